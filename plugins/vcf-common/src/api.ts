@@ -1,0 +1,473 @@
+/**
+ * Types of the `/api/vcf` HTTP API, shared by the backend (which serves them) and the frontend (which reads them).
+ * No type here carries a password except {@link RevealedPassword}.
+ */
+
+/**
+ * One page of a list: the rows of the page and how many rows match in all.
+ * @public
+ */
+export interface Page<T> {
+  items: T[];
+  totalCount: number;
+}
+
+/**
+ * Paging, sorting and search parameters every list endpoint accepts.
+ * @public
+ */
+export interface ListQuery {
+  /** Zero-based row offset. */
+  offset?: number;
+  /** Rows per page (1–500, default 25). */
+  limit?: number;
+  /** Column to sort by (each list documents its sortable columns). */
+  orderBy?: string;
+  /** Sort direction. */
+  order?: 'asc' | 'desc';
+  /** Free-text search. */
+  q?: string;
+}
+
+/**
+ * Where an environment's definition comes from: `app-config.yaml` (read-only) or the API.
+ * @public
+ */
+export type ManagedBy = 'config' | 'api';
+
+/**
+ * The upstream system a credential was read from.
+ * @public
+ */
+export type CredentialSource = 'sddc-manager' | 'installer';
+
+/**
+ * Outcome of the last sync of a target.
+ * @public
+ */
+export type SyncStatus = 'never' | 'running' | 'succeeded' | 'failed' | 'disabled';
+
+/**
+ * TLS settings of one upstream endpoint.
+ * @public
+ */
+export interface TlsSettings {
+  /** Verify the server certificate (default true). */
+  verify?: boolean;
+  /** PEM CA bundle to trust in addition to the system ones. */
+  ca?: string;
+}
+
+/**
+ * An upstream endpoint of an environment, as the API shows it (never with its password).
+ * @public
+ */
+export interface EndpointSummary {
+  baseUrl: string;
+  username: string;
+  tls: TlsSettings;
+  /** Human-readable schedule, e.g. "every 30 minutes". */
+  schedule: string;
+}
+
+/**
+ * State of one sync target (an environment source or a vCenter).
+ * @public
+ */
+export interface SyncTargetStatus {
+  targetId: string;
+  status: SyncStatus;
+  lastStartedAt?: string;
+  lastFinishedAt?: string;
+  lastSucceededAt?: string;
+  lastDurationMs?: number;
+  lastError?: string;
+  lastCount?: number;
+  nextRunAt?: string;
+}
+
+/**
+ * A VCF environment as the API lists it.
+ * @public
+ */
+export interface VcfEnvironment {
+  id: string;
+  title: string;
+  description?: string;
+  /** Entity ref of the owner group, e.g. `group:default/vcf-admins`. */
+  owner?: string;
+  managedBy: ManagedBy;
+  sddcManager?: EndpointSummary;
+  installer?: EndpointSummary;
+  /** Discover the environment's vCenters from SDDC Manager for the inventory. */
+  discoverVcenters: boolean;
+  sync: Partial<Record<CredentialSource, SyncTargetStatus>>;
+  credentialCounts: {
+    total: number;
+    removed: number;
+    expiringSoon: number;
+    expired: number;
+  };
+}
+
+/**
+ * Body of `POST /environments` and `PUT /environments/:id`.
+ * @public
+ */
+export interface VcfEnvironmentInput {
+  id: string;
+  title: string;
+  description?: string;
+  owner?: string;
+  discoverVcenters?: boolean;
+  sddcManager?: EndpointInput;
+  installer?: EndpointInput;
+}
+
+/**
+ * An upstream endpoint as it is written. `password` may be left out on update to keep the stored one.
+ * @public
+ */
+export interface EndpointInput {
+  baseUrl: string;
+  username: string;
+  password?: string;
+  tls?: TlsSettings;
+  /** Minutes between syncs (default 30). */
+  intervalMinutes?: number;
+}
+
+/**
+ * Result of `POST /environments/:id/test-connection` (and `/vcenters/:id/test-connection`).
+ * @public
+ */
+export interface ConnectionTestResult {
+  ok: boolean;
+  results: Array<{
+    source: CredentialSource | 'vcenter';
+    ok: boolean;
+    message: string;
+    durationMs: number;
+  }>;
+}
+
+/**
+ * One recorded sync run.
+ * @public
+ */
+export interface SyncRun {
+  id: number;
+  targetId: string;
+  trigger: 'schedule' | 'manual' | 'startup';
+  triggeredBy?: string;
+  startedAt: string;
+  finishedAt?: string;
+  status: 'running' | 'succeeded' | 'failed';
+  durationMs?: number;
+  counts?: Record<string, number>;
+  error?: string;
+}
+
+/**
+ * Expiry state of a credential as SDDC Manager reports it.
+ * @public
+ */
+export type ExpiryStatus = 'ACTIVE' | 'EXPIRING' | 'EXPIRED' | 'UNKNOWN';
+
+/**
+ * One credential as lists show it: everything but the password.
+ * @public
+ */
+export interface CredentialSummary {
+  id: string;
+  environmentId: string;
+  source: CredentialSource;
+  resourceName: string;
+  resourceIp?: string;
+  resourceType: string;
+  domainName?: string;
+  username: string;
+  credentialType: string;
+  accountType?: string;
+  expiryStatus?: ExpiryStatus;
+  expiryDate?: string;
+  upstreamModifiedAt?: string;
+  firstSeenAt: string;
+  lastSeenAt: string;
+  /** Set when the credential was no longer reported upstream. */
+  removedAt?: string;
+  passwordChangedAt?: string;
+}
+
+/**
+ * Filters of the credential list, on top of {@link ListQuery}.
+ * Sortable columns: resourceName, resourceType, username, credentialType, accountType, domainName, source,
+ * expiryStatus, expiryDate, lastSeenAt.
+ * @public
+ */
+export interface CredentialListQuery extends ListQuery {
+  resourceType?: string;
+  credentialType?: string;
+  accountType?: string;
+  domain?: string;
+  source?: CredentialSource;
+  expiryStatus?: ExpiryStatus;
+  includeRemoved?: boolean;
+}
+
+/**
+ * The answer of `POST /credentials/:id/reveal`.
+ * @public
+ */
+export interface RevealedPassword {
+  password: string;
+}
+
+/**
+ * One past password of a credential. The old password itself is revealed on request only.
+ * @public
+ */
+export interface CredentialHistoryEntry {
+  id: number;
+  credentialId: string;
+  changedAt: string;
+  /** Present only when the history was requested with `reveal=true` by a user allowed to reveal. */
+  password?: string;
+}
+
+/**
+ * One audit row.
+ * @public
+ */
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  result: 'succeeded' | 'failed' | 'denied';
+  environmentId?: string;
+  credentialId?: string;
+  vcenterId?: string;
+  details?: Record<string, unknown>;
+}
+
+/**
+ * A vCenter as the API lists it (never with its password).
+ * @public
+ */
+export interface VcenterSummary {
+  id: string;
+  title: string;
+  baseUrl: string;
+  username: string;
+  environmentId?: string;
+  owner?: string;
+  enabled: boolean;
+  managedBy: ManagedBy | 'discovered';
+  tls: TlsSettings;
+  intervalMinutes: number;
+  sync: SyncTargetStatus;
+  counts: Partial<Record<InventoryKind, number>>;
+  apiVersion?: string;
+}
+
+/**
+ * Body of `POST /vcenters` and `PUT /vcenters/:id`.
+ * @public
+ */
+export interface VcenterInput {
+  id: string;
+  title: string;
+  baseUrl: string;
+  username: string;
+  password?: string;
+  environmentId?: string;
+  owner?: string;
+  enabled?: boolean;
+  tls?: TlsSettings;
+  intervalMinutes?: number;
+}
+
+/**
+ * The inventory lists the API serves under `/inventory/:kind`.
+ * @public
+ */
+export type InventoryKind =
+  | 'vms'
+  | 'hosts'
+  | 'clusters'
+  | 'datastores'
+  | 'datastore-clusters'
+  | 'networks'
+  | 'snapshots'
+  | 'alarms'
+  | 'tasks'
+  | 'events';
+
+/**
+ * Every inventory kind, in display order.
+ * @public
+ */
+export const INVENTORY_KINDS: InventoryKind[] = [
+  'vms',
+  'hosts',
+  'clusters',
+  'datastores',
+  'datastore-clusters',
+  'networks',
+  'snapshots',
+  'alarms',
+  'tasks',
+  'events',
+];
+
+/** Fields every inventory row has. @public */
+export interface InventoryRowBase {
+  /** `${vcenterId}:${moref}` */
+  id: string;
+  vcenterId: string;
+  moref: string;
+  name: string;
+}
+
+/** @public */
+export interface VmRow extends InventoryRowBase {
+  powerState: string;
+  numCpu?: number;
+  memoryMb?: number;
+  guestOs?: string;
+  ipAddresses: string[];
+  host?: string;
+  cluster?: string;
+  datastores: string[];
+  networks: string[];
+  committedBytes?: number;
+  uncommittedBytes?: number;
+  cpuUsageMhz?: number;
+  memoryUsageMb?: number;
+  snapshotCount: number;
+  oldestSnapshotAt?: string;
+  uuid?: string;
+  template: boolean;
+}
+
+/** @public */
+export interface HostRow extends InventoryRowBase {
+  version?: string;
+  build?: string;
+  connectionState?: string;
+  inMaintenanceMode: boolean;
+  bootTime?: string;
+  vendor?: string;
+  model?: string;
+  cpuCores?: number;
+  cpuMhz?: number;
+  memoryBytes?: number;
+  cpuUsagePercent?: number;
+  memoryUsagePercent?: number;
+  cluster?: string;
+  nicCount?: number;
+  hbaCount?: number;
+}
+
+/** @public */
+export interface ClusterRow extends InventoryRowBase {
+  hostCount: number;
+  cpuTotalMhz?: number;
+  cpuUsagePercent?: number;
+  memoryTotalBytes?: number;
+  memoryUsagePercent?: number;
+  storageCapacityBytes?: number;
+  storageFreeBytes?: number;
+  haEnabled?: boolean;
+  drsEnabled?: boolean;
+}
+
+/** @public */
+export interface DatastoreRow extends InventoryRowBase {
+  type?: string;
+  capacityBytes?: number;
+  freeBytes?: number;
+  usedPercent?: number;
+  shared: boolean;
+  accessible: boolean;
+  hosts: string[];
+  datastoreCluster?: string;
+}
+
+/** @public */
+export interface DatastoreClusterRow extends InventoryRowBase {
+  capacityBytes?: number;
+  freeBytes?: number;
+  usedPercent?: number;
+  datastores: string[];
+}
+
+/** @public */
+export interface NetworkRow extends InventoryRowBase {
+  /** `standard` portgroup, `distributed-portgroup` or `distributed-switch`. */
+  type: 'standard' | 'distributed-portgroup' | 'distributed-switch';
+  vlan?: string;
+  switchName?: string;
+  hosts: string[];
+  vms: string[];
+}
+
+/** @public */
+export interface SnapshotRow extends InventoryRowBase {
+  vm: string;
+  createdAt?: string;
+  description?: string;
+  ageDays?: number;
+}
+
+/** @public */
+export interface AlarmRow extends InventoryRowBase {
+  entityName?: string;
+  entityType?: string;
+  severity: 'red' | 'yellow' | 'green' | 'gray';
+  triggeredAt?: string;
+  acknowledged: boolean;
+}
+
+/** @public */
+export interface TaskRow extends InventoryRowBase {
+  entityName?: string;
+  state?: string;
+  user?: string;
+  queuedAt?: string;
+  startedAt?: string;
+  completedAt?: string;
+  error?: string;
+}
+
+/** @public */
+export interface EventRow extends InventoryRowBase {
+  eventType?: string;
+  message?: string;
+  user?: string;
+  createdAt?: string;
+  entityName?: string;
+}
+
+/**
+ * `GET /inventory/summary`.
+ * @public
+ */
+export interface InventorySummary {
+  counts: Record<InventoryKind, number>;
+  alarmsBySeverity: Record<'red' | 'yellow', number>;
+  vcenters: Array<Pick<VcenterSummary, 'id' | 'title' | 'enabled' | 'sync'>>;
+}
+
+/**
+ * `GET /inventory/top?type=vm|host&metric=cpu|memory&limit=10`.
+ * @public
+ */
+export interface TopItem {
+  id: string;
+  vcenterId: string;
+  name: string;
+  value: number;
+  unit: 'MHz' | 'MB' | '%';
+}

@@ -1,0 +1,9 @@
+/**
+ * Permissions, annotations and API types shared by the VCF frontend and backend plugins.
+ *
+ * @packageDocumentation
+ */
+
+export * from './permissions';
+export * from './annotations';
+export * from './api';
