@@ -1,0 +1,103 @@
+import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
+export interface Config {
+  /** Configuration of the VMware Cloud Foundation plugin. */
+  vcf?: {
+    /** Encryption of synced passwords and stored service-account passwords. */
+    encryption: {
+      /**
+       * The AES-256 key that encrypts new secrets: 32 random bytes, base64-encoded. Make one with
+       * `node -e "console.log(require('crypto').randomBytes(32).toString('base64'))"`.
+       * @visibility secret
+       */
+      key: string;
+      /**
+       * Earlier keys that rows may still be encrypted with; they are only used to decrypt.
+       * @visibility secret
+       */
+      previousKeys?: string[];
+    };
+
+    /** How the sync dispatcher runs. */
+    sync?: {
+      /** How often each backend instance looks for due sync targets. Defaults to every 15 seconds. */
+      dispatcherFrequency?: SchedulerServiceTaskScheduleDefinitionConfig['frequency'];
+      /** How many targets one backend instance syncs at the same time. Defaults to 4. */
+      concurrency?: number;
+      /** How long a claimed target stays leased without a heartbeat. Defaults to 5 minutes. */
+      leaseSeconds?: number;
+      /** Sync every target once when the backend starts. Defaults to true. */
+      runOnStartup?: boolean;
+    };
+
+    /** VCF environments defined in configuration (read-only in the UI). */
+    environments?: Array<{
+      /** Unique id, used in URLs and in the `vcf-backstage.io/environment` annotation. */
+      id: string;
+      /** Display name. */
+      title: string;
+      /** Free text. */
+      description?: string;
+      /** Entity ref of the owning group, e.g. `group:default/vcf-admins`. */
+      owner?: string;
+      /** Discover this environment's vCenters from SDDC Manager and sync their inventory. */
+      discoverVcenters?: boolean;
+      /** The environment's SDDC Manager. */
+      sddcManager?: VcfEndpointConfig;
+      /** The environment's VCF Installer (VCF 9) or Cloud Builder. */
+      installer?: VcfEndpointConfig;
+    }>;
+
+    /** Independent vCenters whose inventory is synced. */
+    vcenters?: Array<{
+      /** Unique id. */
+      id: string;
+      /** Display name. */
+      title?: string;
+      /** e.g. `https://vcenter01.example.com` (the SOAP endpoint `/sdk` is appended). */
+      baseUrl: string;
+      /** Service account, e.g. `readonly@vsphere.local`. */
+      username: string;
+      /**
+       * Password of the service account.
+       * @visibility secret
+       */
+      password: string;
+      /** The VCF environment this vCenter belongs to. */
+      environment?: string;
+      /** Entity ref of the owning group. */
+      owner?: string;
+      /** Set to false to stop syncing this vCenter. Defaults to true. */
+      enabled?: boolean;
+      /** TLS settings. */
+      tls?: VcfTlsConfig;
+      /** Minutes between inventory syncs. Defaults to 15. */
+      intervalMinutes?: number;
+    }>;
+  };
+}
+
+/** An SDDC Manager or VCF Installer endpoint. */
+interface VcfEndpointConfig {
+  /** e.g. `https://sddc-manager.example.com` */
+  baseUrl: string;
+  /** Service account user name. */
+  username: string;
+  /**
+   * Service account password.
+   * @visibility secret
+   */
+  password: string;
+  /** Minutes between credential syncs. Defaults to 30. */
+  intervalMinutes?: number;
+  /** TLS settings. */
+  tls?: VcfTlsConfig;
+}
+
+/** TLS settings of one endpoint. */
+interface VcfTlsConfig {
+  /** Verify the server's certificate. Defaults to true. Set to false only for labs. */
+  verify?: boolean;
+  /** PEM CA certificate(s) to trust for this endpoint, e.g. `$file: ./sddc-ca.pem`. */
+  ca?: string;
+}

@@ -1,0 +1,112 @@
+import type { Request } from 'express';
+import type {
+  AuditorService,
+  AuditorServiceEventSeverityLevel,
+} from '@backstage/backend-plugin-api';
+import type { JsonObject } from '@backstage/types';
+import type { AuditStore } from './AuditStore';
+
+/**
+ * Audited actions. Each is an auditor event id (`vcf-<action>`) and the `action` of an audit row.
+ * @public
+ */
+export type VcfAuditAction =
+  | 'credential.reveal'
+  | 'credential.history'
+  | 'credential.export'
+  | 'sync.trigger'
+  | 'environment.create'
+  | 'environment.update'
+  | 'environment.delete'
+  | 'environment.test-connection'
+  | 'vcenter.create'
+  | 'vcenter.update'
+  | 'vcenter.delete'
+  | 'vcenter.purge'
+  | 'inventory.export';
+
+const SEVERITY: Partial<Record<VcfAuditAction, AuditorServiceEventSeverityLevel>> = {
+  'credential.reveal': 'high',
+  'credential.history': 'high',
+  'credential.export': 'high',
+  'environment.delete': 'medium',
+  'vcenter.delete': 'medium',
+  'vcenter.purge': 'medium',
+};
+
+/**
+ * What an audited action is about.
+ * @public
+ */
+export interface VcfAuditSubject {
+  actor: string;
+  environmentId?: string;
+  credentialId?: string;
+  vcenterId?: string;
+  details?: JsonObject;
+}
+
+/**
+ * An audited action under way: end it exactly once.
+ * @public
+ */
+export interface VcfAuditEvent {
+  succeeded(details?: JsonObject): Promise<void>;
+  failed(error: Error): Promise<void>;
+  denied(error: Error): Promise<void>;
+}
+
+/**
+ * Writes every audited action twice: to `coreServices.auditor` (the deployment's audit pipeline) and to the
+ * plugin's audit table (the UI's audit page). Details never carry a secret.
+ * @public
+ */
+export class VcfAuditLog {
+  constructor(
+    private readonly auditor: AuditorService,
+    private readonly store: AuditStore,
+  ) {}
+
+  async begin(
+    action: VcfAuditAction,
+    subject: VcfAuditSubject,
+    request?: Request<any, any, any, any, any>,
+  ): Promise<VcfAuditEvent> {
+    const meta: JsonObject = {
+      ...(subject.environmentId ? { environmentId: subject.environmentId } : {}),
+      ...(subject.credentialId ? { credentialId: subject.credentialId } : {}),
+      ...(subject.vcenterId ? { vcenterId: subject.vcenterId } : {}),
+      ...(subject.details ?? {}),
+    };
+    const event = await this.auditor.createEvent({
+      eventId: `vcf-${action.replace('.', '-')}`,
+      severityLevel: SEVERITY[action] ?? 'low',
+      request,
+      meta,
+    });
+    const row = (result: 'succeeded' | 'failed' | 'denied', details?: JsonObject) =>
+      this.store.append({
+        actor: subject.actor,
+        action,
+        result,
+        environmentId: subject.environmentId,
+        credentialId: subject.credentialId,
+        vcenterId: subject.vcenterId,
+        details: { ...(subject.details ?? {}), ...(details ?? {}) },
+      });
+    return {
+      succeeded: async details => {
+        await event.success(details ? { meta: details } : undefined);
+        await row('succeeded', details);
+      },
+      failed: async error => {
+        await event.fail({ error });
+        await row('failed', { error: error.message });
+      },
+      denied: async error => {
+        await event.fail({ error });
+        await row('denied');
+      },
+    };
+  }
+}

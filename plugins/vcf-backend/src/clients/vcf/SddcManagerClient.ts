@@ -1,0 +1,194 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import type { ExpiryStatus } from '@vcf-backstage/plugin-vcf-common';
+import {
+  UpstreamHttpClient,
+  type UpstreamTlsOptions,
+} from '../../http/UpstreamHttpClient';
+import { UpstreamError } from '../../http/UpstreamError';
+import type { UpstreamCredential } from '../../credentials/UpstreamCredential';
+import { VcfTokenSession } from './VcfTokenSession';
+
+/** The parts of SDDC Manager's `Credential` schema that are read. */
+interface SddcCredential {
+  id?: string;
+  credentialType?: string;
+  accountType?: string;
+  username?: string;
+  password?: string;
+  modificationTimestamp?: string;
+  creationTimestamp?: string;
+  expiry?: { expiryDate?: string; status?: string };
+  resource?: {
+    resourceId?: string;
+    resourceName?: string;
+    resourceIp?: string;
+    resourceType?: string;
+    domainName?: string;
+    domainNames?: string[];
+  };
+}
+
+interface PageOf<T> {
+  elements?: T[];
+  pageMetadata?: {
+    pageNumber?: number;
+    pageSize?: number;
+    totalElements?: number;
+    totalPages?: number;
+  };
+}
+
+/**
+ * A vCenter that SDDC Manager manages.
+ * @public
+ */
+export interface SddcVcenter {
+  id: string;
+  fqdn: string;
+  ipAddress?: string;
+  domainId?: string;
+  version?: string;
+}
+
+/**
+ * Connection settings of an SDDC Manager or VCF Installer client.
+ * @public
+ */
+export interface VcfEndpointClientOptions {
+  baseUrl: string;
+  username: string;
+  password: string;
+  tls?: UpstreamTlsOptions;
+  timeoutMs?: number;
+  retries?: number;
+  retryBaseDelayMs?: number;
+  logger?: LoggerService;
+}
+
+const EXPIRY_STATUSES: ExpiryStatus[] = ['ACTIVE', 'EXPIRING', 'EXPIRED'];
+
+function toExpiryStatus(status?: string): ExpiryStatus | undefined {
+  if (!status) return undefined;
+  const upper = status.toUpperCase();
+  return (EXPIRY_STATUSES as string[]).includes(upper) ? (upper as ExpiryStatus) : 'UNKNOWN';
+}
+
+function isoDate(value?: string): string | undefined {
+  if (!value) return undefined;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+
+/**
+ * Reads credentials and vCenters from SDDC Manager's public API (`/v1/credentials`, `/v1/vcenters`).
+ * @public
+ */
+export class SddcManagerClient {
+  static readonly upstreamName = 'SDDC Manager';
+  private readonly http: UpstreamHttpClient;
+  private readonly session: VcfTokenSession;
+
+  static create(options: VcfEndpointClientOptions & { pageSize?: number }) {
+    return new SddcManagerClient(options);
+  }
+
+  private readonly pageSize: number;
+
+  private constructor(options: VcfEndpointClientOptions & { pageSize?: number }) {
+    this.http = UpstreamHttpClient.create({
+      baseUrl: options.baseUrl,
+      upstreamName: SddcManagerClient.upstreamName,
+      tls: options.tls,
+      timeoutMs: options.timeoutMs,
+      retries: options.retries,
+      retryBaseDelayMs: options.retryBaseDelayMs,
+      logger: options.logger,
+    });
+    this.session = new VcfTokenSession(this.http, options);
+    this.pageSize = options.pageSize ?? 500;
+  }
+
+  /** Logs in; resolves when the service account is accepted. */
+  async testConnection(): Promise<void> {
+    await this.session.login();
+  }
+
+  /**
+   * Every credential, page by page. Fails (instead of returning a partial list) when the pages do not add up to
+   * the total SDDC Manager announced.
+   */
+  async listCredentials(): Promise<UpstreamCredential[]> {
+    const all = await this.listAllPages<SddcCredential>('/v1/credentials');
+    return all.map((c, index) => {
+      if (!c.id || !c.username || c.password === undefined || !c.resource?.resourceName) {
+        throw new UpstreamError(
+          `SDDC Manager sent credential #${index + 1} without id, username, password or resource name`,
+          { kind: 'parse', upstreamName: SddcManagerClient.upstreamName },
+        );
+      }
+      return {
+        naturalKey: c.id,
+        upstreamId: c.id,
+        resourceId: c.resource.resourceId,
+        resourceName: c.resource.resourceName,
+        resourceIp: c.resource.resourceIp,
+        resourceType: c.resource.resourceType ?? 'UNKNOWN',
+        domainName: c.resource.domainName ?? c.resource.domainNames?.[0],
+        username: c.username,
+        password: c.password,
+        credentialType: c.credentialType ?? 'UNKNOWN',
+        accountType: c.accountType,
+        expiryStatus: toExpiryStatus(c.expiry?.status),
+        expiryDate: isoDate(c.expiry?.expiryDate),
+        upstreamModifiedAt: isoDate(c.modificationTimestamp ?? c.creationTimestamp),
+      };
+    });
+  }
+
+  /** The vCenters of every workload domain. */
+  async listVcenters(): Promise<SddcVcenter[]> {
+    const page = await this.session.getJson<PageOf<any>>('/v1/vcenters');
+    return (page.elements ?? [])
+      .filter(v => v?.fqdn || v?.ipAddress)
+      .map(v => ({
+        id: String(v.id ?? v.fqdn),
+        fqdn: String(v.fqdn ?? v.ipAddress),
+        ipAddress: v.ipAddress,
+        domainId: v.domain?.id,
+        version: v.version,
+      }));
+  }
+
+  private async listAllPages<T>(path: string): Promise<T[]> {
+    const items: T[] = [];
+    let expectedTotal: number | undefined;
+    for (let pageNumber = 0; ; pageNumber++) {
+      const page = await this.session.getJson<PageOf<T>>(path, {
+        pageNumber,
+        pageSize: this.pageSize,
+      });
+      if (!Array.isArray(page.elements)) {
+        throw new UpstreamError(
+          `SDDC Manager answered GET ${path} page ${pageNumber} without an elements list`,
+          { kind: 'parse', upstreamName: SddcManagerClient.upstreamName },
+        );
+      }
+      items.push(...page.elements);
+      const meta = page.pageMetadata;
+      expectedTotal = meta?.totalElements ?? expectedTotal;
+      const totalPages = meta?.totalPages ?? (meta ? Math.ceil((meta.totalElements ?? 0) / this.pageSize) : 1);
+      if (!meta || pageNumber + 1 >= totalPages || page.elements.length === 0) break;
+    }
+    if (expectedTotal !== undefined && items.length !== expectedTotal) {
+      throw new UpstreamError(
+        `SDDC Manager announced ${expectedTotal} items on GET ${path} but its pages held ${items.length}; the sync was not applied`,
+        { kind: 'incomplete', upstreamName: SddcManagerClient.upstreamName },
+      );
+    }
+    return items;
+  }
+
+  async close(): Promise<void> {
+    await this.http.close();
+  }
+}

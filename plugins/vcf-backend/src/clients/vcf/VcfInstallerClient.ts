@@ -1,0 +1,64 @@
+import { UpstreamHttpClient } from '../../http/UpstreamHttpClient';
+import { UpstreamError } from '../../http/UpstreamError';
+import type { UpstreamCredential } from '../../credentials/UpstreamCredential';
+import { VcfTokenSession } from './VcfTokenSession';
+import type { VcfEndpointClientOptions } from './SddcManagerClient';
+import { InstallerSpecParser } from './InstallerSpecParser';
+
+/**
+ * Reads the deployment specs the VCF Installer holds (`GET /v1/sddcs`, `GET /v1/sddcs/{id}/spec`) and the
+ * passwords in them.
+ * @public
+ */
+export class VcfInstallerClient {
+  static readonly upstreamName = 'VCF Installer';
+  private readonly http: UpstreamHttpClient;
+  private readonly session: VcfTokenSession;
+
+  static create(options: VcfEndpointClientOptions) {
+    return new VcfInstallerClient(options);
+  }
+
+  private constructor(options: VcfEndpointClientOptions) {
+    this.http = UpstreamHttpClient.create({
+      baseUrl: options.baseUrl,
+      upstreamName: VcfInstallerClient.upstreamName,
+      tls: options.tls,
+      timeoutMs: options.timeoutMs,
+      retries: options.retries,
+      retryBaseDelayMs: options.retryBaseDelayMs,
+      logger: options.logger,
+    });
+    this.session = new VcfTokenSession(this.http, options);
+  }
+
+  async testConnection(): Promise<void> {
+    await this.session.login();
+  }
+
+  /** Ids of the SDDC deployments the Installer knows. */
+  async listSddcIds(): Promise<string[]> {
+    const page = await this.session.getJson<{ elements?: Array<{ id?: string }> }>('/v1/sddcs');
+    if (!Array.isArray(page.elements)) {
+      throw new UpstreamError('VCF Installer answered GET /v1/sddcs without an elements list', {
+        kind: 'parse',
+        upstreamName: VcfInstallerClient.upstreamName,
+      });
+    }
+    return page.elements.map(e => e.id).filter((id): id is string => !!id);
+  }
+
+  /** Every credential of every deployment spec. */
+  async listCredentials(): Promise<UpstreamCredential[]> {
+    const credentials: UpstreamCredential[] = [];
+    for (const id of await this.listSddcIds()) {
+      const spec = await this.session.getJson<unknown>(`/v1/sddcs/${encodeURIComponent(id)}/spec`);
+      credentials.push(...InstallerSpecParser.parse(spec));
+    }
+    return credentials;
+  }
+
+  async close(): Promise<void> {
+    await this.http.close();
+  }
+}

@@ -1,0 +1,85 @@
+import type { PermissionCriteria } from '@backstage/plugin-permission-common';
+import type {
+  CredentialHistoryEntry,
+  CredentialListQuery,
+  CredentialSource,
+  CredentialSummary,
+  Page,
+} from '@vcf-backstage/plugin-vcf-common';
+import type { VcfQueryFilter } from '../permissions/VcfQueryFilter';
+import type { CredentialResource } from '../permissions/resourceRefs';
+import type { UpstreamCredential } from './UpstreamCredential';
+
+/**
+ * What a sync changed.
+ * @public
+ */
+export interface CredentialSyncCounts {
+  total: number;
+  added: number;
+  updated: number;
+  passwordsChanged: number;
+  removed: number;
+}
+
+/**
+ * Distinct values of the filterable columns, for filter drop-downs.
+ * @public
+ */
+export interface CredentialFacets {
+  resourceType: string[];
+  credentialType: string[];
+  accountType: string[];
+  domain: string[];
+  source: string[];
+  expiryStatus: string[];
+}
+
+/**
+ * Credential counts of one environment.
+ * @public
+ */
+export interface CredentialCounts {
+  total: number;
+  removed: number;
+  expiringSoon: number;
+  expired: number;
+}
+
+/**
+ * Synced credentials. Passwords are encrypted at rest and leave the store only through
+ * {@link CredentialStore.revealPassword}, {@link CredentialStore.listHistory} with passwords, and exports that
+ * ask for them.
+ * @public
+ */
+export interface CredentialStore {
+  /**
+   * Makes the stored credentials of one environment source match a complete upstream fetch, in one transaction:
+   * adds new ones, updates changed ones (an earlier password goes to the history), marks vanished ones removed.
+   */
+  replaceSourceSet(options: {
+    environmentId: string;
+    source: CredentialSource;
+    credentials: UpstreamCredential[];
+    now?: Date;
+  }): Promise<CredentialSyncCounts>;
+  list(options: {
+    environmentId?: string;
+    query: CredentialListQuery;
+    filter?: PermissionCriteria<VcfQueryFilter>;
+  }): Promise<Page<CredentialSummary>>;
+  facets(options: { environmentId: string; filter?: PermissionCriteria<VcfQueryFilter> }): Promise<CredentialFacets>;
+  get(id: string): Promise<CredentialResource | undefined>;
+  getMany(ids: string[]): Promise<Array<CredentialResource | undefined>>;
+  revealPassword(id: string): Promise<string>;
+  listHistory(id: string, options: { withPasswords: boolean }): Promise<CredentialHistoryEntry[]>;
+  /** Rows for an export in the list's order, batch by batch (constant memory), with passwords when asked. */
+  iterateForExport(options: {
+    environmentId: string;
+    query: CredentialListQuery;
+    filter?: PermissionCriteria<VcfQueryFilter>;
+    /** true, false, or a per-row decision (a conditional export permission). */
+    withPasswords: boolean | ((credential: CredentialResource) => boolean);
+  }): AsyncIterable<CredentialResource & { password?: string }>;
+  countsByEnvironment(environmentIds: string[]): Promise<Map<string, CredentialCounts>>;
+}

@@ -1,0 +1,83 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import type { CredentialSource } from '@vcf-backstage/plugin-vcf-common';
+import type { SyncRunner } from '../sync/SyncRunner';
+import type { SyncTarget } from '../sync/SyncTargetStore';
+import type { EnvironmentStore } from '../environments/EnvironmentStore';
+import type { EndpointDefinition } from '../config/readVcfConfig';
+import { SddcManagerClient } from '../clients/vcf/SddcManagerClient';
+import { VcfInstallerClient } from '../clients/vcf/VcfInstallerClient';
+import type { CredentialStore } from './CredentialStore';
+import type { UpstreamCredential } from './UpstreamCredential';
+
+/**
+ * Timeouts and retries of the SDDC Manager and Installer clients.
+ * @public
+ */
+export interface VcfClientSettings {
+  timeoutMs?: number;
+  retries?: number;
+  retryBaseDelayMs?: number;
+}
+
+/** Sync target id of an environment source. @public */
+export function credentialTargetId(environmentId: string, source: CredentialSource): string {
+  return `credentials:${environmentId}:${source}`;
+}
+
+/** The client for an environment source. @internal */
+export function createSourceClient(
+  source: CredentialSource,
+  endpoint: EndpointDefinition,
+  settings: VcfClientSettings,
+  logger?: LoggerService,
+): SddcManagerClient | VcfInstallerClient {
+  const options = {
+    baseUrl: endpoint.baseUrl,
+    username: endpoint.username,
+    password: endpoint.password,
+    tls: endpoint.tls,
+    logger,
+    ...settings,
+  };
+  return source === 'sddc-manager'
+    ? SddcManagerClient.create(options)
+    : VcfInstallerClient.create(options);
+}
+
+/**
+ * Syncs the credentials of one environment source: fetches them all, then replaces the stored set in one
+ * transaction. Any failure before the write leaves the stored credentials as they were.
+ * @public
+ */
+export class CredentialSyncRunner implements SyncRunner {
+  readonly kind = 'credentials' as const;
+
+  constructor(
+    private readonly options: {
+      environments: EnvironmentStore;
+      credentials: CredentialStore;
+      clientSettings?: VcfClientSettings;
+    },
+  ) {}
+
+  async run(target: SyncTarget, context: { logger: LoggerService }) {
+    const [, environmentId, source] = target.id.split(':') as [string, string, CredentialSource];
+    const endpoint = await this.options.environments.getEndpointWithPassword(environmentId, source);
+    if (!endpoint) {
+      throw new Error(`Environment "${environmentId}" has no ${source} endpoint any more`);
+    }
+    const client = createSourceClient(source, endpoint, this.options.clientSettings ?? {}, context.logger);
+    let fetched: UpstreamCredential[];
+    try {
+      fetched = await client.listCredentials();
+    } finally {
+      await client.close();
+    }
+    const counts = await this.options.credentials.replaceSourceSet({
+      environmentId,
+      source,
+      credentials: fetched,
+    });
+    return { counts: { ...counts } };
+  }
+}

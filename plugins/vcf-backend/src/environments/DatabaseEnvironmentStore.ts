@@ -1,0 +1,197 @@
+import type { Knex } from 'knex';
+import { ConflictError, NotFoundError } from '@backstage/errors';
+import type { PermissionCriteria } from '@backstage/plugin-permission-common';
+import type { CredentialSource } from '@vcf-backstage/plugin-vcf-common';
+import type { SecretCipher } from '../crypto/SecretCipher';
+import type { EndpointDefinition, EnvironmentDefinition } from '../config/readVcfConfig';
+import { nowIso, orUndefined, toBoolean } from '../database/rowValues';
+import { applyPermissionCriteria, type VcfQueryFilter } from '../permissions/VcfQueryFilter';
+import type {
+  EnvironmentChange,
+  EnvironmentStore,
+  StoredEnvironment,
+} from './EnvironmentStore';
+
+const SOURCES: CredentialSource[] = ['sddc-manager', 'installer'];
+
+/**
+ * {@link EnvironmentStore} on the plugin's database.
+ * @public
+ */
+export class DatabaseEnvironmentStore implements EnvironmentStore {
+  constructor(
+    private readonly db: Knex,
+    private readonly cipher: SecretCipher,
+  ) {}
+
+  async replaceConfigEnvironments(definitions: EnvironmentDefinition[]): Promise<void> {
+    await this.db.transaction(async tx => {
+      const clash = await tx('environments')
+        .whereIn('id', definitions.map(d => d.id))
+        .andWhere('managed_by', 'api')
+        .first();
+      if (clash) {
+        throw new ConflictError(
+          `vcf.environments has the id "${clash.id}", which an environment created through the API already uses`,
+        );
+      }
+      const stale = tx('environments').where('managed_by', 'config');
+      if (definitions.length) stale.whereNotIn('id', definitions.map(d => d.id));
+      const staleIds = (await stale.select('id')).map(r => r.id as string);
+      if (staleIds.length) await this.deleteRows(tx, staleIds);
+      for (const definition of definitions) {
+        const exists = await tx('environments').where({ id: definition.id }).first();
+        await this.write(tx, { ...definition }, 'config', !exists);
+      }
+    });
+  }
+
+  async create(change: EnvironmentChange): Promise<void> {
+    await this.db.transaction(async tx => {
+      if (await tx('environments').where({ id: change.id }).first()) {
+        throw new ConflictError(`An environment with the id "${change.id}" already exists`);
+      }
+      await this.write(tx, change, 'api', true);
+    });
+  }
+
+  async update(change: EnvironmentChange): Promise<void> {
+    await this.db.transaction(async tx => {
+      const existing = await tx('environments').where({ id: change.id }).first();
+      if (!existing) throw new NotFoundError(`No environment with the id "${change.id}"`);
+      if (existing.managed_by !== 'api') {
+        throw new ConflictError(
+          `Environment "${change.id}" is defined in app-config.yaml; change it there`,
+        );
+      }
+      await this.write(tx, change, 'api', false);
+    });
+  }
+
+  async delete(id: string): Promise<void> {
+    const existing = await this.db('environments').where({ id }).first();
+    if (!existing) throw new NotFoundError(`No environment with the id "${id}"`);
+    if (existing.managed_by !== 'api') {
+      throw new ConflictError(`Environment "${id}" is defined in app-config.yaml; remove it there`);
+    }
+    await this.db.transaction(tx => this.deleteRows(tx, [id]));
+  }
+
+  /** Deletes environments with everything synced from them (SQLite does not enforce the cascades). */
+  private async deleteRows(tx: Knex.Transaction, ids: string[]): Promise<void> {
+    await tx('credential_history')
+      .whereIn('credential_id', tx('credentials').select('id').whereIn('environment_id', ids))
+      .delete();
+    await tx('credentials').whereIn('environment_id', ids).delete();
+    await tx('environment_endpoints').whereIn('environment_id', ids).delete();
+    await tx('environments').whereIn('id', ids).delete();
+  }
+
+  async get(id: string): Promise<StoredEnvironment | undefined> {
+    const [environment] = await this.list(undefined, id);
+    return environment;
+  }
+
+  async list(filter?: PermissionCriteria<VcfQueryFilter>, onlyId?: string): Promise<StoredEnvironment[]> {
+    const query = this.db('environments').select('*').orderBy('title');
+    if (onlyId) query.where({ id: onlyId });
+    if (filter) {
+      applyPermissionCriteria(query, filter, { environmentId: 'id', environmentOwner: 'owner' });
+    }
+    const rows = await query;
+    if (!rows.length) return [];
+    const endpoints = await this.db('environment_endpoints')
+      .whereIn('environment_id', rows.map(r => r.id))
+      .select('environment_id', 'source', 'base_url', 'username', 'tls_verify', 'tls_ca', 'interval_minutes');
+    return rows.map(row => {
+      const env: StoredEnvironment = {
+        id: row.id,
+        title: row.title,
+        description: orUndefined(row.description),
+        owner: orUndefined(row.owner),
+        managedBy: row.managed_by,
+        discoverVcenters: toBoolean(row.discover_vcenters),
+        endpoints: {},
+      };
+      for (const ep of endpoints.filter(e => e.environment_id === row.id)) {
+        env.endpoints[ep.source as CredentialSource] = {
+          baseUrl: ep.base_url,
+          username: ep.username,
+          tls: { verify: toBoolean(ep.tls_verify), ca: orUndefined(ep.tls_ca) },
+          intervalMinutes: Number(ep.interval_minutes),
+        };
+      }
+      return env;
+    });
+  }
+
+  async getEndpointWithPassword(
+    id: string,
+    source: CredentialSource,
+  ): Promise<EndpointDefinition | undefined> {
+    const row = await this.db('environment_endpoints').where({ environment_id: id, source }).first();
+    if (!row) return undefined;
+    return {
+      baseUrl: row.base_url,
+      username: row.username,
+      password: this.cipher.decrypt({ ciphertext: row.password_encrypted, keyId: row.password_key_id }),
+      tls: { verify: toBoolean(row.tls_verify), ca: orUndefined(row.tls_ca) },
+      intervalMinutes: Number(row.interval_minutes),
+    };
+  }
+
+  private async write(
+    tx: Knex.Transaction,
+    change: EnvironmentChange,
+    managedBy: 'config' | 'api',
+    isNew: boolean,
+  ): Promise<void> {
+    const now = nowIso();
+    const row = {
+      title: change.title,
+      description: change.description ?? null,
+      owner: change.owner ?? null,
+      managed_by: managedBy,
+      discover_vcenters: change.discoverVcenters,
+      updated_at: now,
+    };
+    if (isNew) {
+      await tx('environments').insert({ id: change.id, created_at: now, ...row });
+    } else {
+      await tx('environments').where({ id: change.id }).update(row);
+    }
+    for (const source of SOURCES) {
+      const endpoint = change.endpoints[source];
+      const existing = await tx('environment_endpoints')
+        .where({ environment_id: change.id, source })
+        .first();
+      if (!endpoint) {
+        if (existing) await tx('environment_endpoints').where({ environment_id: change.id, source }).delete();
+        continue;
+      }
+      let secret = existing
+        ? { ciphertext: existing.password_encrypted, keyId: existing.password_key_id }
+        : undefined;
+      if (endpoint.password !== undefined && endpoint.password !== '') {
+        secret = this.cipher.encrypt(endpoint.password);
+      }
+      if (!secret) {
+        throw new ConflictError(`The ${source} endpoint of "${change.id}" needs a password`);
+      }
+      const values = {
+        base_url: endpoint.baseUrl,
+        username: endpoint.username,
+        password_encrypted: secret.ciphertext,
+        password_key_id: secret.keyId,
+        tls_verify: endpoint.tls.verify,
+        tls_ca: endpoint.tls.ca ?? null,
+        interval_minutes: endpoint.intervalMinutes,
+      };
+      if (existing) {
+        await tx('environment_endpoints').where({ environment_id: change.id, source }).update(values);
+      } else {
+        await tx('environment_endpoints').insert({ environment_id: change.id, source, ...values });
+      }
+    }
+  }
+}

@@ -1,0 +1,189 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import { NotFoundError } from '@backstage/errors';
+import type { PermissionCriteria } from '@backstage/plugin-permission-common';
+import type {
+  ConnectionTestResult,
+  CredentialSource,
+  SyncTargetStatus,
+  VcfEnvironment,
+} from '@vcf-backstage/plugin-vcf-common';
+import type { EnvironmentDefinition } from '../config/readVcfConfig';
+import type { CredentialStore } from '../credentials/CredentialStore';
+import {
+  createSourceClient,
+  credentialTargetId,
+  type VcfClientSettings,
+} from '../credentials/CredentialSyncRunner';
+import type { VcfQueryFilter } from '../permissions/VcfQueryFilter';
+import type { SyncTarget, SyncTargetStore } from '../sync/SyncTargetStore';
+import type { EnvironmentChange, EnvironmentStore, StoredEnvironment } from './EnvironmentStore';
+
+const SOURCES: CredentialSource[] = ['sddc-manager', 'installer'];
+
+/** The status part of a sync target, as the API shows it. @internal */
+export function toSyncTargetStatus(target: SyncTarget): SyncTargetStatus {
+  return {
+    targetId: target.id,
+    status: target.status,
+    lastStartedAt: target.lastStartedAt,
+    lastFinishedAt: target.lastFinishedAt,
+    lastSucceededAt: target.lastSucceededAt,
+    lastDurationMs: target.lastDurationMs,
+    lastError: target.lastError,
+    lastCount: target.lastCounts?.total,
+    nextRunAt: target.enabled ? target.nextRunAt : undefined,
+  };
+}
+
+function describeInterval(minutes: number): string {
+  return minutes === 1 ? 'every minute' : `every ${minutes} minutes`;
+}
+
+/**
+ * Environments with their sync targets: keeps the targets in step with the definitions, and assembles what the
+ * API shows (definition, sync status per source, credential counts).
+ * @public
+ */
+export class EnvironmentService {
+  constructor(
+    private readonly options: {
+      environments: EnvironmentStore;
+      credentials: CredentialStore;
+      syncTargets: SyncTargetStore;
+      logger: LoggerService;
+      clientSettings?: VcfClientSettings;
+    },
+  ) {}
+
+  /** Applies `vcf.environments` from config at startup. */
+  async applyConfig(definitions: EnvironmentDefinition[]): Promise<void> {
+    await this.options.environments.replaceConfigEnvironments(definitions);
+    const all = await this.options.environments.list();
+    const keep: string[] = [];
+    for (const environment of all) keep.push(...(await this.declareTargets(environment)));
+    await this.options.syncTargets.removeTargetsExcept('credentials', keep);
+  }
+
+  private async declareTargets(environment: StoredEnvironment): Promise<string[]> {
+    const ids: string[] = [];
+    for (const source of SOURCES) {
+      const endpoint = environment.endpoints[source];
+      const id = credentialTargetId(environment.id, source);
+      if (!endpoint) {
+        await this.options.syncTargets.removeTarget(id);
+        continue;
+      }
+      ids.push(id);
+      await this.options.syncTargets.declareTarget({
+        id,
+        kind: 'credentials',
+        environmentId: environment.id,
+        enabled: true,
+        intervalSeconds: endpoint.intervalMinutes * 60,
+      });
+    }
+    return ids;
+  }
+
+  async list(filter?: PermissionCriteria<VcfQueryFilter>): Promise<VcfEnvironment[]> {
+    const environments = await this.options.environments.list(filter);
+    return this.toApi(environments);
+  }
+
+  async get(id: string): Promise<VcfEnvironment> {
+    const environment = await this.options.environments.get(id);
+    if (!environment) throw new NotFoundError(`No environment with the id "${id}"`);
+    const [result] = await this.toApi([environment]);
+    return result;
+  }
+
+  async create(change: EnvironmentChange): Promise<VcfEnvironment> {
+    await this.options.environments.create(change);
+    await this.declareTargets((await this.options.environments.get(change.id))!);
+    return this.get(change.id);
+  }
+
+  async update(change: EnvironmentChange): Promise<VcfEnvironment> {
+    await this.options.environments.update(change);
+    await this.declareTargets((await this.options.environments.get(change.id))!);
+    return this.get(change.id);
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.options.environments.delete(id);
+    for (const source of SOURCES) {
+      await this.options.syncTargets.removeTarget(credentialTargetId(id, source));
+    }
+  }
+
+  /** Makes every source of the environment due now. Returns the targets. */
+  async requestSync(id: string, requestedBy: string): Promise<SyncTargetStatus[]> {
+    const targets = await this.options.syncTargets.listTargets({ kind: 'credentials', environmentId: id });
+    for (const target of targets) await this.options.syncTargets.requestRun(target.id, requestedBy);
+    return (await this.options.syncTargets.listTargets({ kind: 'credentials', environmentId: id })).map(
+      toSyncTargetStatus,
+    );
+  }
+
+  /** Logs in to each source of a stored environment with its service account. */
+  async testConnection(id: string): Promise<ConnectionTestResult> {
+    const environment = await this.options.environments.get(id);
+    if (!environment) throw new NotFoundError(`No environment with the id "${id}"`);
+    const results: ConnectionTestResult['results'] = [];
+    for (const source of SOURCES) {
+      const endpoint = await this.options.environments.getEndpointWithPassword(id, source);
+      if (!endpoint) continue;
+      const started = Date.now();
+      const client = createSourceClient(source, endpoint, {
+        ...this.options.clientSettings,
+        retries: 0,
+      });
+      try {
+        await client.testConnection();
+        results.push({ source, ok: true, message: 'Signed in with the service account', durationMs: Date.now() - started });
+      } catch (error) {
+        results.push({ source, ok: false, message: (error as Error).message, durationMs: Date.now() - started });
+      } finally {
+        await client.close();
+      }
+    }
+    return { ok: results.length > 0 && results.every(r => r.ok), results };
+  }
+
+  private async toApi(environments: StoredEnvironment[]): Promise<VcfEnvironment[]> {
+    if (!environments.length) return [];
+    const ids = environments.map(e => e.id);
+    const counts = await this.options.credentials.countsByEnvironment(ids);
+    const targets = await this.options.syncTargets.listTargets({ kind: 'credentials' });
+    return environments.map(environment => {
+      const sync: VcfEnvironment['sync'] = {};
+      for (const source of SOURCES) {
+        const target = targets.find(t => t.id === credentialTargetId(environment.id, source));
+        if (target) sync[source] = toSyncTargetStatus(target);
+      }
+      const summary = (source: CredentialSource) => {
+        const endpoint = environment.endpoints[source];
+        return endpoint
+          ? {
+              baseUrl: endpoint.baseUrl,
+              username: endpoint.username,
+              tls: { verify: endpoint.tls.verify, ...(endpoint.tls.ca ? { ca: endpoint.tls.ca } : {}) },
+              schedule: describeInterval(endpoint.intervalMinutes),
+            }
+          : undefined;
+      };
+      return {
+        id: environment.id,
+        title: environment.title,
+        description: environment.description,
+        owner: environment.owner,
+        managedBy: environment.managedBy,
+        discoverVcenters: environment.discoverVcenters,
+        sddcManager: summary('sddc-manager'),
+        installer: summary('installer'),
+        sync,
+        credentialCounts: counts.get(environment.id) ?? { total: 0, removed: 0, expiringSoon: 0, expired: 0 },
+      };
+    });
+  }
+}

@@ -1,0 +1,194 @@
+import { Agent, fetch, type Dispatcher } from 'undici';
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import { UpstreamError } from './UpstreamError';
+
+/**
+ * TLS settings of one upstream endpoint.
+ * @public
+ */
+export interface UpstreamTlsOptions {
+  /** Verify the server certificate. Defaults to true; false is an explicit opt-out. */
+  verify?: boolean;
+  /** Extra PEM CA certificates to trust for this endpoint. */
+  ca?: string;
+}
+
+/**
+ * Options of an {@link UpstreamHttpClient}.
+ * @public
+ */
+export interface UpstreamHttpClientOptions {
+  /** e.g. `https://sddc-manager.example.com` */
+  baseUrl: string;
+  /** Short name of the upstream for errors and logs, e.g. "SDDC Manager". */
+  upstreamName: string;
+  tls?: UpstreamTlsOptions;
+  /** Per-attempt timeout (default 30 s). */
+  timeoutMs?: number;
+  /** Attempts after the first one on 5xx, timeouts and network errors (default 2). Never on 4xx. */
+  retries?: number;
+  /** First backoff delay; doubles each attempt (default 250 ms). */
+  retryBaseDelayMs?: number;
+  logger?: LoggerService;
+}
+
+/**
+ * One request to an upstream.
+ * @public
+ */
+export interface UpstreamRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Path below the base URL, e.g. `/v1/credentials`. */
+  path: string;
+  query?: Record<string, string | number | undefined>;
+  headers?: Record<string, string>;
+  /** A string is sent as is; anything else as JSON. */
+  body?: unknown;
+  /**
+   * Decides whether a response with this status may be retried. Defaults to `status >= 500`.
+   * SOAP callers, whose faults arrive as HTTP 500, say no for those.
+   */
+  isRetryableStatus?: (status: number, bodyText: string) => boolean;
+}
+
+/**
+ * What came back: status, headers and the body as text (JSON parsing is the caller's).
+ * @public
+ */
+export interface UpstreamResponse {
+  status: number;
+  headers: Headers;
+  text: string;
+}
+
+function sleep(ms: number) {
+  return new Promise(resolve => setTimeout(resolve, ms));
+}
+
+/**
+ * The HTTP layer every upstream client shares (SDDC Manager, VCF Installer, vCenter SOAP): one keep-alive
+ * connection pool per endpoint with that endpoint's TLS settings, a timeout per attempt, and bounded retries with
+ * exponential backoff on 5xx, timeouts and network errors, never on 4xx. Errors name the upstream and the path,
+ * never a header or a body, so no token or password can leak through them.
+ * @public
+ */
+export class UpstreamHttpClient {
+  readonly baseUrl: string;
+  readonly upstreamName: string;
+  private readonly dispatcher: Dispatcher;
+  private readonly timeoutMs: number;
+  private readonly retries: number;
+  private readonly retryBaseDelayMs: number;
+  private readonly logger?: LoggerService;
+
+  static create(options: UpstreamHttpClientOptions): UpstreamHttpClient {
+    return new UpstreamHttpClient(options);
+  }
+
+  private constructor(options: UpstreamHttpClientOptions) {
+    let url: URL;
+    try {
+      url = new URL(options.baseUrl);
+    } catch {
+      throw new UpstreamError(
+        `${options.upstreamName}: base URL "${options.baseUrl}" is not a valid URL`,
+        { kind: 'config', upstreamName: options.upstreamName },
+      );
+    }
+    this.baseUrl = url.toString().replace(/\/+$/, '');
+    this.upstreamName = options.upstreamName;
+    this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.retries = options.retries ?? 2;
+    this.retryBaseDelayMs = options.retryBaseDelayMs ?? 250;
+    this.logger = options.logger;
+    this.dispatcher = new Agent({
+      keepAliveTimeout: 30_000,
+      connections: 16,
+      connect: {
+        rejectUnauthorized: options.tls?.verify !== false,
+        ...(options.tls?.ca ? { ca: options.tls.ca } : {}),
+      },
+    });
+  }
+
+  /** Sends a request, retrying transient failures, and returns the final response whatever its status. */
+  async request(request: UpstreamRequest): Promise<UpstreamResponse> {
+    const url = new URL(this.baseUrl + request.path);
+    for (const [key, value] of Object.entries(request.query ?? {})) {
+      if (value !== undefined) url.searchParams.set(key, String(value));
+    }
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      ...request.headers,
+    };
+    let body: string | undefined;
+    if (typeof request.body === 'string') {
+      body = request.body;
+    } else if (request.body !== undefined) {
+      body = JSON.stringify(request.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    const isRetryableStatus =
+      request.isRetryableStatus ?? ((status: number) => status >= 500);
+    const where = `${request.method} ${request.path}`;
+
+    for (let attempt = 0; ; attempt++) {
+      const lastAttempt = attempt >= this.retries;
+      let failure: UpstreamError;
+      try {
+        const response = await fetch(url, {
+          method: request.method,
+          headers,
+          body,
+          dispatcher: this.dispatcher,
+          signal: AbortSignal.timeout(this.timeoutMs),
+        });
+        const text = await response.text();
+        if (!isRetryableStatus(response.status, text) || lastAttempt) {
+          return { status: response.status, headers: response.headers as unknown as Headers, text };
+        }
+        failure = new UpstreamError(
+          `${this.upstreamName} answered ${response.status} to ${where}`,
+          { kind: 'http', status: response.status, upstreamName: this.upstreamName },
+        );
+      } catch (error) {
+        failure = UpstreamError.fromTransportError(error, {
+          upstreamName: this.upstreamName,
+          where,
+          timeoutMs: this.timeoutMs,
+        });
+        if (lastAttempt || !failure.retryable) throw failure;
+      }
+      const delay = this.retryBaseDelayMs * 2 ** attempt;
+      this.logger?.debug(`Retrying ${this.upstreamName} request`, {
+        where,
+        attempt: attempt + 1,
+        delayMs: delay,
+        reason: failure.message,
+      });
+      await sleep(delay);
+    }
+  }
+
+  /** Sends a request and parses a 2xx JSON answer; anything else becomes an {@link UpstreamError}. */
+  async requestJson<T>(request: UpstreamRequest): Promise<T> {
+    const response = await this.request(request);
+    const where = `${request.method} ${request.path}`;
+    if (response.status < 200 || response.status >= 300) {
+      throw UpstreamError.fromStatus(this.upstreamName, where, response.status);
+    }
+    try {
+      return JSON.parse(response.text) as T;
+    } catch {
+      throw new UpstreamError(
+        `${this.upstreamName} sent a response to ${where} that is not valid JSON`,
+        { kind: 'parse', upstreamName: this.upstreamName },
+      );
+    }
+  }
+
+  /** Closes the connection pool. */
+  async close(): Promise<void> {
+    await this.dispatcher.close();
+  }
+}

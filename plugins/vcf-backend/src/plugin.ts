@@ -1,0 +1,163 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import {
+  createConditionAuthorizer,
+  createConditionTransformer,
+} from '@backstage/plugin-permission-node';
+import {
+  vcfAuditReadPermission,
+  vcfCredentialExportPermission,
+  vcfCredentialReadPermission,
+  vcfCredentialRevealPermission,
+  vcfEnvironmentCreatePermission,
+  vcfEnvironmentDeletePermission,
+  vcfEnvironmentReadPermission,
+  vcfEnvironmentUpdatePermission,
+  vcfInventoryReadPermission,
+  vcfSyncTriggerPermission,
+  vcfVcenterManagePermission,
+} from '@vcf-backstage/plugin-vcf-common';
+import { SecretCipher } from './crypto/SecretCipher';
+import { openVcfDatabase } from './database/VcfDatabase';
+import { readEnvironmentsFromConfig, readSyncSettings } from './config/readVcfConfig';
+import { DatabaseEnvironmentStore } from './environments/DatabaseEnvironmentStore';
+import { EnvironmentService } from './environments/EnvironmentService';
+import { DatabaseCredentialStore } from './credentials/DatabaseCredentialStore';
+import { CredentialSyncRunner } from './credentials/CredentialSyncRunner';
+import { DatabaseSyncTargetStore } from './sync/DatabaseSyncTargetStore';
+import { SyncDispatcher } from './sync/SyncDispatcher';
+import { AuditStore } from './audit/AuditStore';
+import { VcfAuditLog } from './audit/VcfAuditLog';
+import { vcfCredentialResourceRef, vcfEnvironmentResourceRef } from './permissions/resourceRefs';
+import { vcfCredentialRules, vcfEnvironmentRules } from './permissions/rules';
+import { createRouter } from './service/createRouter';
+
+/**
+ * The VCF backend plugin: syncs credentials from SDDC Manager and the VCF Installer (and vSphere inventory) into
+ * the Backstage database and serves them under `/api/vcf`, guarded by the permission framework and audited.
+ * @public
+ */
+export const vcfPlugin = createBackendPlugin({
+  pluginId: 'vcf',
+  register(env) {
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        auditor: coreServices.auditor,
+      },
+      async init({
+        config,
+        logger,
+        database,
+        scheduler,
+        httpRouter,
+        httpAuth,
+        permissions,
+        permissionsRegistry,
+        auditor,
+      }) {
+        const cipher = SecretCipher.fromConfig(config);
+        const db = await openVcfDatabase(database);
+        const syncSettings = readSyncSettings(config);
+
+        const environments = new DatabaseEnvironmentStore(db, cipher);
+        const credentials = new DatabaseCredentialStore(db, cipher);
+        const syncTargets = new DatabaseSyncTargetStore(db);
+        const auditStore = new AuditStore(db);
+        const audit = new VcfAuditLog(auditor, auditStore);
+        const environmentService = new EnvironmentService({
+          environments,
+          credentials,
+          syncTargets,
+          logger,
+        });
+
+        permissionsRegistry.addResourceType({
+          resourceRef: vcfCredentialResourceRef,
+          permissions: [
+            vcfCredentialReadPermission,
+            vcfCredentialRevealPermission,
+            vcfCredentialExportPermission,
+          ],
+          rules: Object.values(vcfCredentialRules),
+          getResources: ids => credentials.getMany(ids),
+        });
+        permissionsRegistry.addResourceType({
+          resourceRef: vcfEnvironmentResourceRef,
+          permissions: [
+            vcfEnvironmentReadPermission,
+            vcfEnvironmentUpdatePermission,
+            vcfEnvironmentDeletePermission,
+            vcfSyncTriggerPermission,
+          ],
+          rules: Object.values(vcfEnvironmentRules),
+          getResources: async ids => {
+            const found = await environments.list({ field: 'environmentId', values: ids });
+            return ids.map(id => found.find(e => e.id === id));
+          },
+        });
+        permissionsRegistry.addPermissions([
+          vcfEnvironmentCreatePermission,
+          vcfInventoryReadPermission,
+          vcfVcenterManagePermission,
+          vcfAuditReadPermission,
+        ]);
+
+        await environmentService.applyConfig(readEnvironmentsFromConfig(config));
+
+        const dispatcher = new SyncDispatcher({
+          store: syncTargets,
+          runners: [new CredentialSyncRunner({ environments, credentials })],
+          logger,
+          concurrency: syncSettings.concurrency,
+          leaseSeconds: syncSettings.leaseSeconds,
+        });
+        if (syncSettings.runOnStartup) await syncTargets.requestAllRuns();
+        await scheduler.scheduleTask({
+          id: 'vcf-sync-dispatcher',
+          scope: 'local',
+          frequency: { seconds: 15 },
+          timeout: { hours: 2 },
+          initialDelay: { seconds: 1 },
+          fn: () => dispatcher.runDueTargets(),
+        });
+
+        httpRouter.use(
+          createRouter({
+            httpAuth,
+            permissions,
+            environmentService,
+            credentials,
+            syncTargets,
+            auditStore,
+            audit,
+            environmentFilter: createConditionTransformer(
+              permissionsRegistry.getPermissionRuleset(vcfEnvironmentResourceRef),
+            ),
+            credentialFilter: createConditionTransformer(
+              permissionsRegistry.getPermissionRuleset(vcfCredentialResourceRef),
+            ),
+            isCredentialAllowed: createConditionAuthorizer(
+              permissionsRegistry.getPermissionRuleset(vcfCredentialResourceRef),
+            ),
+            onSyncRequested: () => {
+              dispatcher.runDueTargets().catch(error =>
+                logger.error('Sync dispatcher failed', { error: String(error) }),
+              );
+            },
+          }),
+        );
+        httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+      },
+    });
+  },
+});

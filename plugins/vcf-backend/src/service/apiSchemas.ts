@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { InputError } from '@backstage/errors';
+
+/** Parses with a zod schema; a failure becomes a 400 that says which field is wrong. */
+export function parseInput<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const details = result.error.issues
+      .map(issue => `${issue.path.join('.') || what}: ${issue.message}`)
+      .join('; ');
+    throw new InputError(`Invalid ${what}: ${details}`);
+  }
+  return result.data;
+}
+
+const booleanFlag = z
+  .enum(['true', 'false'])
+  .transform(v => v === 'true')
+  .optional();
+
+/** offset/limit/orderBy/order/q of every list. */
+export const listQuerySchema = z.object({
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(25),
+  orderBy: z.string().max(50).optional(),
+  order: z.enum(['asc', 'desc']).optional(),
+  q: z.string().max(200).optional(),
+});
+
+export const credentialListQuerySchema = listQuerySchema.extend({
+  resourceType: z.string().max(100).optional(),
+  credentialType: z.string().max(50).optional(),
+  accountType: z.string().max(50).optional(),
+  domain: z.string().max(255).optional(),
+  source: z.enum(['sddc-manager', 'installer']).optional(),
+  expiryStatus: z.enum(['ACTIVE', 'EXPIRING', 'EXPIRED', 'UNKNOWN']).optional(),
+  includeRemoved: booleanFlag,
+});
+
+export const exportQuerySchema = credentialListQuerySchema.extend({
+  format: z.enum(['csv', 'xlsx']),
+});
+
+export const auditQuerySchema = listQuerySchema.extend({
+  action: z.string().max(60).optional(),
+  environmentId: z.string().max(100).optional(),
+});
+
+const idSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-_.]{0,99}$/i, "1–100 letters, digits, '-', '_' or '.'");
+
+const httpsUrl = z
+  .string()
+  .url()
+  .refine(v => /^https?:\/\//.test(v), 'must be an http(s) URL');
+
+const endpointSchema = z.object({
+  baseUrl: httpsUrl,
+  username: z.string().min(1).max(255),
+  password: z.string().max(1000).optional(),
+  tls: z
+    .object({ verify: z.boolean().optional(), ca: z.string().max(100_000).optional() })
+    .optional(),
+  intervalMinutes: z.number().int().min(1).max(10_080).optional(),
+});
+
+export const environmentInputSchema = z
+  .object({
+    id: idSchema,
+    title: z.string().min(1).max(255),
+    description: z.string().max(2000).optional(),
+    owner: z.string().max(255).optional(),
+    discoverVcenters: z.boolean().optional(),
+    sddcManager: endpointSchema.optional(),
+    installer: endpointSchema.optional(),
+  })
+  .refine(v => v.sddcManager || v.installer, {
+    message: 'an environment needs an sddcManager or an installer endpoint',
+  });
+
+export type EnvironmentInputBody = z.infer<typeof environmentInputSchema>;

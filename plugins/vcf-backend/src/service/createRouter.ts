@@ -1,0 +1,54 @@
+import express from 'express';
+import Router from 'express-promise-router';
+import type { HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
+import type { PolicyDecision } from '@backstage/plugin-permission-common';
+import type { ConditionTransformer } from '@backstage/plugin-permission-node';
+import type { EnvironmentService } from '../environments/EnvironmentService';
+import type { CredentialStore } from '../credentials/CredentialStore';
+import type { SyncTargetStore } from '../sync/SyncTargetStore';
+import type { AuditStore } from '../audit/AuditStore';
+import type { VcfAuditLog } from '../audit/VcfAuditLog';
+import type { VcfQueryFilter } from '../permissions/VcfQueryFilter';
+import type { CredentialResource } from '../permissions/resourceRefs';
+import { createEnvironmentRoutes } from './environmentRoutes';
+import { createCredentialRoutes } from './credentialRoutes';
+import { createAuditRoutes } from './auditRoutes';
+
+/**
+ * Everything the `/api/vcf` router needs.
+ * @public
+ */
+export interface VcfRouterOptions {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  environmentService: EnvironmentService;
+  credentials: CredentialStore;
+  syncTargets: SyncTargetStore;
+  auditStore: AuditStore;
+  audit: VcfAuditLog;
+  environmentFilter: ConditionTransformer<VcfQueryFilter>;
+  credentialFilter: ConditionTransformer<VcfQueryFilter>;
+  isCredentialAllowed: (decision: PolicyDecision, credential: CredentialResource) => boolean;
+  /** Called after a sync was requested, to start the dispatcher now rather than at its next tick. */
+  onSyncRequested: () => void;
+  /** Further routes (the inventory) mounted on the same router. */
+  extraRoutes?: express.Router[];
+}
+
+/**
+ * The `/api/vcf` router. `GET /health` is open (the plugin adds an auth policy for it); everything else needs a
+ * signed-in user and checks the permission framework.
+ * @public
+ */
+export function createRouter(options: VcfRouterOptions): express.Router {
+  const router = Router();
+  router.use(express.json({ limit: '1mb' }));
+  router.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  router.use(createEnvironmentRoutes(options));
+  router.use(createCredentialRoutes(options));
+  router.use(createAuditRoutes(options));
+  for (const extra of options.extraRoutes ?? []) router.use(extra);
+  return router;
+}

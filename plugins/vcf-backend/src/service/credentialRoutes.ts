@@ -1,0 +1,173 @@
+import Router from 'express-promise-router';
+import type { HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { AuthorizeResult, type PolicyDecision } from '@backstage/plugin-permission-common';
+import type { ConditionTransformer } from '@backstage/plugin-permission-node';
+import {
+  vcfCredentialExportPermission,
+  vcfCredentialReadPermission,
+  vcfCredentialRevealPermission,
+  vcfEnvironmentReadPermission,
+} from '@vcf-backstage/plugin-vcf-common';
+import type { CredentialStore } from '../credentials/CredentialStore';
+import type { VcfAuditLog } from '../audit/VcfAuditLog';
+import type { CredentialResource } from '../permissions/resourceRefs';
+import type { VcfQueryFilter } from '../permissions/VcfQueryFilter';
+import { writeTableExport, type ExportColumn } from '../export/TableExportWriter';
+import { RouteContext } from './routeContext';
+import { credentialListQuerySchema, exportQuerySchema, parseInput } from './apiSchemas';
+
+type ExportRow = CredentialResource & { password?: string };
+
+const EXPORT_COLUMNS: ExportColumn<ExportRow>[] = [
+  { header: 'Resource', value: r => r.resourceName },
+  { header: 'IP address', value: r => r.resourceIp },
+  { header: 'Resource type', value: r => r.resourceType },
+  { header: 'Domain', value: r => r.domainName },
+  { header: 'Username', value: r => r.username },
+  { header: 'Credential type', value: r => r.credentialType },
+  { header: 'Account type', value: r => r.accountType },
+  { header: 'Source', value: r => r.source },
+  { header: 'Expiry status', value: r => r.expiryStatus },
+  { header: 'Expiry date', value: r => r.expiryDate },
+  { header: 'Last seen', value: r => r.lastSeenAt },
+  { header: 'Removed upstream', value: r => r.removedAt },
+];
+
+const PASSWORD_COLUMN: ExportColumn<ExportRow> = { header: 'Password', value: r => r.password };
+
+/**
+ * Credential lists, reveal, history and export.
+ * @internal
+ */
+export function createCredentialRoutes(options: {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  credentials: CredentialStore;
+  audit: VcfAuditLog;
+  credentialFilter: ConditionTransformer<VcfQueryFilter>;
+  isCredentialAllowed: (decision: PolicyDecision, credential: CredentialResource) => boolean;
+}) {
+  const { httpAuth, permissions, credentials, audit } = options;
+  const router = Router();
+  const context = (req: Parameters<typeof RouteContext.from>[0]) =>
+    RouteContext.from(req, httpAuth, permissions);
+
+  /** The credential read filter for an environment the caller may see; 404/403 otherwise. */
+  async function readableCredentials(ctx: RouteContext, environmentId: string) {
+    if (!(await ctx.isAllowed(vcfEnvironmentReadPermission, environmentId))) {
+      throw new NotFoundError(`No environment with the id "${environmentId}"`);
+    }
+    const filter = await ctx.listFilter(vcfCredentialReadPermission, options.credentialFilter);
+    if (filter === false) {
+      throw new NotAllowedError('You are not allowed to list credentials (vcf.credential.read)');
+    }
+    return filter;
+  }
+
+  async function findCredential(id: string) {
+    const credential = await credentials.get(id);
+    if (!credential) throw new NotFoundError(`No credential with the id "${id}"`);
+    return credential;
+  }
+
+  router.get('/environments/:id/credentials', async (req, res) => {
+    const ctx = await context(req);
+    const filter = await readableCredentials(ctx, req.params.id);
+    const query = parseInput(credentialListQuerySchema, req.query, 'query');
+    res.json(await credentials.list({ environmentId: req.params.id, query, filter }));
+  });
+
+  router.get('/environments/:id/credentials/facets', async (req, res) => {
+    const ctx = await context(req);
+    const filter = await readableCredentials(ctx, req.params.id);
+    res.json(await credentials.facets({ environmentId: req.params.id, filter }));
+  });
+
+  router.post('/credentials/:id/reveal', async (req, res) => {
+    const ctx = await context(req);
+    const credential = await findCredential(req.params.id);
+    const begin = () =>
+      audit.begin(
+        'credential.reveal',
+        {
+          actor: ctx.actor,
+          environmentId: credential.environmentId,
+          credentialId: credential.id,
+          details: { username: credential.username, resourceName: credential.resourceName },
+        },
+        req,
+      );
+    await ctx.require(vcfCredentialRevealPermission, credential.id, begin);
+    const password = await credentials.revealPassword(credential.id);
+    await (await begin()).succeeded();
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({ password });
+  });
+
+  router.get('/credentials/:id/history', async (req, res) => {
+    const ctx = await context(req);
+    const credential = await findCredential(req.params.id);
+    if (!(await ctx.isAllowed(vcfCredentialReadPermission, credential.id))) {
+      throw new NotFoundError(`No credential with the id "${req.params.id}"`);
+    }
+    res.json(await credentials.listHistory(credential.id, { withPasswords: false }));
+  });
+
+  router.post('/credentials/:id/history/reveal', async (req, res) => {
+    const ctx = await context(req);
+    const credential = await findCredential(req.params.id);
+    const begin = () =>
+      audit.begin(
+        'credential.history',
+        { actor: ctx.actor, environmentId: credential.environmentId, credentialId: credential.id },
+        req,
+      );
+    await ctx.require(vcfCredentialRevealPermission, credential.id, begin);
+    const history = await credentials.listHistory(credential.id, { withPasswords: true });
+    await (await begin()).succeeded({ entries: history.length });
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(history);
+  });
+
+  router.get('/environments/:id/export', async (req, res) => {
+    const ctx = await context(req);
+    const environmentId = req.params.id;
+    const filter = await readableCredentials(ctx, environmentId);
+    const { format, ...query } = parseInput(exportQuerySchema, req.query, 'query');
+    const [exportDecision] = await permissions.authorizeConditional(
+      [{ permission: vcfCredentialExportPermission }],
+      { credentials: ctx.credentials },
+    );
+    const withPasswords =
+      exportDecision.result === AuthorizeResult.CONDITIONAL
+        ? (credential: CredentialResource) => options.isCredentialAllowed(exportDecision, credential)
+        : exportDecision.result === AuthorizeResult.ALLOW;
+    const event = await audit.begin(
+      'credential.export',
+      {
+        actor: ctx.actor,
+        environmentId,
+        details: { format, passwords: exportDecision.result !== AuthorizeResult.DENY },
+      },
+      req,
+    );
+    try {
+      const includePasswordColumn = withPasswords !== false;
+      const { rowCount } = await writeTableExport(res, {
+        format,
+        filename: `vcf-credentials-${environmentId}`,
+        sheetName: 'Credentials',
+        columns: includePasswordColumn ? [...EXPORT_COLUMNS, PASSWORD_COLUMN] : EXPORT_COLUMNS,
+        rows: credentials.iterateForExport({ environmentId, query, filter, withPasswords }),
+      });
+      await event.succeeded({ rows: rowCount });
+    } catch (error) {
+      await event.failed(error as Error);
+      if (!res.headersSent) throw error;
+      res.destroy(error as Error);
+    }
+  });
+
+  return router;
+}

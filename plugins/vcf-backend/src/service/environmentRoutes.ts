@@ -1,0 +1,165 @@
+import Router from 'express-promise-router';
+import type { HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
+import {
+  vcfEnvironmentCreatePermission,
+  vcfEnvironmentDeletePermission,
+  vcfEnvironmentReadPermission,
+  vcfEnvironmentUpdatePermission,
+  vcfSyncTriggerPermission,
+} from '@vcf-backstage/plugin-vcf-common';
+import { NotFoundError } from '@backstage/errors';
+import type { ConditionTransformer } from '@backstage/plugin-permission-node';
+import type { EnvironmentService } from '../environments/EnvironmentService';
+import type { EnvironmentChange } from '../environments/EnvironmentStore';
+import type { VcfAuditLog } from '../audit/VcfAuditLog';
+import type { SyncTargetStore } from '../sync/SyncTargetStore';
+import type { VcfQueryFilter } from '../permissions/VcfQueryFilter';
+import { RouteContext } from './routeContext';
+import {
+  environmentInputSchema,
+  listQuerySchema,
+  parseInput,
+  type EnvironmentInputBody,
+} from './apiSchemas';
+
+function toChange(body: EnvironmentInputBody): EnvironmentChange {
+  const endpoint = (input: EnvironmentInputBody['sddcManager']) =>
+    input && {
+      baseUrl: input.baseUrl,
+      username: input.username,
+      password: input.password,
+      tls: { verify: input.tls?.verify ?? true, ca: input.tls?.ca },
+      intervalMinutes: input.intervalMinutes ?? 30,
+    };
+  return {
+    id: body.id,
+    title: body.title,
+    description: body.description,
+    owner: body.owner,
+    discoverVcenters: body.discoverVcenters ?? false,
+    endpoints: { 'sddc-manager': endpoint(body.sddcManager), installer: endpoint(body.installer) },
+  };
+}
+
+/**
+ * `/environments`: list, read, create, update, delete, test the connection, sync now, sync history.
+ * @internal
+ */
+export function createEnvironmentRoutes(options: {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  environmentService: EnvironmentService;
+  syncTargets: SyncTargetStore;
+  audit: VcfAuditLog;
+  environmentFilter: ConditionTransformer<VcfQueryFilter>;
+  onSyncRequested: () => void;
+}) {
+  const { httpAuth, permissions, environmentService, audit } = options;
+  const router = Router();
+  const context = (req: Parameters<typeof RouteContext.from>[0]) =>
+    RouteContext.from(req, httpAuth, permissions);
+
+  router.get('/environments', async (req, res) => {
+    const ctx = await context(req);
+    const filter = await ctx.listFilter(vcfEnvironmentReadPermission, options.environmentFilter);
+    res.json(filter === false ? [] : await environmentService.list(filter));
+  });
+
+  router.get('/environments/:id', async (req, res) => {
+    const ctx = await context(req);
+    if (!(await ctx.isAllowed(vcfEnvironmentReadPermission, req.params.id))) {
+      // Same answer as for an environment that does not exist: do not confirm ids to those who may not see them.
+      throw new NotFoundError(`No environment with the id "${req.params.id}"`);
+    }
+    res.json(await environmentService.get(req.params.id));
+  });
+
+  router.post('/environments', async (req, res) => {
+    const ctx = await context(req);
+    const body = parseInput(environmentInputSchema, req.body, 'environment');
+    const begin = () => audit.begin('environment.create', { actor: ctx.actor, environmentId: body.id }, req);
+    await ctx.require(vcfEnvironmentCreatePermission, undefined, begin);
+    const event = await begin();
+    try {
+      const created = await environmentService.create(toChange(body));
+      await event.succeeded();
+      options.onSyncRequested();
+      res.status(201).json(created);
+    } catch (error) {
+      await event.failed(error as Error);
+      throw error;
+    }
+  });
+
+  router.put('/environments/:id', async (req, res) => {
+    const ctx = await context(req);
+    const body = parseInput(environmentInputSchema, { ...req.body, id: req.params.id }, 'environment');
+    const begin = () => audit.begin('environment.update', { actor: ctx.actor, environmentId: body.id }, req);
+    await ctx.require(vcfEnvironmentUpdatePermission, body.id, begin);
+    const event = await begin();
+    try {
+      const updated = await environmentService.update(toChange(body));
+      await event.succeeded();
+      res.json(updated);
+    } catch (error) {
+      await event.failed(error as Error);
+      throw error;
+    }
+  });
+
+  router.delete('/environments/:id', async (req, res) => {
+    const ctx = await context(req);
+    const id = req.params.id;
+    const begin = () => audit.begin('environment.delete', { actor: ctx.actor, environmentId: id }, req);
+    await ctx.require(vcfEnvironmentDeletePermission, id, begin);
+    const event = await begin();
+    try {
+      await environmentService.delete(id);
+      await event.succeeded();
+      res.status(204).end();
+    } catch (error) {
+      await event.failed(error as Error);
+      throw error;
+    }
+  });
+
+  router.post('/environments/:id/test-connection', async (req, res) => {
+    const ctx = await context(req);
+    const id = req.params.id;
+    const begin = () => audit.begin('environment.test-connection', { actor: ctx.actor, environmentId: id }, req);
+    await ctx.require(vcfSyncTriggerPermission, id, begin);
+    const result = await environmentService.testConnection(id);
+    await (await begin()).succeeded({ ok: result.ok });
+    res.json(result);
+  });
+
+  router.post('/environments/:id/sync', async (req, res) => {
+    const ctx = await context(req);
+    const id = req.params.id;
+    const begin = () => audit.begin('sync.trigger', { actor: ctx.actor, environmentId: id }, req);
+    await ctx.require(vcfSyncTriggerPermission, id, begin);
+    await environmentService.get(id);
+    const targets = await environmentService.requestSync(id, ctx.actor);
+    await (await begin()).succeeded({ targets: targets.map(t => t.targetId) });
+    options.onSyncRequested();
+    res.status(202).json({ targets });
+  });
+
+  router.get('/environments/:id/sync-runs', async (req, res) => {
+    const ctx = await context(req);
+    const id = req.params.id;
+    if (!(await ctx.isAllowed(vcfEnvironmentReadPermission, id))) {
+      throw new NotFoundError(`No environment with the id "${id}"`);
+    }
+    const query = parseInput(listQuerySchema, req.query, 'query');
+    const targets = await options.syncTargets.listTargets({ environmentId: id });
+    res.json(
+      await options.syncTargets.listRuns(
+        targets.map(t => t.id),
+        { offset: query.offset, limit: query.limit },
+      ),
+    );
+  });
+
+  return router;
+}

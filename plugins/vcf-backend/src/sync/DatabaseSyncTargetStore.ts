@@ -1,0 +1,274 @@
+import type { Knex } from 'knex';
+import type { Page, SyncRun, SyncStatus } from '@vcf-backstage/plugin-vcf-common';
+import {
+  isoOrUndefined,
+  nowIso,
+  orUndefined,
+  parseJsonColumn,
+  toBoolean,
+} from '../database/rowValues';
+import type {
+  SyncRunOutcome,
+  SyncTarget,
+  SyncTargetDeclaration,
+  SyncTargetKind,
+  SyncTargetStore,
+} from './SyncTargetStore';
+
+type TargetRow = Record<string, any>;
+
+/** `requested_by` of the runs the backend asks for when it starts. @internal */
+export const STARTUP_REQUESTER = 'system:startup';
+
+function toTarget(row: TargetRow): SyncTarget {
+  return {
+    id: row.id,
+    kind: row.kind,
+    environmentId: orUndefined(row.environment_id),
+    vcenterId: orUndefined(row.vcenter_id),
+    enabled: toBoolean(row.enabled),
+    intervalSeconds: Number(row.interval_seconds),
+    nextRunAt: isoOrUndefined(row.next_run_at)!,
+    status: row.status as SyncStatus,
+    leaseOwner: orUndefined(row.lease_owner),
+    leaseExpiresAt: isoOrUndefined(row.lease_expires_at),
+    lastStartedAt: isoOrUndefined(row.last_started_at),
+    lastFinishedAt: isoOrUndefined(row.last_finished_at),
+    lastSucceededAt: isoOrUndefined(row.last_succeeded_at),
+    lastDurationMs: orUndefined(row.last_duration_ms) ?? undefined,
+    lastError: orUndefined(row.last_error),
+    lastCounts: parseJsonColumn(row.last_counts),
+    requestedBy: orUndefined(row.requested_by),
+  };
+}
+
+function toRun(row: Record<string, any>): SyncRun {
+  return {
+    id: Number(row.id),
+    targetId: row.target_id,
+    trigger: row.trigger,
+    triggeredBy: orUndefined(row.triggered_by),
+    startedAt: isoOrUndefined(row.started_at)!,
+    finishedAt: isoOrUndefined(row.finished_at),
+    status: row.status,
+    durationMs: orUndefined(row.duration_ms) ?? undefined,
+    counts: parseJsonColumn(row.counts),
+    error: orUndefined(row.error),
+  };
+}
+
+/**
+ * {@link SyncTargetStore} on the plugin's database (SQLite or PostgreSQL).
+ * Claiming uses a conditional UPDATE per candidate, which is atomic on both databases: when two instances race for
+ * a target, the second one's WHERE no longer matches once the first one's lease is written.
+ * @public
+ */
+export class DatabaseSyncTargetStore implements SyncTargetStore {
+  constructor(private readonly db: Knex) {}
+
+  async declareTarget(target: SyncTargetDeclaration): Promise<void> {
+    const existing = await this.db('sync_targets').where({ id: target.id }).first();
+    if (!existing) {
+      await this.db('sync_targets').insert({
+        id: target.id,
+        kind: target.kind,
+        environment_id: target.environmentId ?? null,
+        vcenter_id: target.vcenterId ?? null,
+        enabled: target.enabled,
+        interval_seconds: target.intervalSeconds,
+        next_run_at: nowIso(),
+        status: target.enabled ? 'never' : 'disabled',
+      });
+      return;
+    }
+    const wasEnabled = toBoolean(existing.enabled);
+    const update: Record<string, unknown> = {
+      kind: target.kind,
+      environment_id: target.environmentId ?? null,
+      vcenter_id: target.vcenterId ?? null,
+      enabled: target.enabled,
+      interval_seconds: target.intervalSeconds,
+    };
+    if (!target.enabled) {
+      update.status = 'disabled';
+    } else if (!wasEnabled) {
+      update.status = existing.last_finished_at ? 'succeeded' : 'never';
+      update.next_run_at = nowIso();
+    }
+    await this.db('sync_targets').where({ id: target.id }).update(update);
+  }
+
+  async removeTargetsExcept(
+    kind: SyncTargetKind,
+    keepIds: string[],
+    where?: { environmentId?: string },
+  ): Promise<void> {
+    const query = this.db('sync_targets').where({ kind });
+    if (where?.environmentId) query.andWhere({ environment_id: where.environmentId });
+    if (keepIds.length) query.whereNotIn('id', keepIds);
+    const gone = await query.clone().select('id');
+    if (!gone.length) return;
+    const ids = gone.map(r => r.id);
+    await this.db('sync_runs').whereIn('target_id', ids).delete();
+    await this.db('sync_targets').whereIn('id', ids).delete();
+  }
+
+  async removeTarget(id: string): Promise<void> {
+    await this.db('sync_runs').where({ target_id: id }).delete();
+    await this.db('sync_targets').where({ id }).delete();
+  }
+
+  async getTarget(id: string): Promise<SyncTarget | undefined> {
+    const row = await this.db('sync_targets').where({ id }).first();
+    return row ? toTarget(row) : undefined;
+  }
+
+  async listTargets(filter?: {
+    kind?: SyncTargetKind;
+    environmentId?: string;
+    ids?: string[];
+  }): Promise<SyncTarget[]> {
+    const query = this.db('sync_targets').orderBy('id');
+    if (filter?.kind) query.where({ kind: filter.kind });
+    if (filter?.environmentId) query.where({ environment_id: filter.environmentId });
+    if (filter?.ids) query.whereIn('id', filter.ids);
+    return (await query).map(toTarget);
+  }
+
+  async requestRun(id: string, requestedBy?: string): Promise<void> {
+    await this.db('sync_targets')
+      .where({ id })
+      .update({ next_run_at: nowIso(), requested_by: requestedBy ?? null });
+  }
+
+  async requestAllRuns(): Promise<void> {
+    await this.db('sync_targets')
+      .where({ enabled: true })
+      .update({ next_run_at: nowIso(), requested_by: STARTUP_REQUESTER });
+  }
+
+  async claimDueTargets(options: {
+    owner: string;
+    limit: number;
+    leaseSeconds: number;
+    now?: Date;
+  }): Promise<SyncTarget[]> {
+    const now = options.now ?? new Date();
+    const nowText = nowIso(now);
+    const leaseUntil = nowIso(new Date(now.getTime() + options.leaseSeconds * 1000));
+    const notLeased = (q: Knex.QueryBuilder) =>
+      q.whereNull('lease_expires_at').orWhere('lease_expires_at', '<', nowText);
+
+    const candidates = await this.db('sync_targets')
+      .where({ enabled: true })
+      .andWhere('next_run_at', '<=', nowText)
+      .andWhere(notLeased)
+      .orderBy('next_run_at')
+      .limit(options.limit * 2)
+      .select('id');
+
+    const claimed: SyncTarget[] = [];
+    for (const { id } of candidates) {
+      if (claimed.length >= options.limit) break;
+      const updated = await this.db('sync_targets')
+        .where({ id, enabled: true })
+        .andWhere('next_run_at', '<=', nowText)
+        .andWhere(notLeased)
+        .update({ lease_owner: options.owner, lease_expires_at: leaseUntil });
+      if (updated === 1) {
+        const row = await this.db('sync_targets').where({ id }).first();
+        if (row && row.lease_owner === options.owner) claimed.push(toTarget(row));
+      }
+    }
+    return claimed;
+  }
+
+  async renewLease(id: string, owner: string, leaseSeconds: number): Promise<boolean> {
+    const updated = await this.db('sync_targets')
+      .where({ id, lease_owner: owner })
+      .update({
+        lease_expires_at: nowIso(new Date(Date.now() + leaseSeconds * 1000)),
+      });
+    return updated === 1;
+  }
+
+  async startRun(
+    target: SyncTarget,
+    options: { owner: string; trigger: SyncRun['trigger']; triggeredBy?: string },
+  ): Promise<number> {
+    const startedAt = nowIso();
+    return this.db.transaction(async tx => {
+      const [inserted] = await tx('sync_runs')
+        .insert({
+          target_id: target.id,
+          trigger: options.trigger,
+          triggered_by: options.triggeredBy ?? null,
+          runner: options.owner,
+          started_at: startedAt,
+          status: 'running',
+        })
+        .returning('id');
+      await tx('sync_targets')
+        .where({ id: target.id, lease_owner: options.owner })
+        .update({ status: 'running', last_started_at: startedAt, requested_by: null });
+      return Number(typeof inserted === 'object' ? inserted.id : inserted);
+    });
+  }
+
+  async finishRun(
+    target: SyncTarget,
+    runId: number,
+    options: { owner: string; startedAt: Date; outcome: SyncRunOutcome },
+  ): Promise<void> {
+    const finished = new Date();
+    const durationMs = finished.getTime() - options.startedAt.getTime();
+    const { outcome } = options;
+    const counts = outcome.counts ? JSON.stringify(outcome.counts) : null;
+    await this.db.transaction(async tx => {
+      await tx('sync_runs').where({ id: runId }).update({
+        finished_at: nowIso(finished),
+        status: outcome.status,
+        duration_ms: durationMs,
+        counts,
+        error: outcome.error ?? null,
+      });
+      const current = await tx('sync_targets').where({ id: target.id }).first();
+      const update: Record<string, unknown> = {
+        status: outcome.status,
+        last_finished_at: nowIso(finished),
+        last_duration_ms: durationMs,
+        last_error: outcome.error ?? null,
+        lease_owner: null,
+        lease_expires_at: null,
+      };
+      if (outcome.status === 'succeeded') {
+        update.last_succeeded_at = nowIso(finished);
+        update.last_counts = counts;
+      }
+      // A "sync now" that arrived during the run keeps the target due; otherwise wait one interval.
+      if (!current?.requested_by) {
+        const interval = Number(current?.interval_seconds ?? target.intervalSeconds);
+        update.next_run_at = nowIso(new Date(finished.getTime() + interval * 1000));
+      }
+      if (current && !toBoolean(current.enabled)) update.status = 'disabled';
+      await tx('sync_targets')
+        .where({ id: target.id, lease_owner: options.owner })
+        .update(update);
+    });
+  }
+
+  async listRuns(
+    targetIds: string[],
+    options: { offset: number; limit: number },
+  ): Promise<Page<SyncRun>> {
+    if (!targetIds.length) return { items: [], totalCount: 0 };
+    const base = this.db('sync_runs').whereIn('target_id', targetIds);
+    const [{ count }] = await base.clone().count({ count: '*' });
+    const rows = await base
+      .clone()
+      .orderBy([{ column: 'started_at', order: 'desc' }, { column: 'id', order: 'desc' }])
+      .offset(options.offset)
+      .limit(options.limit);
+    return { items: rows.map(toRun), totalCount: Number(count) };
+  }
+}

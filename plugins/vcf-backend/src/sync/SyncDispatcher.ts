@@ -1,0 +1,147 @@
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import type { SyncRun } from '@vcf-backstage/plugin-vcf-common';
+import type { SyncTarget, SyncTargetKind, SyncTargetStore } from './SyncTargetStore';
+import type { SyncRunner } from './SyncRunner';
+import { STARTUP_REQUESTER } from './DatabaseSyncTargetStore';
+
+/**
+ * Options of the {@link SyncDispatcher}.
+ * @public
+ */
+export interface SyncDispatcherOptions {
+  store: SyncTargetStore;
+  runners: SyncRunner[];
+  logger: LoggerService;
+  /** Targets synced at the same time by this instance. */
+  concurrency: number;
+  /** Lease length; renewed every third of it while a run goes on. */
+  leaseSeconds: number;
+  /** Called after each run (audit, metrics). */
+  onRunFinished?: (event: {
+    target: SyncTarget;
+    trigger: SyncRun['trigger'];
+    triggeredBy?: string;
+    status: 'succeeded' | 'failed';
+    counts?: Record<string, number>;
+    error?: string;
+    durationMs: number;
+  }) => void | Promise<void>;
+}
+
+function readableError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.length > 2000 ? `${message.slice(0, 2000)}…` : message;
+}
+
+/**
+ * Runs due sync targets. Every backend instance runs one; the lease rows in the database make sure a target is
+ * synced by one instance at a time, and a target whose instance died is picked up once its lease expires.
+ * `coreServices.scheduler` calls {@link SyncDispatcher.runDueTargets} on a short interval.
+ * @public
+ */
+export class SyncDispatcher {
+  /** Identifies this backend instance in leases and run rows. */
+  readonly owner = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  private readonly runners: Map<SyncTargetKind, SyncRunner>;
+  private readonly active = new Set<Promise<void>>();
+  private draining?: Promise<void>;
+  /** Set when a run was requested during a drain, so the drain claims once more before it stops. */
+  private wakeUpRequested = false;
+
+  constructor(private readonly options: SyncDispatcherOptions) {
+    this.runners = new Map(options.runners.map(r => [r.kind, r]));
+  }
+
+  /**
+   * Claims and runs due targets, with at most `concurrency` at once, until none is due. Concurrent calls share
+   * the same drain instead of starting a second one.
+   */
+  runDueTargets(): Promise<void> {
+    if (this.draining) {
+      this.wakeUpRequested = true;
+    } else {
+      this.draining = this.drain().finally(() => {
+        this.draining = undefined;
+      });
+    }
+    return this.draining;
+  }
+
+  private async drain(): Promise<void> {
+    const { store, concurrency, leaseSeconds, logger } = this.options;
+    this.wakeUpRequested = false;
+    for (;;) {
+      const free = concurrency - this.active.size;
+      if (free > 0) {
+        let claimed: SyncTarget[] = [];
+        try {
+          claimed = await store.claimDueTargets({ owner: this.owner, limit: free, leaseSeconds });
+        } catch (error) {
+          logger.error('Could not claim due sync targets', { error: readableError(error) });
+        }
+        for (const target of claimed) {
+          const run = this.runTarget(target).finally(() => this.active.delete(run));
+          this.active.add(run);
+        }
+        if (claimed.length === 0 && this.active.size === 0) {
+          if (!this.wakeUpRequested) return;
+          this.wakeUpRequested = false;
+          continue;
+        }
+        if (claimed.length === 0) {
+          await Promise.race(this.active);
+          continue;
+        }
+      }
+      if (this.active.size >= concurrency) await Promise.race(this.active);
+    }
+  }
+
+  private async runTarget(target: SyncTarget): Promise<void> {
+    const { store, logger, leaseSeconds } = this.options;
+    const runner = this.runners.get(target.kind);
+    const trigger: SyncRun['trigger'] =
+      target.requestedBy === STARTUP_REQUESTER ? 'startup' : target.requestedBy ? 'manual' : 'schedule';
+    const triggeredBy = trigger === 'manual' ? target.requestedBy : undefined;
+    const startedAt = new Date();
+    const runId = await store.startRun(target, { owner: this.owner, trigger, triggeredBy });
+    const heartbeat = setInterval(() => {
+      store.renewLease(target.id, this.owner, leaseSeconds).catch(error =>
+        logger.warn('Could not renew sync lease', { target: target.id, error: readableError(error) }),
+      );
+    }, (leaseSeconds * 1000) / 3);
+    heartbeat.unref?.();
+
+    let status: 'succeeded' | 'failed' = 'succeeded';
+    let counts: Record<string, number> | undefined;
+    let error: string | undefined;
+    try {
+      if (!runner) throw new Error(`No sync runner for targets of kind ${target.kind}`);
+      const result = await runner.run(target, { logger: logger.child({ syncTarget: target.id }) });
+      counts = result.counts;
+      logger.info('Sync succeeded', { target: target.id, trigger, ...counts });
+    } catch (e) {
+      status = 'failed';
+      error = readableError(e);
+      logger.warn('Sync failed; the last good data is kept', { target: target.id, trigger, error });
+    } finally {
+      clearInterval(heartbeat);
+    }
+    await store.finishRun(target, runId, {
+      owner: this.owner,
+      startedAt,
+      outcome: { status, counts, error },
+    });
+    await this.options.onRunFinished?.({
+      target,
+      trigger,
+      triggeredBy,
+      status,
+      counts,
+      error,
+      durationMs: Date.now() - startedAt.getTime(),
+    });
+  }
+}
