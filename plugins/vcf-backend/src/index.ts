@@ -14,3 +14,4 @@ export {
   type EnvironmentResource,
 } from './permissions/resourceRefs';
 export type { VcfQueryFilter } from './permissions/VcfQueryFilter';
+export type { VcfCatalogSnapshot } from './service/catalogSnapshotRoutes';

@@ -136,6 +136,7 @@ export const vcfPlugin = createBackendPlugin({
             httpAuth,
             permissions,
             environmentService,
+            environments,
             credentials,
             syncTargets,
             auditStore,

@@ -1,7 +1,7 @@
 import express from 'express';
 import request from 'supertest';
 import ExcelJS from 'exceljs';
-import { mockErrorHandler, mockServices } from '@backstage/backend-test-utils';
+import { mockCredentials, mockErrorHandler, mockServices } from '@backstage/backend-test-utils';
 import {
   AuthorizeResult,
   type PolicyDecision,
@@ -85,6 +85,7 @@ describe.each(databases.eachSupportedId())('the /api/vcf router on %p', database
       httpAuth: mockServices.httpAuth(),
       permissions: permissionsFrom(decide),
       environmentService,
+      environments,
       credentials,
       syncTargets,
       auditStore,
@@ -226,6 +227,17 @@ describe.each(databases.eachSupportedId())('the /api/vcf router on %p', database
     expect((await syncTargets.getTarget('credentials:env-a:sddc-manager'))?.requestedBy).toBe('user:default/mock');
     const denied = await setup(name => (name === 'vcf.sync.trigger' ? deny : allow));
     expect((await request(denied.app).post('/environments/env-a/sync')).status).toBe(403);
+  });
+
+  it('serves the catalog snapshot to backend services only, without secrets', async () => {
+    const { app } = await setup(() => allow);
+    expect((await request(app).get('/catalog-snapshot')).status).toBe(403);
+    const res = await request(app)
+      .get('/catalog-snapshot')
+      .set('authorization', mockCredentials.service.header());
+    expect(res.status).toBe(200);
+    expect(res.body.environments.map((e: any) => e.id)).toEqual(['env-a', 'env-b']);
+    expect(JSON.stringify(res.body)).not.toMatch(new RegExp(`${CANARY}|svc@vsphere`));
   });
 
   it('serves the audit trail only under vcf.audit.read', async () => {

@@ -13,6 +13,8 @@ import type { CredentialResource } from '../permissions/resourceRefs';
 import { createEnvironmentRoutes } from './environmentRoutes';
 import { createCredentialRoutes } from './credentialRoutes';
 import { createAuditRoutes } from './auditRoutes';
+import { createCatalogSnapshotRoutes } from './catalogSnapshotRoutes';
+import type { EnvironmentStore } from '../environments/EnvironmentStore';
 
 /**
  * Everything the `/api/vcf` router needs.
@@ -22,6 +24,7 @@ export interface VcfRouterOptions {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   environmentService: EnvironmentService;
+  environments: EnvironmentStore;
   credentials: CredentialStore;
   syncTargets: SyncTargetStore;
   auditStore: AuditStore;
@@ -49,6 +52,7 @@ export function createRouter(options: VcfRouterOptions): express.Router {
   router.use(createEnvironmentRoutes(options));
   router.use(createCredentialRoutes(options));
   router.use(createAuditRoutes(options));
+  router.use(createCatalogSnapshotRoutes(options));
   for (const extra of options.extraRoutes ?? []) router.use(extra);
   return router;
 }

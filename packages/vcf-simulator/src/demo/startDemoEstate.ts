@@ -1,0 +1,171 @@
+/*
+ * The demo estate behind `./scripts/start`: the SDDC Manager + VCF Installer simulator with two environments
+ * (vcf-east on VCF 9, vcf-lab imitating VCF 5.2) and, when Go and govmomi are installed, vcsim as the vCenter
+ * of vcf-east. It writes the app-config fragment that points the portal at them, then runs until stopped.
+ *
+ *   node scripts/run-ts.js packages/vcf-simulator/src/demo/startDemoEstate.ts <demo-dir>
+ */
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { startVcfSimulator } from '../simulator/startVcfSimulator';
+import type { SimulatedEnvironment } from '../simulator/types';
+
+interface DemoVcenter {
+  url: string;
+  username: string;
+  password: string;
+  stop(): Promise<void> | void;
+}
+
+/** Starts vcsim through @vcf-backstage/vcsim when it can; the demo runs without a vCenter otherwise. */
+async function startDemoVcenter(): Promise<DemoVcenter | undefined> {
+  try {
+    // Optional at run time: the simulator package does not need Go to work.
+    // eslint-disable-next-line @backstage/no-undeclared-imports
+    const vcsim = require('@vcf-backstage/vcsim');
+    const started = await vcsim.startVcsim({
+      port: Number(process.env.VCF_DEMO_VCSIM_PORT ?? 8989),
+    });
+    return started;
+  } catch (error) {
+    process.stderr.write(
+      `vcsim is not available, the demo runs without a vCenter: ${
+        (error as Error).message
+      }\n`,
+    );
+    return undefined;
+  }
+}
+
+function yamlString(value: string): string {
+  return JSON.stringify(value);
+}
+
+function endpointYaml(
+  baseUrl: string,
+  account: { username: string; password: string },
+  ca: string,
+  indent: string,
+) {
+  return [
+    `${indent}baseUrl: ${yamlString(baseUrl)}`,
+    `${indent}username: ${yamlString(account.username)}`,
+    `${indent}password: ${yamlString(account.password)}`,
+    `${indent}tls:`,
+    `${indent}  ca: ${yamlString(ca)}`,
+  ].join('\n');
+}
+
+function environmentYaml(
+  env: SimulatedEnvironment,
+  meta: { title: string; description: string; owner: string },
+  ca: string,
+) {
+  return [
+    `    - id: ${env.id}`,
+    `      title: ${yamlString(meta.title)}`,
+    `      description: ${yamlString(meta.description)}`,
+    `      owner: ${meta.owner}`,
+    `      sddcManager:`,
+    endpointYaml(
+      env.sddcManagerUrl,
+      env.sddcManagerServiceAccount,
+      ca,
+      '        ',
+    ),
+    `      installer:`,
+    endpointYaml(env.installerUrl, env.installerServiceAccount, ca, '        '),
+  ].join('\n');
+}
+
+async function main() {
+  const demoDir = process.argv[2] ?? '.vcf-demo';
+  mkdirSync(demoDir, { recursive: true });
+  const vcenter = await startDemoVcenter();
+  const simulator = await startVcfSimulator({
+    port: Number(process.env.VCF_DEMO_SIMULATOR_PORT ?? 5443),
+    seed: 'demo',
+    environments: [
+      {
+        id: 'vcf-east',
+        credentialCount: 240,
+        specFlavor: 'vcf9',
+        ...(vcenter
+          ? {
+              vcenters: [
+                {
+                  fqdn: new URL(vcenter.url).host,
+                  ssoUsername: vcenter.username,
+                  ssoPassword: vcenter.password,
+                },
+              ],
+            }
+          : {}),
+      },
+      { id: 'vcf-lab', credentialCount: 60, specFlavor: 'vcf5.2' },
+    ],
+  });
+  const [east, lab] = simulator.environments;
+  const ca = simulator.certificatePem;
+  const lines = [
+    '# Written by startDemoEstate.ts: the demo estate the portal syncs from. Regenerated at every start.',
+    'vcf:',
+    '  environments:',
+    environmentYaml(
+      east,
+      {
+        title: 'VCF East (production)',
+        description: 'Management and workload domains in the east data centre',
+        owner: 'group:default/platform-east',
+      },
+      ca,
+    ),
+    environmentYaml(
+      lab,
+      {
+        title: 'VCF Lab',
+        description: "The platform team's lab (VCF 5.2)",
+        owner: 'group:default/vcf-admins',
+      },
+      ca,
+    ),
+  ];
+  if (vcenter) {
+    lines.push(
+      '  vcenters:',
+      '    - id: vcenter-east',
+      '      title: vCenter East (vcsim)',
+      `      baseUrl: ${yamlString(new URL(vcenter.url).origin)}`,
+      `      username: ${yamlString(vcenter.username)}`,
+      `      password: ${yamlString(vcenter.password)}`,
+      '      environment: vcf-east',
+      '      owner: group:default/platform-east',
+      '      intervalMinutes: 5',
+      '      tls:',
+      '        verify: false',
+    );
+  }
+  const configFile = join(demoDir, 'app-config.demo.yaml');
+  writeFileSync(configFile, `${lines.join('\n')}\n`, { mode: 0o600 });
+  writeFileSync(join(demoDir, 'estate.ready'), `${simulator.url}\n`);
+  process.stdout.write(
+    `Demo estate ready: simulator ${simulator.url}${
+      vcenter ? `, vCenter ${vcenter.url}` : ''
+    }\n`,
+  );
+
+  const stop = async () => {
+    await simulator.stop();
+    await vcenter?.stop();
+    process.exit(0);
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+main().catch(error => {
+  process.stderr.write(
+    `The demo estate failed to start: ${error?.stack ?? error}\n`,
+  );
+  process.exit(1);
+});
