@@ -6,8 +6,8 @@ import {
   createMigratedDatabase,
   createTestCipher,
   createVcfTestDatabases,
-} from '../testing/vcfTestDatabases';
-import { insertEnvironment, upstreamCredential } from '../testing/credentialFixtures';
+} from '../__testUtils__/vcfTestDatabases';
+import { insertEnvironment, upstreamCredential } from '../__testUtils__/credentialFixtures';
 import { migrateVcfDatabase } from '../database/VcfDatabase';
 import { DatabaseCredentialStore } from './DatabaseCredentialStore';
 

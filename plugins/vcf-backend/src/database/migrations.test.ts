@@ -1,4 +1,4 @@
-import { createVcfTestDatabases } from '../testing/vcfTestDatabases';
+import { createVcfTestDatabases } from '../__testUtils__/vcfTestDatabases';
 import { VCF_MIGRATIONS_DIRECTORY } from './VcfDatabase';
 
 const databases = createVcfTestDatabases();

@@ -15,8 +15,8 @@ import {
   createMigratedDatabase,
   createTestCipher,
   createVcfTestDatabases,
-} from '../testing/vcfTestDatabases';
-import { upstreamCredential } from '../testing/credentialFixtures';
+} from '../__testUtils__/vcfTestDatabases';
+import { upstreamCredential } from '../__testUtils__/credentialFixtures';
 import { DatabaseEnvironmentStore } from '../environments/DatabaseEnvironmentStore';
 import { EnvironmentService } from '../environments/EnvironmentService';
 import { DatabaseCredentialStore } from '../credentials/DatabaseCredentialStore';

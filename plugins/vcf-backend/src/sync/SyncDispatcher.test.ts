@@ -1,6 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import knexFactory from 'knex';
-import { createMigratedDatabase, createVcfTestDatabases } from '../testing/vcfTestDatabases';
+import { createMigratedDatabase, createVcfTestDatabases } from '../__testUtils__/vcfTestDatabases';
 import { DatabaseSyncTargetStore } from './DatabaseSyncTargetStore';
 import { SyncDispatcher } from './SyncDispatcher';
 import type { SyncRunner } from './SyncRunner';

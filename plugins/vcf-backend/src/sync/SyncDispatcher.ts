@@ -102,8 +102,9 @@ export class SyncDispatcher {
   private async runTarget(target: SyncTarget): Promise<void> {
     const { store, logger, leaseSeconds } = this.options;
     const runner = this.runners.get(target.kind);
-    const trigger: SyncRun['trigger'] =
-      target.requestedBy === STARTUP_REQUESTER ? 'startup' : target.requestedBy ? 'manual' : 'schedule';
+    let trigger: SyncRun['trigger'] = 'schedule';
+    if (target.requestedBy === STARTUP_REQUESTER) trigger = 'startup';
+    else if (target.requestedBy) trigger = 'manual';
     const triggeredBy = trigger === 'manual' ? target.requestedBy : undefined;
     const startedAt = new Date();
     const runId = await store.startRun(target, { owner: this.owner, trigger, triggeredBy });

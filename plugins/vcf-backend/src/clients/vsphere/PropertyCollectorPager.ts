@@ -1,0 +1,200 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  containerViewTraversal,
+  propertyFilterSpecXml,
+  type PropertyFilterSpecInput,
+  type PropertySpecInput,
+} from './propertyFilterSpec';
+import type { ManagedObjectReference, ObjectContent, VimNode } from './types';
+import { VimFaultError } from './VimFaultError';
+import type { VimSoapClient } from './VimSoapClient';
+import { asArray, child, readMoRef, readString, xsiType } from './vimValues';
+import { xmlChildren, xmlElement } from './vimXml';
+
+/**
+ * Options of a {@link PropertyCollectorPager}.
+ * @public
+ */
+export interface PropertyCollectorPagerOptions {
+  client: VimSoapClient;
+  /** Objects per page (`RetrieveOptions.maxObjects`, default 500). */
+  pageSize?: number;
+  logger?: LoggerService;
+}
+
+/** Reads one RetrieveResult: its objects and the continuation token. */
+function parseRetrieveResult(node: unknown): { objects: ObjectContent[]; token?: string } {
+  const objects: ObjectContent[] = [];
+  for (const o of asArray(child(node, 'objects'))) {
+    const obj = readMoRef(child(o, 'obj'));
+    if (!obj) continue;
+    const props = new Map<string, VimNode>();
+    for (const p of asArray(child(o, 'propSet'))) {
+      const name = readString(child(p, 'name'));
+      const val = child(p, 'val');
+      if (name !== undefined && val !== undefined) props.set(name, val);
+    }
+    const missing = asArray(child(o, 'missingSet')).map(m => ({
+      path: readString(child(m, 'path')) ?? '',
+      fault: xsiType(child(m, 'fault.fault')) ?? 'UnknownFault',
+    }));
+    objects.push({ obj, props, missing });
+  }
+  const token = readString(child(node, 'token')) || undefined;
+  return { objects, token };
+}
+
+/**
+ * Reads properties of many objects with the PropertyCollector, one page at a time: `RetrievePropertiesEx` with
+ * `options.maxObjects`, then `ContinueRetrievePropertiesEx` until the server returns no token. Round trips grow
+ * with ⌈objects / page size⌉, never with one call per object; {@link PropertyCollectorPager.roundTrips} counts
+ * them.
+ *
+ * {@link PropertyCollectorPager.retrieveView} reads every object of a type below the root folder through a
+ * recursive ContainerView, destroyed afterwards (also on error). If the session ends mid-way (views and tokens die
+ * with it) and the client logs in again, the retrieval starts over once in the new session.
+ * @public
+ */
+export class PropertyCollectorPager {
+  readonly pageSize: number;
+  private readonly client: VimSoapClient;
+  private readonly logger?: LoggerService;
+  private retrieveCalls = 0;
+  private restartCount = 0;
+
+  static create(options: PropertyCollectorPagerOptions): PropertyCollectorPager {
+    return new PropertyCollectorPager(options);
+  }
+
+  private constructor(options: PropertyCollectorPagerOptions) {
+    const pageSize = options.pageSize ?? 500;
+    if (!Number.isInteger(pageSize) || pageSize < 1) {
+      throw new Error(`Page size must be a positive integer, got ${pageSize}`);
+    }
+    this.pageSize = pageSize;
+    this.client = options.client;
+    this.logger = options.logger;
+  }
+
+  /** RetrievePropertiesEx and ContinueRetrievePropertiesEx calls made so far. */
+  get roundTrips(): number {
+    return this.retrieveCalls;
+  }
+
+  /** Retrievals started over because the session was renewed mid-way. */
+  get restarts(): number {
+    return this.restartCount;
+  }
+
+  /**
+   * Reads `propSet` of every object of the given types below the root folder (recursively), through a
+   * ContainerView. `viewTypes` defaults to the type of the first property spec.
+   */
+  async retrieveView(
+    propSet: PropertySpecInput[],
+    viewTypes: readonly string[] = [propSet[0].type],
+  ): Promise<ObjectContent[]> {
+    return this.withOneRestart(viewTypes.join(','), async () => {
+      const content = this.client.serviceContent;
+      const view = readMoRef(
+        await this.client.invoke(
+          'CreateContainerView',
+          content.viewManager,
+          xmlChildren([
+            ['container', content.rootFolder],
+            ['type', [...viewTypes]],
+            ['recursive', true],
+          ]),
+        ),
+      );
+      if (!view) throw new Error('CreateContainerView returned no view');
+      try {
+        return await this.pages({
+          propSet,
+          objectSet: [{ obj: view, skip: true, selectSet: [containerViewTraversal()] }],
+        });
+      } finally {
+        await this.destroyView(view);
+      }
+    });
+  }
+
+  /** Reads properties of the given objects (or of what `spec` traverses to). */
+  async retrieve(spec: PropertyFilterSpecInput): Promise<ObjectContent[]> {
+    if (spec.objectSet.length === 0) return [];
+    return this.withOneRestart('objects', () => this.pages(spec));
+  }
+
+  private async pages(spec: PropertyFilterSpecInput): Promise<ObjectContent[]> {
+    const pc = this.client.serviceContent.propertyCollector;
+    this.retrieveCalls++;
+    let result = parseRetrieveResult(
+      await this.client.invoke(
+        'RetrievePropertiesEx',
+        pc,
+        xmlChildren([
+          xmlElement('specSet', propertyFilterSpecXml(spec)),
+          xmlElement('options', xmlChildren([['maxObjects', this.pageSize]])),
+        ]),
+      ),
+    );
+    const objects = result.objects;
+    const loginsBefore = this.client.loginCount;
+    try {
+      while (result.token) {
+        this.retrieveCalls++;
+        result = parseRetrieveResult(
+          await this.client.invoke('ContinueRetrievePropertiesEx', pc, xmlChildren([['token', result.token]])),
+        );
+        for (const o of result.objects) objects.push(o);
+      }
+    } catch (error) {
+      if (result.token && this.client.loginCount === loginsBefore) {
+        await this.cancel(result.token);
+      }
+      throw error;
+    }
+    return objects;
+  }
+
+  private async cancel(token: string): Promise<void> {
+    try {
+      await this.client.invoke(
+        'CancelRetrievePropertiesEx',
+        this.client.serviceContent.propertyCollector,
+        xmlChildren([['token', token]]),
+      );
+    } catch {
+      // Best effort: the server drops abandoned tokens by itself.
+    }
+  }
+
+  private async destroyView(view: ManagedObjectReference): Promise<void> {
+    try {
+      await this.client.invoke('DestroyView', view);
+    } catch (error) {
+      // A view of an ended session is gone already; nothing to clean up.
+      this.logger?.debug('Could not destroy a container view', {
+        upstream: this.client.upstreamName,
+        reason: (error as Error).message,
+      });
+    }
+  }
+
+  private async withOneRestart<T>(what: string, run: () => Promise<T>): Promise<T> {
+    const loginsBefore = this.client.loginCount;
+    try {
+      return await run();
+    } catch (error) {
+      if (!(error instanceof VimFaultError) || this.client.loginCount === loginsBefore) throw error;
+      // The session was renewed mid-way: the old session's views and tokens are gone, so start over once.
+      this.restartCount++;
+      this.logger?.info('Restarting a vCenter retrieval in the renewed session', {
+        upstream: this.client.upstreamName,
+        what,
+        reason: error.message,
+      });
+      return run();
+    }
+  }
+}

@@ -1,0 +1,147 @@
+import type { ManagedObjectReference, VimNode } from './types';
+
+/*
+ * Readers of values in parsed vim25 responses. A node is a string (simple element) or an object with child
+ * elements, attributes ("@_type", "@_xsi:type") and "#text". Elements that may repeat arrive as an array when they
+ * repeat and as a single node otherwise, hence asArray.
+ */
+
+type NodeObject = { [key: string]: unknown };
+
+function isObject(node: unknown): node is NodeObject {
+  return typeof node === 'object' && node !== null && !Array.isArray(node);
+}
+
+/**
+ * The node or nodes of an element that may repeat, always as an array.
+ * @public
+ */
+export function asArray<T = VimNode>(node: unknown): T[] {
+  if (node === undefined || node === null || node === '') return [];
+  return (Array.isArray(node) ? node : [node]) as T[];
+}
+
+/**
+ * A child of a complex node, following a dotted path (`summary.hardware.cpuMhz`).
+ * @public
+ */
+export function child(node: unknown, path: string): VimNode | undefined {
+  let current: unknown = node;
+  for (const name of path.split('.')) {
+    if (!isObject(current)) return undefined;
+    current = current[name];
+  }
+  return current as VimNode | undefined;
+}
+
+/**
+ * The text of a simple node (`undefined` when absent).
+ * @public
+ */
+export function readString(node: unknown): string | undefined {
+  if (node === undefined || node === null) return undefined;
+  if (typeof node === 'string') return node;
+  if (isObject(node)) {
+    const text = node['#text'];
+    if (typeof text === 'string') return text;
+    if (typeof text === 'number') return String(text);
+    // An element with attributes and no text, e.g. <val xsi:type="xsd:string"></val>.
+    return Object.keys(node).every(k => k.startsWith('@_')) ? '' : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * A number (int, long, short) or `undefined` when absent or not a number.
+ * @public
+ */
+export function readNumber(node: unknown): number | undefined {
+  const text = readString(node);
+  if (text === undefined || text.trim() === '') return undefined;
+  const value = Number(text);
+  return Number.isFinite(value) ? value : undefined;
+}
+
+/**
+ * A boolean (`true`/`false`, also `1`/`0`) or `undefined` when absent.
+ * @public
+ */
+export function readBoolean(node: unknown): boolean | undefined {
+  const text = readString(node)?.trim();
+  if (text === 'true' || text === '1') return true;
+  if (text === 'false' || text === '0') return false;
+  return undefined;
+}
+
+/**
+ * A dateTime as an ISO 8601 string in UTC, or `undefined`.
+ * @public
+ */
+export function readDate(node: unknown): string | undefined {
+  const text = readString(node);
+  if (!text) return undefined;
+  const time = Date.parse(text);
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+}
+
+/**
+ * A managed object reference (`<x type="HostSystem">host-1</x>`), or `undefined`.
+ * @public
+ */
+export function readMoRef(node: unknown): ManagedObjectReference | undefined {
+  if (!isObject(node)) return undefined;
+  const type = node['@_type'];
+  const value = readString(node);
+  if (typeof type !== 'string' || value === undefined) return undefined;
+  return { type, value };
+}
+
+/**
+ * A list of references: an `ArrayOfManagedObjectReference` value or repeated reference elements.
+ * @public
+ */
+export function readMoRefs(node: unknown): ManagedObjectReference[] {
+  const items = isObject(node) && 'ManagedObjectReference' in node ? node.ManagedObjectReference : node;
+  return asArray(items)
+    .map(readMoRef)
+    .filter((ref): ref is ManagedObjectReference => ref !== undefined);
+}
+
+/**
+ * A list of strings: an `ArrayOfString` value or repeated elements.
+ * @public
+ */
+export function readStrings(node: unknown): string[] {
+  const items = isObject(node) && 'string' in node ? node.string : node;
+  return asArray(items)
+    .map(readString)
+    .filter((s): s is string => s !== undefined);
+}
+
+/**
+ * The items of an `ArrayOf<Type>` value (e.g. `ArrayOfGuestNicInfo` → its `GuestNicInfo` elements), or of a
+ * repeated element.
+ * @public
+ */
+export function readArrayOf(node: unknown, itemType: string): VimNode[] {
+  if (isObject(node) && itemType in node) return asArray(node[itemType]);
+  return asArray(node);
+}
+
+/**
+ * The `xsi:type` of a node, e.g. `VmPoweredOnEvent`.
+ * @public
+ */
+export function xsiType(node: unknown): string | undefined {
+  if (!isObject(node)) return undefined;
+  const type = node['@_xsi:type'];
+  return typeof type === 'string' ? type.replace(/^[^:]*:/, '') : undefined;
+}
+
+/**
+ * The key of a reference for maps: `type:value`.
+ * @public
+ */
+export function moRefKey(ref: ManagedObjectReference): string {
+  return `${ref.type}:${ref.value}`;
+}

@@ -1,0 +1,141 @@
+import { XMLParser } from 'fast-xml-parser';
+import type { ManagedObjectReference, VimNode } from './types';
+
+/**
+ * Escapes text for an XML element or attribute value. Every string that goes into a request passes through it.
+ * @internal
+ */
+export function escapeXml(value: string): string {
+  return value
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+}
+
+/**
+ * Builds the XML of a request: child elements in the order given (the vim25 WSDL is order sensitive). Strings,
+ * numbers and booleans become escaped text; arrays repeat the element; `undefined` leaves it out; a
+ * {@link XmlFragment} is inserted as is.
+ * @internal
+ */
+export type XmlValue =
+  | string
+  | number
+  | boolean
+  | undefined
+  | XmlFragment
+  | ManagedObjectReference
+  | XmlValue[];
+
+/**
+ * Already-built XML, inserted without escaping. Only `vimXml` creates fragments.
+ * @internal
+ */
+export class XmlFragment {
+  constructor(readonly xml: string) {}
+}
+
+function isMoRef(value: unknown): value is ManagedObjectReference {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !(value instanceof XmlFragment) &&
+    !Array.isArray(value) &&
+    typeof (value as ManagedObjectReference).type === 'string' &&
+    typeof (value as ManagedObjectReference).value === 'string'
+  );
+}
+
+/**
+ * One element. `xsiType` adds `xsi:type` (for polymorphic values such as a TraversalSpec in a selectSet).
+ * @internal
+ */
+export function xmlElement(name: string, value: XmlValue, xsiType?: string): XmlFragment {
+  if (Array.isArray(value)) {
+    return new XmlFragment(value.map(v => xmlElement(name, v, xsiType).xml).join(''));
+  }
+  if (value === undefined) return new XmlFragment('');
+  const typeAttribute = xsiType ? ` xsi:type="${escapeXml(xsiType)}"` : '';
+  if (value instanceof XmlFragment) {
+    return new XmlFragment(`<${name}${typeAttribute}>${value.xml}</${name}>`);
+  }
+  if (isMoRef(value)) {
+    return new XmlFragment(
+      `<${name}${typeAttribute} type="${escapeXml(value.type)}">${escapeXml(value.value)}</${name}>`,
+    );
+  }
+  return new XmlFragment(`<${name}${typeAttribute}>${escapeXml(String(value))}</${name}>`);
+}
+
+/**
+ * Concatenates child elements given as `[name, value]` pairs, in order.
+ * @internal
+ */
+export function xmlChildren(children: Array<[string, XmlValue] | XmlFragment>): XmlFragment {
+  return new XmlFragment(
+    children
+      .map(child => (child instanceof XmlFragment ? child.xml : xmlElement(child[0], child[1]).xml))
+      .join(''),
+  );
+}
+
+/**
+ * The SOAP envelope of a vim25 method call on `thisRef`.
+ * @internal
+ */
+export function soapRequest(
+  method: string,
+  thisRef: ManagedObjectReference,
+  parameters: XmlFragment = new XmlFragment(''),
+): string {
+  return (
+    '<?xml version="1.0" encoding="UTF-8"?>' +
+    '<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"' +
+    ' xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+    `<soapenv:Body><${method} xmlns="urn:vim25">${xmlElement('_this', thisRef).xml}${parameters.xml}</${method}>` +
+    '</soapenv:Body></soapenv:Envelope>'
+  );
+}
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  textNodeName: '#text',
+  // Keep every value a string (names such as "007" must not become numbers); readers convert.
+  parseTagValue: false,
+  parseAttributeValue: false,
+  // Names may have meaningful leading or trailing spaces.
+  trimValues: false,
+  // Decodes numeric character references (&#34; &#xA;), which Go-based servers such as vcsim emit.
+  htmlEntities: true,
+  ignoreDeclaration: true,
+  // Element prefixes (soapenv:, vim25:) carry no information for us; attribute names keep theirs (xsi:type).
+  transformTagName: tag => tag.replace(/^[^:]*:/, ''),
+});
+
+/**
+ * Parses a SOAP response and returns its Body, or undefined when the text is not a SOAP envelope.
+ * @internal
+ */
+export function parseSoapBody(text: string): Record<string, unknown> | undefined {
+  let document: Record<string, unknown>;
+  try {
+    document = parser.parse(text) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+  const envelope = document?.Envelope as Record<string, unknown> | undefined;
+  const body = envelope?.Body;
+  return typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : undefined;
+}
+
+/**
+ * The value of a `<returnval>` (or any child) of a response element, as a node.
+ * @internal
+ */
+export function childNode(node: unknown, name: string): VimNode | undefined {
+  if (typeof node !== 'object' || node === null) return undefined;
+  return (node as Record<string, unknown>)[name] as VimNode | undefined;
+}
