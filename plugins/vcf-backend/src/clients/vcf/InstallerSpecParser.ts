@@ -55,10 +55,16 @@ export class InstallerSpecParser {
   }
 
   private read(spec: Json) {
+    // Host names in a deployment spec are short; the DNS subdomain makes them the FQDNs SDDC Manager reports.
+    const subdomain = text(spec.dnsSpec?.subdomain);
+    const fqdn = (name: unknown) => {
+      const short = text(name);
+      return short && subdomain && !short.includes('.') ? `${short}.${subdomain}` : short;
+    };
     for (const host of (spec.hostSpecs ?? []) as Json[]) {
       this.add({
         resourceType: 'ESXI',
-        resourceName: host.hostname,
+        resourceName: fqdn(host.hostname),
         username: host.credentials?.username ?? 'root',
         password: host.credentials?.password,
         credentialType: 'SSH',
