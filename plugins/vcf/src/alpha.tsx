@@ -1,0 +1,118 @@
+import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
+import {
+  ApiBlueprint,
+  createFrontendPlugin,
+  PageBlueprint,
+} from '@backstage/frontend-plugin-api';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import CloudIcon from '@material-ui/icons/Cloud';
+import { VcfClient, vcfApiRef } from './api';
+import {
+  isVcfEnvironmentAvailable,
+  isVsphereResourceAvailable,
+} from './conditions';
+import { rootRouteRef } from './routes';
+
+/**
+ * The VCF API client (`vcfApiRef`) over the `vcf` backend.
+ * @alpha
+ */
+export const vcfApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: vcfApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new VcfClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+/**
+ * The VCF page at `/vcf`, with its item in the app navigation.
+ * @alpha
+ */
+export const vcfPage = PageBlueprint.make({
+  params: {
+    path: '/vcf',
+    title: 'VCF',
+    icon: <CloudIcon fontSize="inherit" />,
+    routeRef: rootRouteRef,
+    loader: () => import('./components/VcfRouter').then(m => <m.VcfRouter />),
+  },
+});
+
+/**
+ * The "VCF" tab on entities with the `vcf-backstage.io/environment` annotation.
+ * @alpha
+ */
+export const vcfEntityContent = EntityContentBlueprint.make({
+  params: {
+    path: 'vcf',
+    title: 'VCF',
+    filter: isVcfEnvironmentAvailable,
+    loader: () =>
+      import('./components/EntityVcfEnvironmentContent').then(m => (
+        <m.EntityVcfEnvironmentContent />
+      )),
+  },
+});
+
+/**
+ * The environment card on entities with the `vcf-backstage.io/environment` annotation.
+ * @alpha
+ */
+export const vcfEnvironmentEntityCard = EntityCardBlueprint.make({
+  name: 'environment',
+  params: {
+    filter: isVcfEnvironmentAvailable,
+    loader: () =>
+      import('./components/EntityVcfEnvironmentCard').then(m => (
+        <m.EntityVcfEnvironmentCard />
+      )),
+  },
+});
+
+/**
+ * The vSphere card on entities with `vcf-backstage.io/vsphere-vms` or
+ * `vcf-backstage.io/vsphere-hosts`.
+ * @alpha
+ */
+export const vsphereResourcesEntityCard = EntityCardBlueprint.make({
+  name: 'vsphere-resources',
+  params: {
+    filter: isVsphereResourceAvailable,
+    loader: () =>
+      import('./components/EntityVsphereResourcesCard').then(m => (
+        <m.EntityVsphereResourcesCard />
+      )),
+  },
+});
+
+/**
+ * The VCF plugin for the new frontend system.
+ * @alpha
+ */
+export default createFrontendPlugin({
+  pluginId: 'vcf',
+  title: 'VCF',
+  icon: <CloudIcon fontSize="inherit" />,
+  info: { packageJson: () => import('../package.json') },
+  routes: {
+    root: rootRouteRef,
+  },
+  extensions: [
+    vcfApi,
+    vcfPage,
+    vcfEntityContent,
+    vcfEnvironmentEntityCard,
+    vsphereResourcesEntityCard,
+  ],
+});
+
+export {
+  isVcfEnvironmentAvailable,
+  isVsphereResourceAvailable,
+} from './conditions';

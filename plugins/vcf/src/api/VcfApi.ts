@@ -1,0 +1,104 @@
+import { createApiRef } from '@backstage/core-plugin-api';
+import type {
+  AuditEntry,
+  ConnectionTestResult,
+  CredentialHistoryEntry,
+  CredentialListQuery,
+  CredentialSummary,
+  InventoryKind,
+  InventorySummary,
+  Page,
+  RevealedPassword,
+  SyncRun,
+  TopItem,
+  VcenterInput,
+  VcenterSummary,
+  VcfEnvironment,
+  VcfEnvironmentInput,
+} from '@vcf-backstage/plugin-vcf-common';
+import type {
+  AuditListQuery,
+  CredentialFacets,
+  InventoryListQuery,
+  InventoryRow,
+  InventoryScope,
+  SyncRunListQuery,
+  SyncTriggerResponse,
+  TopItemsQuery,
+  VcfDownload,
+  VcfExportFormat,
+} from './types';
+
+/**
+ * The `/api/vcf` backend as the frontend sees it. Every method rejects with a
+ * `ResponseError` from `@backstage/errors` when the backend answers with an error.
+ *
+ * @public
+ */
+export interface VcfApi {
+  /** All environments the user may read. */
+  listEnvironments(): Promise<VcfEnvironment[]>;
+  getEnvironment(id: string): Promise<VcfEnvironment>;
+  createEnvironment(input: VcfEnvironmentInput): Promise<VcfEnvironment>;
+  updateEnvironment(
+    id: string,
+    input: VcfEnvironmentInput,
+  ): Promise<VcfEnvironment>;
+  deleteEnvironment(id: string): Promise<void>;
+  testEnvironmentConnection(id: string): Promise<ConnectionTestResult>;
+  /** Make the environment's sources due now; the sync itself runs in the background. */
+  syncEnvironment(id: string): Promise<SyncTriggerResponse>;
+  listSyncRuns(
+    environmentId: string,
+    query?: SyncRunListQuery,
+  ): Promise<Page<SyncRun>>;
+
+  listCredentials(
+    environmentId: string,
+    query?: CredentialListQuery,
+  ): Promise<Page<CredentialSummary>>;
+  getCredentialFacets(environmentId: string): Promise<CredentialFacets>;
+  /** Reveal the current password of one credential (permission-checked and audited). */
+  revealPassword(credentialId: string): Promise<RevealedPassword>;
+  /** Past passwords of a credential; with `reveal`, each entry carries its password. */
+  getCredentialHistory(
+    credentialId: string,
+    options?: { reveal?: boolean },
+  ): Promise<CredentialHistoryEntry[]>;
+  /** Export the credentials that match the query (paging is ignored). */
+  exportCredentials(
+    environmentId: string,
+    format: VcfExportFormat,
+    query?: CredentialListQuery,
+  ): Promise<VcfDownload>;
+
+  listAuditEntries(query?: AuditListQuery): Promise<Page<AuditEntry>>;
+
+  listVcenters(): Promise<VcenterSummary[]>;
+  createVcenter(input: VcenterInput): Promise<VcenterSummary>;
+  updateVcenter(id: string, input: VcenterInput): Promise<VcenterSummary>;
+  deleteVcenter(id: string): Promise<void>;
+  syncVcenter(id: string): Promise<void>;
+  testVcenterConnection(id: string): Promise<ConnectionTestResult>;
+  /** Delete every inventory row synced from the vCenter. */
+  purgeVcenter(id: string): Promise<void>;
+
+  getInventorySummary(scope?: InventoryScope): Promise<InventorySummary>;
+  listInventory<K extends InventoryKind>(
+    kind: K,
+    query?: InventoryListQuery,
+  ): Promise<Page<InventoryRow<K>>>;
+  /** Export the inventory rows that match the query (paging is ignored). */
+  exportInventory(
+    kind: InventoryKind,
+    format: VcfExportFormat,
+    query?: InventoryListQuery,
+  ): Promise<VcfDownload>;
+  getTopItems(query: TopItemsQuery): Promise<TopItem[]>;
+}
+
+/**
+ * Reference to the {@link VcfApi}.
+ * @public
+ */
+export const vcfApiRef = createApiRef<VcfApi>({ id: 'plugin.vcf.api' });

@@ -1,0 +1,137 @@
+import type {
+  AlarmRow,
+  ClusterRow,
+  DatastoreClusterRow,
+  DatastoreRow,
+  EventRow,
+  HostRow,
+  InventoryKind,
+  ListQuery,
+  NetworkRow,
+  SnapshotRow,
+  SyncTargetStatus,
+  TaskRow,
+  VmRow,
+} from '@vcf-backstage/plugin-vcf-common';
+
+/**
+ * File formats the export endpoints produce.
+ * @public
+ */
+export type VcfExportFormat = 'csv' | 'xlsx';
+
+/**
+ * A file the backend sent as an attachment, ready to be saved by the browser.
+ * @public
+ */
+export interface VcfDownload {
+  blob: Blob;
+  /** From `Content-Disposition`, or a sensible default. */
+  filename: string;
+}
+
+/**
+ * The answer of `POST /environments/:id/sync`: the targets that were made due.
+ * @public
+ */
+export interface SyncTriggerResponse {
+  targets: SyncTargetStatus[];
+}
+
+/**
+ * The distinct values of the credential list's filter columns (`GET /environments/:id/credentials/facets`).
+ * @public
+ */
+export interface CredentialFacets {
+  resourceType: string[];
+  credentialType: string[];
+  accountType: string[];
+  domain: string[];
+  source: string[];
+  expiryStatus: string[];
+}
+
+/**
+ * The credential filters that {@link CredentialFacets} describes, by name.
+ * @public
+ */
+export type CredentialFilterName = keyof CredentialFacets;
+
+/**
+ * Filters of `GET /inventory/:kind`, on top of paging, sorting and search.
+ * @public
+ */
+export interface InventoryListQuery extends ListQuery {
+  vcenterId?: string;
+  environmentId?: string;
+  /** Alarms only: `red`, `yellow`, … */
+  severity?: string;
+  /** VMs only: `poweredOn`, `poweredOff`, `suspended`. */
+  powerState?: string;
+}
+
+/**
+ * The row type of each inventory kind.
+ * @public
+ */
+export interface InventoryRowsByKind {
+  vms: VmRow;
+  hosts: HostRow;
+  clusters: ClusterRow;
+  datastores: DatastoreRow;
+  'datastore-clusters': DatastoreClusterRow;
+  networks: NetworkRow;
+  snapshots: SnapshotRow;
+  alarms: AlarmRow;
+  tasks: TaskRow;
+  events: EventRow;
+}
+
+/**
+ * The row type of one inventory kind.
+ * @public
+ */
+export type InventoryRow<K extends InventoryKind = InventoryKind> =
+  InventoryRowsByKind[K];
+
+/**
+ * Parameters of `GET /inventory/top`.
+ * @public
+ */
+export interface TopItemsQuery {
+  type: 'vm' | 'host';
+  metric: 'cpu' | 'memory';
+  /** Default 10. */
+  limit?: number;
+  environmentId?: string;
+  vcenterId?: string;
+}
+
+/**
+ * Parameters of `GET /audit`.
+ * @public
+ */
+export interface AuditListQuery {
+  offset?: number;
+  limit?: number;
+  action?: string;
+  environmentId?: string;
+}
+
+/**
+ * Parameters of `GET /inventory/summary`.
+ * @public
+ */
+export interface InventoryScope {
+  environmentId?: string;
+  vcenterId?: string;
+}
+
+/**
+ * Paging of `GET /environments/:id/sync-runs`.
+ * @public
+ */
+export interface SyncRunListQuery {
+  offset?: number;
+  limit?: number;
+}

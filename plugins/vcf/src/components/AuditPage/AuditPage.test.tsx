@@ -1,0 +1,63 @@
+import { mockApis } from '@backstage/frontend-test-utils';
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { vcfApiRef } from '../../api';
+import {
+  allow,
+  environment,
+  mockVcfApi,
+  page,
+  renderVcfPage,
+} from '../../__testUtils__';
+
+describe('AuditPage', () => {
+  it('lists audit entries, filtered by environment', async () => {
+    const api = mockVcfApi();
+    api.listEnvironments.mockResolvedValue([environment()]);
+    api.listAuditEntries.mockResolvedValue(
+      page([
+        {
+          id: 1,
+          at: '2026-01-01T10:00:00Z',
+          actor: 'user:default/alice',
+          action: 'credential.reveal',
+          result: 'succeeded',
+          environmentId: 'lab',
+          credentialId: 'cred-1',
+        },
+        {
+          id: 2,
+          at: '2026-01-01T10:05:00Z',
+          actor: 'user:default/bob',
+          action: 'credential.reveal',
+          result: 'denied',
+          environmentId: 'lab',
+          credentialId: 'cred-1',
+        },
+      ]),
+    );
+    renderVcfPage('/vcf/audit', [
+      [vcfApiRef, api],
+      mockApis.permission({ authorize: allow }),
+    ]);
+
+    expect(await screen.findByText('user:default/bob')).toBeInTheDocument();
+    expect(screen.getByText('denied')).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Audit' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+
+    await userEvent.selectOptions(
+      screen.getByLabelText('Environment'),
+      await screen.findByRole('option', { name: 'Lab' }),
+    );
+    await waitFor(() =>
+      expect(api.listAuditEntries).toHaveBeenLastCalledWith({
+        offset: 0,
+        limit: 25,
+        environmentId: 'lab',
+      }),
+    );
+  });
+});

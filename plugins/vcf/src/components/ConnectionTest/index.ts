@@ -1,0 +1,1 @@
+export { ConnectionTestButton, ConnectionTestResults } from './ConnectionTest';

@@ -1,0 +1,1 @@
+export { CredentialHistoryButton } from './CredentialHistoryDialog';

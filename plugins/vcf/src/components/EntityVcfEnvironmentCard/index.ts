@@ -1,0 +1,1 @@
+export { EntityVcfEnvironmentCard } from './EntityVcfEnvironmentCard';

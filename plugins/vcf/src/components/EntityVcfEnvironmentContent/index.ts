@@ -1,0 +1,3 @@
+export { EntityVcfEnvironmentContent } from './EntityVcfEnvironmentContent';
+export { EnvironmentLoadError } from './EnvironmentLoadError';
+export { useEnvironment } from './useEnvironment';

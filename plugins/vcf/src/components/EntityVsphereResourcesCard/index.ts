@@ -1,0 +1,4 @@
+export {
+  EntityVsphereResourcesCard,
+  parseVsphereRef,
+} from './EntityVsphereResourcesCard';

@@ -1,0 +1,90 @@
+import type {
+  VcfEnvironment,
+  VcfEnvironmentInput,
+} from '@vcf-backstage/plugin-vcf-common';
+import {
+  type EndpointDraft,
+  toEndpointDraft,
+  toEndpointInput,
+  validateEndpoint,
+} from '../EndpointFields';
+import { ID_HINT, ID_PATTERN } from '../../util/validation';
+
+/** The form state of an environment. */
+export interface EnvironmentDraft {
+  id: string;
+  title: string;
+  description: string;
+  owner: string;
+  discoverVcenters: boolean;
+  sddcManager: EndpointDraft;
+  installer: EndpointDraft;
+}
+
+/** The environment's sources as the form shows them. */
+export const ENVIRONMENT_ENDPOINTS = [
+  {
+    key: 'sddcManager',
+    title: 'SDDC Manager',
+    example: 'https://sddc-manager.example.com',
+  },
+  {
+    key: 'installer',
+    title: 'VCF Installer',
+    example: 'https://vcf-installer.example.com',
+  },
+] as const;
+
+export function toDraft(environment?: VcfEnvironment): EnvironmentDraft {
+  return {
+    id: environment?.id ?? '',
+    title: environment?.title ?? '',
+    description: environment?.description ?? '',
+    owner: environment?.owner ?? '',
+    discoverVcenters: environment?.discoverVcenters ?? true,
+    sddcManager: toEndpointDraft(environment?.sddcManager),
+    installer: toEndpointDraft(environment?.installer),
+  };
+}
+
+export function toInput(draft: EnvironmentDraft): VcfEnvironmentInput {
+  return {
+    id: draft.id.trim(),
+    title: draft.title.trim(),
+    description: draft.description.trim() || undefined,
+    owner: draft.owner.trim() || undefined,
+    discoverVcenters: draft.discoverVcenters,
+    sddcManager: draft.sddcManager.enabled
+      ? toEndpointInput(draft.sddcManager)
+      : undefined,
+    installer: draft.installer.enabled
+      ? toEndpointInput(draft.installer)
+      : undefined,
+  };
+}
+
+/** An entity ref such as `group:default/vcf-admins`. */
+export const OWNER_PATTERN = /^(group|user):/;
+
+/** Validation errors by field path (`title`, `sddcManager.baseUrl`, …); empty when valid. */
+export function validate(draft: EnvironmentDraft): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (!ID_PATTERN.test(draft.id.trim())) {
+    errors.id = ID_HINT;
+  }
+  if (!draft.title.trim()) {
+    errors.title = 'Give the environment a name.';
+  }
+  if (draft.owner.trim() && !OWNER_PATTERN.test(draft.owner.trim())) {
+    errors.owner = 'An entity ref such as group:default/vcf-admins.';
+  }
+  if (!draft.sddcManager.enabled && !draft.installer.enabled) {
+    errors.endpoints = 'Configure an SDDC Manager, a VCF Installer, or both.';
+  }
+  for (const { key, example } of ENVIRONMENT_ENDPOINTS) {
+    if (draft[key].enabled) {
+      Object.assign(errors, validateEndpoint(draft[key], key, example));
+    }
+  }
+  return errors;
+}

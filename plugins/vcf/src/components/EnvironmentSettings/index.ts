@@ -1,0 +1,2 @@
+export { EnvironmentSettings } from './EnvironmentSettings';
+export type { EnvironmentSettingsProps } from './EnvironmentSettings';

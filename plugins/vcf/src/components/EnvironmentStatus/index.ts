@@ -1,0 +1,6 @@
+export {
+  CredentialCounts,
+  EnvironmentSyncButton,
+  EnvironmentSyncStatus,
+  environmentSources,
+} from './EnvironmentStatus';

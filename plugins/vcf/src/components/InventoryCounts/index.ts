@@ -1,0 +1,1 @@
+export { InventoryCounts, InventoryCountsGrid } from './InventoryCounts';

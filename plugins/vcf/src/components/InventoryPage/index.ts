@@ -1,0 +1,3 @@
+export { InventoryPage, InventoryBrowser } from './InventoryPage';
+export { InventoryView } from './InventoryView';
+export { INVENTORY_VIEWS } from './views';

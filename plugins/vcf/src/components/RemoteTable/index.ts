@@ -1,0 +1,2 @@
+export { RemoteTable } from './RemoteTable';
+export type { RemoteTableFilter, RemoteTableProps } from './RemoteTable';

@@ -1,0 +1,5 @@
+export {
+  RevealPasswordButton,
+  REVEAL_SECONDS,
+  credentialLabel,
+} from './RevealPassword';

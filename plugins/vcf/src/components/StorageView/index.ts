@@ -1,0 +1,3 @@
+export { StorageView } from './StorageView';
+export { HostAccessMatrix, buildHostAccess } from './HostAccessMatrix';
+export { DatastoreClusterMembers } from './DatastoreClusterMembers';

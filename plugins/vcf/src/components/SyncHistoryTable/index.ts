@@ -1,0 +1,1 @@
+export { SyncHistoryTable } from './SyncHistoryTable';

@@ -1,0 +1,88 @@
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import LinearProgress from '@material-ui/core/LinearProgress';
+import Typography from '@material-ui/core/Typography';
+import SyncIcon from '@material-ui/icons/Sync';
+import Alert from '@material-ui/lab/Alert';
+import type { SyncTargetStatus } from '@vcf-backstage/plugin-vcf-common';
+import { type UseSyncRunOptions, useSyncRun } from '../../hooks/useSyncRun';
+import { describeError } from '../../util/errors';
+
+/** Props of {@link SyncNowButton}. */
+export interface SyncNowButtonProps extends UseSyncRunOptions {
+  /** Names a target in the progress text, e.g. `SDDC Manager`. */
+  describeTarget?(target: SyncTargetStatus): string;
+  size?: 'small' | 'medium';
+}
+
+function progressText(
+  targets: SyncTargetStatus[] | undefined,
+  describe: (target: SyncTargetStatus) => string,
+): string {
+  const running = (targets ?? []).filter(t => t.status === 'running');
+  return running.length > 0
+    ? `Syncing ${running.map(describe).join(', ')}…`
+    : 'Waiting for the sync to start…';
+}
+
+/**
+ * "Sync now": triggers a sync, shows progress while polling, and reports how it ended.
+ * Render it only for users allowed to trigger syncs.
+ */
+export function SyncNowButton(props: SyncNowButtonProps) {
+  const {
+    describeTarget = t => t.targetId,
+    size = 'small',
+    ...options
+  } = props;
+  const { start, syncing, targets, error, timedOut } = useSyncRun(options);
+  const failed = !syncing
+    ? (targets ?? []).filter(t => t.status === 'failed')
+    : [];
+
+  return (
+    <Box>
+      <Button
+        aria-label="Sync now"
+        variant="outlined"
+        color="primary"
+        size={size}
+        startIcon={<SyncIcon />}
+        disabled={syncing}
+        onClick={start}
+      >
+        Sync now
+      </Button>
+      {syncing && (
+        <Box marginTop={1} role="status" aria-live="polite">
+          <LinearProgress />
+          <Typography variant="caption">
+            {progressText(targets, describeTarget)}
+          </Typography>
+        </Box>
+      )}
+      {error !== undefined && (
+        <Box marginTop={1}>
+          <Alert severity="error">
+            Could not start the sync: {describeError(error)}
+          </Alert>
+        </Box>
+      )}
+      {timedOut && (
+        <Box marginTop={1}>
+          <Alert severity="info">
+            The sync is still running in the background; check back later.
+          </Alert>
+        </Box>
+      )}
+      {failed.length > 0 && !timedOut && error === undefined && (
+        <Box marginTop={1}>
+          <Alert severity="warning">
+            Sync finished with errors in {failed.map(describeTarget).join(', ')}
+            .
+          </Alert>
+        </Box>
+      )}
+    </Box>
+  );
+}

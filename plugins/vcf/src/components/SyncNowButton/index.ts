@@ -1,0 +1,2 @@
+export { SyncNowButton } from './SyncNowButton';
+export type { SyncNowButtonProps } from './SyncNowButton';

@@ -1,0 +1,5 @@
+export {
+  SyncErrorAlert,
+  SyncStatusIndicator,
+  SyncTargetSummary,
+} from './SyncStatus';

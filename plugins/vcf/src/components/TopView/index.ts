@@ -1,0 +1,1 @@
+export { TopView } from './TopView';

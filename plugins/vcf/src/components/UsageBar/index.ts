@@ -1,0 +1,2 @@
+export { UsageBar, usageLevel } from './UsageBar';
+export type { UsageLevel } from './UsageBar';

@@ -1,0 +1,2 @@
+export { VcenterDialog, vcenterInputOf } from './VcenterDialog';
+export type { VcenterDialogProps } from './VcenterDialog';

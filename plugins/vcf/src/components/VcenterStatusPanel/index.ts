@@ -1,0 +1,2 @@
+export { VcenterStatusPanel } from './VcenterStatusPanel';
+export { VcenterStatus } from './VcenterStatus';

@@ -1,0 +1,1 @@
+export { VcentersPage } from './VcentersPage';

@@ -1,0 +1,2 @@
+export { VcfRouter } from './VcfRouter';
+export { LegacyVcfPage } from './LegacyVcfPage';
