@@ -7,7 +7,9 @@ import {
 } from './propertyFilterSpec';
 import type { ManagedObjectReference, ObjectContent, VimNode } from './types';
 import { VimFaultError } from './VimFaultError';
-import type { VimSoapClient } from './VimSoapClient';
+import type { VimReply, VimSoapClient } from './VimSoapClient';
+import { UpstreamError } from '../../http/UpstreamError';
+import { decodeXmlText } from './vimXmlParser';
 import { asArray, child, readMoRef, readString, xsiType } from './vimValues';
 import { xmlChildren, xmlElement } from './vimXml';
 
@@ -21,6 +23,22 @@ export interface PropertyCollectorPagerOptions {
   pageSize?: number;
   logger?: LoggerService;
 }
+
+/**
+ * The continuation token of a RetrieveResult, read from the raw response without parsing it. The WSDL puts
+ * `token` before `objects`, right at the start of the `returnval`; undefined when there is none.
+ * @internal
+ */
+export function peekToken(text: string): string | undefined {
+  const start = RETURNVAL_START.exec(text);
+  if (!start) return undefined;
+  TOKEN_AT.lastIndex = start.index + start[0].length;
+  const token = TOKEN_AT.exec(text);
+  return token ? decodeXmlText(token[1]) || undefined : undefined;
+}
+
+const RETURNVAL_START = /<(?:[\w.-]+:)?returnval\b[^>]*>/;
+const TOKEN_AT = /\s*<(?:[\w.-]+:)?token>([^<]*)<\/(?:[\w.-]+:)?token>/y;
 
 /** Reads one RetrieveResult: its objects and the continuation token. */
 function parseRetrieveResult(node: unknown): { objects: ObjectContent[]; token?: string } {
@@ -91,7 +109,7 @@ export class PropertyCollectorPager {
    * ContainerView. `viewTypes` defaults to the type of the first property spec.
    */
   async retrieveView(
-    propSet: PropertySpecInput[],
+    propSet: readonly PropertySpecInput[],
     viewTypes: readonly string[] = [propSet[0].type],
   ): Promise<ObjectContent[]> {
     return this.withOneRestart(viewTypes.join(','), async () => {
@@ -128,33 +146,55 @@ export class PropertyCollectorPager {
   private async pages(spec: PropertyFilterSpecInput): Promise<ObjectContent[]> {
     const pc = this.client.serviceContent.propertyCollector;
     this.retrieveCalls++;
-    let result = parseRetrieveResult(
-      await this.client.invoke(
-        'RetrievePropertiesEx',
-        pc,
-        xmlChildren([
-          xmlElement('specSet', propertyFilterSpecXml(spec)),
-          xmlElement('options', xmlChildren([['maxObjects', this.pageSize]])),
-        ]),
-      ),
+    let reply = await this.client.request(
+      'RetrievePropertiesEx',
+      pc,
+      xmlChildren([
+        xmlElement('specSet', propertyFilterSpecXml(spec)),
+        xmlElement('options', xmlChildren([['maxObjects', this.pageSize]])),
+      ]),
     );
-    const objects = result.objects;
     const loginsBefore = this.client.loginCount;
+    const objects: ObjectContent[] = [];
+    let lastToken: string | undefined;
     try {
-      while (result.token) {
-        this.retrieveCalls++;
-        result = parseRetrieveResult(
-          await this.client.invoke('ContinueRetrievePropertiesEx', pc, xmlChildren([['token', result.token]])),
-        );
+      for (;;) {
+        // Ask for the next page before parsing this one: the server prepares it while we parse.
+        const peeked = peekToken(reply.text);
+        const next = peeked === undefined ? undefined : this.continueWith(pc, peeked);
+        let result: { objects: ObjectContent[]; token?: string };
+        try {
+          result = parseRetrieveResult(reply.returnval());
+        } catch (error) {
+          await next?.catch(() => undefined);
+          throw error;
+        }
         for (const o of result.objects) objects.push(o);
+        if (result.token !== peeked) {
+          await next?.catch(() => undefined);
+          throw new UpstreamError(
+            `${this.client.upstreamName} sent an inconsistent continuation token`,
+            { kind: 'parse', upstreamName: this.client.upstreamName },
+          );
+        }
+        if (!next) break;
+        lastToken = peeked;
+        reply = await next;
       }
     } catch (error) {
-      if (result.token && this.client.loginCount === loginsBefore) {
-        await this.cancel(result.token);
+      if (lastToken && this.client.loginCount === loginsBefore) {
+        await this.cancel(lastToken);
       }
       throw error;
     }
     return objects;
+  }
+
+  private continueWith(pc: ManagedObjectReference, token: string): Promise<VimReply> {
+    this.retrieveCalls++;
+    const reply = this.client.request('ContinueRetrievePropertiesEx', pc, xmlChildren([['token', token]]));
+    reply.catch(() => undefined); // handled where it is awaited; this only avoids an unhandled rejection meanwhile
+    return reply;
   }
 
   private async cancel(token: string): Promise<void> {

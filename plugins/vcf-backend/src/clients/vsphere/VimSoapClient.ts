@@ -29,6 +29,17 @@ export interface VimSoapClientOptions {
   logger?: LoggerService;
 }
 
+/**
+ * A successful SOAP answer whose parsing is left to the caller.
+ * @public
+ */
+export interface VimReply {
+  /** The response body as received. */
+  text: string;
+  /** Parses the body and returns the `returnval` (an array when the method returns several). */
+  returnval(): VimNode | VimNode[] | undefined;
+}
+
 const SERVICE_INSTANCE: ManagedObjectReference = { type: 'ServiceInstance', value: 'ServiceInstance' };
 
 /** vim25 version announced before the server's own is known; every vCenter of the VCF era serves it. */
@@ -125,7 +136,7 @@ export class VimSoapClient {
   /** Reads the ServiceContent (if not yet read) and logs in. */
   async connect(): Promise<VimServiceContent> {
     if (!this.content) {
-      const returnval = await this.send('RetrieveServiceContent', SERVICE_INSTANCE);
+      const returnval = (await this.send('RetrieveServiceContent', SERVICE_INSTANCE)).returnval();
       this.content = {
         rootFolder: requireMoRef(returnval, 'rootFolder'),
         propertyCollector: requireMoRef(returnval, 'propertyCollector'),
@@ -166,6 +177,19 @@ export class VimSoapClient {
     thisRef: ManagedObjectReference,
     parameters?: XmlFragment,
   ): Promise<VimNode | VimNode[] | undefined> {
+    return (await this.request(method, thisRef, parameters)).returnval();
+  }
+
+  /**
+   * Like {@link VimSoapClient.invoke}, but leaves the parsing of a successful answer to the caller
+   * ({@link VimReply.returnval}), so that a pager can send its next request before parsing the current page.
+   * Faults are parsed and thrown here.
+   */
+  async request(
+    method: string,
+    thisRef: ManagedObjectReference,
+    parameters?: XmlFragment,
+  ): Promise<VimReply> {
     const loginsBefore = this.logins;
     try {
       return await this.send(method, thisRef, parameters);
@@ -203,7 +227,7 @@ export class VimSoapClient {
   private async login(): Promise<void> {
     const content = this.serviceContent;
     this.cookie = undefined; // a stale cookie would make the server refuse the login
-    await this.send(
+    const reply = await this.send(
       'Login',
       content.sessionManager,
       xmlChildren([
@@ -211,6 +235,7 @@ export class VimSoapClient {
         ['password', this.password],
       ]),
     );
+    reply.returnval(); // checks that the answer is a LoginResponse
     if (!this.cookie) {
       throw new UpstreamError(
         `${this.upstreamName} accepted the login but set no ${SESSION_COOKIE} cookie`,
@@ -224,7 +249,7 @@ export class VimSoapClient {
     method: string,
     thisRef: ManagedObjectReference,
     parameters?: XmlFragment,
-  ): Promise<VimNode | VimNode[] | undefined> {
+  ): Promise<VimReply> {
     const apiVersion = this.content?.about.apiVersion ?? BOOTSTRAP_API_VERSION;
     const headers: Record<string, string> = {
       accept: 'text/xml',
@@ -258,31 +283,34 @@ export class VimSoapClient {
     if (method === 'Login') this.rememberSessionCookie(response.headers);
 
     const where = `POST ${this.sdkPath} (${method})`;
-    if (response.status !== 200 && response.status !== 500) {
+    if (response.status === 200) {
+      const text = response.text;
+      return {
+        text,
+        returnval: () => this.parseReturnval(method, text),
+      };
+    }
+    if (response.status !== 500) {
       throw UpstreamError.fromStatus(this.upstreamName, where, response.status);
     }
     const body = parseSoapBody(response.text);
-    if (!body) {
-      if (response.status === 500) {
-        throw UpstreamError.fromStatus(this.upstreamName, where, response.status);
-      }
-      throw new UpstreamError(
-        `${this.upstreamName} sent a response to ${method} that is not a SOAP envelope`,
-        { kind: 'parse', upstreamName: this.upstreamName },
-      );
+    if (!body || body.Fault === undefined) {
+      throw UpstreamError.fromStatus(this.upstreamName, where, response.status);
     }
-    if (body.Fault !== undefined) {
-      throw vimFaultFromSoap(body.Fault, {
-        upstreamName: this.upstreamName,
-        method,
-        username: this.username,
-        secrets: [this.password],
-      });
-    }
-    const responseElement = body[`${method}Response`];
+    throw vimFaultFromSoap(body.Fault, {
+      upstreamName: this.upstreamName,
+      method,
+      username: this.username,
+      secrets: [this.password],
+    });
+  }
+
+  private parseReturnval(method: string, text: string): VimNode | VimNode[] | undefined {
+    const body = parseSoapBody(text);
+    const responseElement = body?.[`${method}Response`];
     if (responseElement === undefined) {
       throw new UpstreamError(
-        `${this.upstreamName} sent no ${method}Response element`,
+        `${this.upstreamName} sent a response to ${method} that is not a SOAP ${method}Response`,
         { kind: 'parse', upstreamName: this.upstreamName },
       );
     }

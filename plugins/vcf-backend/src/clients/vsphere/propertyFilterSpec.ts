@@ -21,7 +21,7 @@ export interface TraversalSpecInput {
   type: string;
   path: string;
   skip?: boolean;
-  selectSet?: TraversalSpecInput[];
+  selectSet?: readonly TraversalSpecInput[];
 }
 
 /**
@@ -32,7 +32,7 @@ export interface ObjectSpecInput {
   obj: ManagedObjectReference;
   /** Leave the starting object itself out of the result (default false). */
   skip?: boolean;
-  selectSet?: TraversalSpecInput[];
+  selectSet?: readonly TraversalSpecInput[];
 }
 
 /**
@@ -40,8 +40,8 @@ export interface ObjectSpecInput {
  * @public
  */
 export interface PropertyFilterSpecInput {
-  propSet: PropertySpecInput[];
-  objectSet: ObjectSpecInput[];
+  propSet: readonly PropertySpecInput[];
+  objectSet: readonly ObjectSpecInput[];
 }
 
 /**

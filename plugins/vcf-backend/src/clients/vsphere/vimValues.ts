@@ -129,12 +129,17 @@ export function readArrayOf(node: unknown, itemType: string): VimNode[] {
 }
 
 /**
- * The `xsi:type` of a node, e.g. `VmPoweredOnEvent`.
+ * The `xsi:type` of a node, e.g. `VmPoweredOnEvent`. Servers may bind the XML Schema instance namespace to any
+ * prefix (Go's encoder writes `XMLSchema-instance:type`); the only prefixed `type` attribute in vim25 is that one.
  * @public
  */
 export function xsiType(node: unknown): string | undefined {
   if (!isObject(node)) return undefined;
-  const type = node['@_xsi:type'];
+  let type = node['@_xsi:type'];
+  if (type === undefined) {
+    const key = Object.keys(node).find(k => k.startsWith('@_') && k.endsWith(':type') && !k.startsWith('@_xmlns'));
+    type = key ? node[key] : undefined;
+  }
   return typeof type === 'string' ? type.replace(/^[^:]*:/, '') : undefined;
 }
 

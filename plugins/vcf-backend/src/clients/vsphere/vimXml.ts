@@ -1,5 +1,5 @@
-import { XMLParser } from 'fast-xml-parser';
 import type { ManagedObjectReference, VimNode } from './types';
+import { parseVimXml } from './vimXmlParser';
 
 /**
  * Escapes text for an XML element or attribute value. Every string that goes into a request passes through it.
@@ -99,22 +99,6 @@ export function soapRequest(
   );
 }
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  textNodeName: '#text',
-  // Keep every value a string (names such as "007" must not become numbers); readers convert.
-  parseTagValue: false,
-  parseAttributeValue: false,
-  // Names may have meaningful leading or trailing spaces.
-  trimValues: false,
-  // Decodes numeric character references (&#34; &#xA;), which Go-based servers such as vcsim emit.
-  htmlEntities: true,
-  ignoreDeclaration: true,
-  // Element prefixes (soapenv:, vim25:) carry no information for us; attribute names keep theirs (xsi:type).
-  transformTagName: tag => tag.replace(/^[^:]*:/, ''),
-});
-
 /**
  * Parses a SOAP response and returns its Body, or undefined when the text is not a SOAP envelope.
  * @internal
@@ -122,7 +106,7 @@ const parser = new XMLParser({
 export function parseSoapBody(text: string): Record<string, unknown> | undefined {
   let document: Record<string, unknown>;
   try {
-    document = parser.parse(text) as Record<string, unknown>;
+    document = parseVimXml(text);
   } catch {
     return undefined;
   }

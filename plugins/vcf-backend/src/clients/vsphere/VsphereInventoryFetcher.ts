@@ -1,0 +1,227 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import type { UpstreamTlsOptions } from '../../http/UpstreamHttpClient';
+import { PropertyCollectorPager } from './PropertyCollectorPager';
+import type { ManagedObjectReference, ObjectContent, VimNode } from './types';
+import { VimSoapClient } from './VimSoapClient';
+import { asArray, moRefKey, readArrayOf, readMoRef, readString, child } from './vimValues';
+import { xmlChildren, xmlElement } from './vimXml';
+import {
+  mapVsphereInventory,
+  type RawVsphereInventory,
+  type VsphereInventoryRows,
+} from './vsphereRowMappers';
+import { VSPHERE_PROPERTY_PATHS, VSPHERE_VIEW_RETRIEVALS } from './vspherePropertyPaths';
+
+/**
+ * Options of a {@link VsphereInventoryFetcher}.
+ * @public
+ */
+export interface VsphereInventoryFetcherOptions {
+  /** The vCenter's id in this plugin; row ids are `${vcenterId}:${moref}`. */
+  vcenterId: string;
+  /** e.g. `https://vcenter.example.com` or its `/sdk` URL. */
+  url: string;
+  username: string;
+  password: string;
+  tls?: UpstreamTlsOptions;
+  /** Objects per PropertyCollector page (default 500). */
+  pageSize?: number;
+  /** Most recent events to read (1–1000, default 200). */
+  maxEvents?: number;
+  /** Per-request timeout (default 60 s). */
+  timeoutMs?: number;
+  /** Retries after network errors and non-SOAP 5xx answers (default 2). */
+  retries?: number;
+  logger?: LoggerService;
+  /** Clock for ages (snapshot age); defaults to the system clock. */
+  now?: () => Date;
+}
+
+/**
+ * Everything read from one vCenter in one fetch.
+ * @public
+ */
+export interface VsphereInventory {
+  rows: VsphereInventoryRows;
+  /** vim25 API version of the vCenter, e.g. `8.0.3.0`. */
+  apiVersion: string;
+  /** Product name and version, e.g. `VMware vCenter Server 8.0.3 build-24022515`. */
+  fullName: string;
+  instanceUuid?: string;
+  /** Every SOAP request of the fetch (service content, logins, views, retrievals, events, logout). */
+  roundTrips: number;
+  /** The RetrievePropertiesEx and ContinueRetrievePropertiesEx calls among them. */
+  retrieveRoundTrips: number;
+  /** Logins after the first one (sessions that ended during the fetch). */
+  relogins: number;
+  durationMs: number;
+}
+
+/**
+ * Reads the inventory of one vCenter: logs in, reads VMs, hosts, clusters, datastores, datastore clusters,
+ * networks and distributed switches through paged ContainerView retrievals, the triggered alarms of the root
+ * folder, the recent tasks and the latest events, maps them to inventory rows and logs out. It reads everything or
+ * throws: a caller never gets a partial inventory.
+ * @public
+ */
+export class VsphereInventoryFetcher {
+  private readonly options: VsphereInventoryFetcherOptions;
+
+  static create(options: VsphereInventoryFetcherOptions): VsphereInventoryFetcher {
+    return new VsphereInventoryFetcher(options);
+  }
+
+  private constructor(options: VsphereInventoryFetcherOptions) {
+    this.options = options;
+  }
+
+  async fetch(): Promise<VsphereInventory> {
+    const started = Date.now();
+    const { logger } = this.options;
+    const client = VimSoapClient.create({
+      url: this.options.url,
+      username: this.options.username,
+      password: this.options.password,
+      tls: this.options.tls,
+      timeoutMs: this.options.timeoutMs,
+      retries: this.options.retries,
+      logger,
+    });
+    const pager = PropertyCollectorPager.create({ client, pageSize: this.options.pageSize, logger });
+    try {
+      const content = await client.connect();
+      const raw = await this.read(client, pager);
+      const rows = mapVsphereInventory(raw, {
+        vcenterId: this.options.vcenterId,
+        now: this.options.now?.() ?? new Date(),
+      });
+      await this.logout(client);
+      const result: VsphereInventory = {
+        rows,
+        apiVersion: content.about.apiVersion,
+        fullName: content.about.fullName,
+        instanceUuid: content.about.instanceUuid,
+        roundTrips: client.requestCount,
+        retrieveRoundTrips: pager.roundTrips,
+        relogins: Math.max(0, client.loginCount - 1),
+        durationMs: Date.now() - started,
+      };
+      logger?.debug('Fetched vCenter inventory', {
+        upstream: client.upstreamName,
+        vms: rows.vms.length,
+        hosts: rows.hosts.length,
+        roundTrips: result.roundTrips,
+        durationMs: result.durationMs,
+      });
+      return result;
+    } catch (error) {
+      await this.logout(client);
+      throw error;
+    } finally {
+      await client.close();
+    }
+  }
+
+  private async logout(client: VimSoapClient): Promise<void> {
+    try {
+      await client.logout();
+    } catch (error) {
+      this.options.logger?.debug('vCenter logout failed', {
+        upstream: client.upstreamName,
+        reason: (error as Error).message,
+      });
+    }
+  }
+
+  private async read(client: VimSoapClient, pager: PropertyCollectorPager): Promise<RawVsphereInventory> {
+    const view = (retrieval: { viewTypes: readonly string[]; propSet: Parameters<PropertyCollectorPager['retrieveView']>[0] }) =>
+      pager.retrieveView(retrieval.propSet, retrieval.viewTypes);
+    const r = VSPHERE_VIEW_RETRIEVALS;
+    const raw: RawVsphereInventory = {
+      vms: await view(r.vms),
+      hosts: await view(r.hosts),
+      clusters: await view(r.clusters),
+      datastores: await view(r.datastores),
+      datastoreClusters: await view(r.datastoreClusters),
+      networks: await view(r.networks),
+      distributedSwitches: await view(r.distributedSwitches),
+      alarmStates: await this.readTriggeredAlarms(client, pager),
+      tasks: await this.readRecentTasks(client, pager),
+      events: await this.readEvents(client),
+      otherNames: new Map(),
+    };
+    await this.readAlarmNames(raw, pager);
+    return raw;
+  }
+
+  private async readTriggeredAlarms(client: VimSoapClient, pager: PropertyCollectorPager): Promise<VimNode[]> {
+    const [root] = await pager.retrieve({
+      propSet: [{ type: 'Folder', pathSet: VSPHERE_PROPERTY_PATHS.Folder }],
+      objectSet: [{ obj: client.serviceContent.rootFolder }],
+    });
+    return readArrayOf(root?.props.get('triggeredAlarmState'), 'AlarmState');
+  }
+
+  /** Names of the alarm definitions, and of alarmed entities that are not in the lists already read. */
+  private async readAlarmNames(raw: RawVsphereInventory, pager: PropertyCollectorPager): Promise<void> {
+    const known = new Set<string>();
+    for (const list of [raw.vms, raw.hosts, raw.clusters, raw.datastores, raw.datastoreClusters, raw.networks, raw.distributedSwitches]) {
+      for (const o of list) known.add(moRefKey(o.obj));
+    }
+    const alarms = new Map<string, ManagedObjectReference>();
+    const entities = new Map<string, ManagedObjectReference>();
+    for (const state of raw.alarmStates) {
+      const alarm = readMoRef(child(state, 'alarm'));
+      const entity = readMoRef(child(state, 'entity'));
+      if (alarm) alarms.set(moRefKey(alarm), alarm);
+      if (entity && !known.has(moRefKey(entity))) entities.set(moRefKey(entity), entity);
+    }
+    const named = (objects: ObjectContent[], path: string) => {
+      for (const o of objects) {
+        const name = readString(o.props.get(path));
+        if (name !== undefined) raw.otherNames.set(moRefKey(o.obj), name);
+      }
+    };
+    named(
+      await pager.retrieve({
+        propSet: [{ type: 'Alarm', pathSet: VSPHERE_PROPERTY_PATHS.Alarm }],
+        objectSet: [...alarms.values()].map(obj => ({ obj })),
+      }),
+      'info.name',
+    );
+    named(
+      await pager.retrieve({
+        propSet: [{ type: 'ManagedEntity', pathSet: VSPHERE_PROPERTY_PATHS.ManagedEntity }],
+        objectSet: [...entities.values()].map(obj => ({ obj })),
+      }),
+      'name',
+    );
+  }
+
+  private async readRecentTasks(client: VimSoapClient, pager: PropertyCollectorPager): Promise<ObjectContent[]> {
+    const taskManager = client.serviceContent.taskManager;
+    if (!taskManager) return [];
+    return pager.retrieve({
+      propSet: [{ type: 'Task', pathSet: VSPHERE_PROPERTY_PATHS.Task }],
+      objectSet: [
+        {
+          obj: taskManager,
+          skip: true,
+          selectSet: [{ name: 'recentTasks', type: 'TaskManager', path: 'recentTask', skip: false }],
+        },
+      ],
+    });
+  }
+
+  private async readEvents(client: VimSoapClient): Promise<VimNode[]> {
+    const eventManager = client.serviceContent.eventManager;
+    if (!eventManager) return [];
+    const maxCount = Math.min(1000, Math.max(1, this.options.maxEvents ?? 200));
+    const events = await client.invoke(
+      'QueryEvents',
+      eventManager,
+      xmlChildren([xmlElement('filter', xmlChildren([['maxCount', maxCount]]))]),
+    );
+    return asArray(events);
+  }
+}

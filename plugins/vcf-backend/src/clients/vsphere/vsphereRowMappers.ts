@@ -1,0 +1,485 @@
+import type {
+  AlarmRow,
+  ClusterRow,
+  DatastoreClusterRow,
+  DatastoreRow,
+  EventRow,
+  HostRow,
+  InventoryKind,
+  NetworkRow,
+  SnapshotRow,
+  TaskRow,
+  VmRow,
+} from '@vcf-backstage/plugin-vcf-common';
+import type { ManagedObjectReference, ObjectContent, VimNode } from './types';
+import {
+  asArray,
+  child,
+  moRefKey,
+  readArrayOf,
+  readBoolean,
+  readDate,
+  readMoRef,
+  readMoRefs,
+  readNumber,
+  readString,
+  readStrings,
+  xsiType,
+} from './vimValues';
+
+/**
+ * The row type of each inventory kind.
+ * @public
+ */
+export interface InventoryRowByKind {
+  vms: VmRow;
+  hosts: HostRow;
+  clusters: ClusterRow;
+  datastores: DatastoreRow;
+  'datastore-clusters': DatastoreClusterRow;
+  networks: NetworkRow;
+  snapshots: SnapshotRow;
+  alarms: AlarmRow;
+  tasks: TaskRow;
+  events: EventRow;
+}
+
+/**
+ * The inventory rows of one vCenter, by inventory kind (a list for every {@link @vcf-backstage/plugin-vcf-common#InventoryKind}).
+ * @public
+ */
+export type VsphereInventoryRows = { [K in InventoryKind]: Array<InventoryRowByKind[K]> };
+
+/**
+ * What the fetcher read from vCenter, before mapping.
+ * @internal
+ */
+export interface RawVsphereInventory {
+  vms: ObjectContent[];
+  hosts: ObjectContent[];
+  clusters: ObjectContent[];
+  datastores: ObjectContent[];
+  datastoreClusters: ObjectContent[];
+  networks: ObjectContent[];
+  distributedSwitches: ObjectContent[];
+  /** AlarmState nodes of the root folder's triggeredAlarmState. */
+  alarmStates: VimNode[];
+  /** Task objects with their `info`. */
+  tasks: ObjectContent[];
+  /** Event nodes returned by QueryEvents. */
+  events: VimNode[];
+  /** Names of objects read besides the lists above (alarm definitions, other alarmed entities), by moRefKey. */
+  otherNames: Map<string, string>;
+}
+
+/**
+ * What row mapping needs besides the raw inventory.
+ * @internal
+ */
+export interface RowMappingContext {
+  vcenterId: string;
+  /** Reference time for ages (snapshot age in days). */
+  now: Date;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * used / total as a percentage with one decimal, or undefined when the total is unknown or zero.
+ * @internal
+ */
+export function percent(used: number | undefined, total: number | undefined): number | undefined {
+  if (used === undefined || !total) return undefined;
+  return Math.round((used / total) * 1000) / 10;
+}
+
+function sum(values: Array<number | undefined>): number | undefined {
+  const known = values.filter((v): v is number => v !== undefined);
+  return known.length ? known.reduce((a, b) => a + b, 0) : undefined;
+}
+
+class RowMapper {
+  private readonly names = new Map<string, string>();
+  private readonly hostParents = new Map<string, ManagedObjectReference>();
+
+  constructor(private readonly raw: RawVsphereInventory, private readonly ctx: RowMappingContext) {
+    for (const list of [
+      raw.vms,
+      raw.hosts,
+      raw.clusters,
+      raw.datastores,
+      raw.datastoreClusters,
+      raw.networks,
+      raw.distributedSwitches,
+    ]) {
+      for (const o of list) {
+        const name = readString(o.props.get('name'));
+        if (name !== undefined) this.names.set(moRefKey(o.obj), name);
+      }
+    }
+    for (const [key, name] of raw.otherNames) this.names.set(key, name);
+    for (const h of raw.hosts) {
+      const parent = readMoRef(h.props.get('parent'));
+      if (parent) this.hostParents.set(moRefKey(h.obj), parent);
+    }
+  }
+
+  private base(o: ObjectContent) {
+    return {
+      id: `${this.ctx.vcenterId}:${o.obj.value}`,
+      vcenterId: this.ctx.vcenterId,
+      moref: o.obj.value,
+      name: readString(o.props.get('name')) ?? o.obj.value,
+    };
+  }
+
+  private nameOf(ref: ManagedObjectReference | undefined): string | undefined {
+    return ref ? this.names.get(moRefKey(ref)) ?? ref.value : undefined;
+  }
+
+  private namesOf(refs: ManagedObjectReference[]): string[] {
+    return refs.map(r => this.nameOf(r)!);
+  }
+
+  /** The cluster a host belongs to (undefined for a standalone host). */
+  private clusterOfHost(host: ManagedObjectReference | undefined): string | undefined {
+    const parent = host && this.hostParents.get(moRefKey(host));
+    return parent?.type === 'ClusterComputeResource' ? this.nameOf(parent) : undefined;
+  }
+
+  vms(): VmRow[] {
+    return this.raw.vms.map(o => {
+      const p = (path: string) => o.props.get(path);
+      const host = readMoRef(p('runtime.host'));
+      const snapshots = this.snapshotTree(o);
+      const oldest = snapshots
+        .map(s => s.createdAt)
+        .filter((t): t is string => !!t)
+        .sort()[0];
+      return {
+        ...this.base(o),
+        powerState: readString(p('runtime.powerState')) ?? 'unknown',
+        numCpu: readNumber(p('config.hardware.numCPU')),
+        memoryMb: readNumber(p('config.hardware.memoryMB')),
+        guestOs: readString(p('config.guestFullName')),
+        ipAddresses: this.ipAddresses(o),
+        host: this.nameOf(host),
+        cluster: this.clusterOfHost(host),
+        datastores: this.namesOf(readMoRefs(p('datastore'))),
+        networks: this.namesOf(readMoRefs(p('network'))),
+        committedBytes: readNumber(p('summary.storage.committed')),
+        uncommittedBytes: readNumber(p('summary.storage.uncommitted')),
+        cpuUsageMhz: readNumber(p('summary.quickStats.overallCpuUsage')),
+        memoryUsageMb: readNumber(p('summary.quickStats.guestMemoryUsage')),
+        snapshotCount: snapshots.length,
+        oldestSnapshotAt: oldest,
+        uuid: readString(p('config.uuid')),
+        template: readBoolean(p('config.template')) ?? false,
+      };
+    });
+  }
+
+  /** The primary IP (guest.ipAddress) first, then every other address of the guest's NICs. */
+  private ipAddresses(o: ObjectContent): string[] {
+    const addresses = new Set<string>();
+    const primary = readString(o.props.get('guest.ipAddress'));
+    if (primary) addresses.add(primary);
+    for (const nic of readArrayOf(o.props.get('guest.net'), 'GuestNicInfo')) {
+      for (const ip of readStrings(child(nic, 'ipAddress'))) {
+        if (ip) addresses.add(ip);
+      }
+    }
+    return [...addresses];
+  }
+
+  private snapshotTree(o: ObjectContent): SnapshotRow[] {
+    const rows: SnapshotRow[] = [];
+    const vmName = readString(o.props.get('name')) ?? o.obj.value;
+    const walk = (nodes: VimNode[]) => {
+      for (const node of nodes) {
+        const ref = readMoRef(child(node, 'snapshot'));
+        if (ref) {
+          const createdAt = readDate(child(node, 'createTime'));
+          rows.push({
+            id: `${this.ctx.vcenterId}:${ref.value}`,
+            vcenterId: this.ctx.vcenterId,
+            moref: ref.value,
+            name: readString(child(node, 'name')) ?? ref.value,
+            vm: vmName,
+            createdAt,
+            description: readString(child(node, 'description')) || undefined,
+            ageDays: createdAt
+              ? Math.floor((this.ctx.now.getTime() - Date.parse(createdAt)) / DAY_MS)
+              : undefined,
+          });
+        }
+        walk(asArray(child(node, 'childSnapshotList')));
+      }
+    };
+    walk(asArray(child(o.props.get('snapshot'), 'rootSnapshotList')));
+    return rows;
+  }
+
+  snapshots(): SnapshotRow[] {
+    return this.raw.vms.flatMap(o => this.snapshotTree(o));
+  }
+
+  hosts(): HostRow[] {
+    return this.raw.hosts.map(o => {
+      const p = (path: string) => o.props.get(path);
+      const cores = readNumber(p('summary.hardware.numCpuCores'));
+      const mhz = readNumber(p('summary.hardware.cpuMhz'));
+      const memoryBytes = readNumber(p('summary.hardware.memorySize'));
+      const cpuUsageMhz = readNumber(p('summary.quickStats.overallCpuUsage'));
+      const memoryUsageMb = readNumber(p('summary.quickStats.overallMemoryUsage'));
+      return {
+        ...this.base(o),
+        version: readString(p('summary.config.product.version')),
+        build: readString(p('summary.config.product.build')),
+        connectionState: readString(p('runtime.connectionState')),
+        inMaintenanceMode: readBoolean(p('runtime.inMaintenanceMode')) ?? false,
+        bootTime: readDate(p('runtime.bootTime')),
+        vendor: readString(p('summary.hardware.vendor')),
+        model: readString(p('summary.hardware.model')),
+        cpuCores: cores,
+        cpuMhz: mhz,
+        memoryBytes,
+        cpuUsagePercent: percent(cpuUsageMhz, cores !== undefined && mhz !== undefined ? cores * mhz : undefined),
+        memoryUsagePercent: percent(
+          memoryUsageMb,
+          memoryBytes !== undefined ? memoryBytes / 2 ** 20 : undefined,
+        ),
+        cluster: this.clusterOfHost(o.obj),
+        nicCount: readNumber(p('summary.hardware.numNics')),
+        hbaCount: readNumber(p('summary.hardware.numHBAs')),
+      };
+    });
+  }
+
+  clusters(): ClusterRow[] {
+    const hostsByKey = new Map(this.raw.hosts.map(h => [moRefKey(h.obj), h]));
+    const datastoresByKey = new Map(this.raw.datastores.map(d => [moRefKey(d.obj), d]));
+    return this.raw.clusters.map(o => {
+      const p = (path: string) => o.props.get(path);
+      const hosts = readMoRefs(p('host'))
+        .map(ref => hostsByKey.get(moRefKey(ref)))
+        .filter((h): h is ObjectContent => h !== undefined);
+      const hostNumber = (h: ObjectContent, path: string) => readNumber(h.props.get(path));
+      // vCenter's summary totals; the sum of host capacities when the summary lacks them.
+      const cpuTotalMhz =
+        readNumber(p('summary.totalCpu')) ??
+        sum(hosts.map(h => (hostNumber(h, 'summary.hardware.numCpuCores') ?? 0) * (hostNumber(h, 'summary.hardware.cpuMhz') ?? 0)));
+      const memoryTotalBytes =
+        readNumber(p('summary.totalMemory')) ?? sum(hosts.map(h => hostNumber(h, 'summary.hardware.memorySize')));
+      const cpuUsedMhz = sum(hosts.map(h => hostNumber(h, 'summary.quickStats.overallCpuUsage')));
+      const memoryUsedMb = sum(hosts.map(h => hostNumber(h, 'summary.quickStats.overallMemoryUsage')));
+      const datastores = readMoRefs(p('datastore'))
+        .map(ref => datastoresByKey.get(moRefKey(ref)))
+        .filter((d): d is ObjectContent => d !== undefined);
+      const config = p('configurationEx');
+      return {
+        ...this.base(o),
+        hostCount: readMoRefs(p('host')).length,
+        cpuTotalMhz,
+        cpuUsagePercent: percent(cpuUsedMhz, cpuTotalMhz),
+        memoryTotalBytes,
+        memoryUsagePercent: percent(
+          memoryUsedMb,
+          memoryTotalBytes !== undefined ? memoryTotalBytes / 2 ** 20 : undefined,
+        ),
+        storageCapacityBytes: sum(datastores.map(d => readNumber(d.props.get('summary.capacity')))),
+        storageFreeBytes: sum(datastores.map(d => readNumber(d.props.get('summary.freeSpace')))),
+        haEnabled: readBoolean(child(config, 'dasConfig.enabled')),
+        drsEnabled: readBoolean(child(config, 'drsConfig.enabled')),
+      };
+    });
+  }
+
+  datastores(): DatastoreRow[] {
+    return this.raw.datastores.map(o => {
+      const p = (path: string) => o.props.get(path);
+      const capacity = readNumber(p('summary.capacity'));
+      const free = readNumber(p('summary.freeSpace'));
+      const hosts = readArrayOf(p('host'), 'DatastoreHostMount')
+        .map(mount => readMoRef(child(mount, 'key')))
+        .filter((ref): ref is ManagedObjectReference => ref !== undefined);
+      const parent = readMoRef(p('parent'));
+      return {
+        ...this.base(o),
+        type: readString(p('summary.type')),
+        capacityBytes: capacity,
+        freeBytes: free,
+        usedPercent: percent(capacity !== undefined && free !== undefined ? capacity - free : undefined, capacity),
+        shared: readBoolean(p('summary.multipleHostAccess')) ?? hosts.length > 1,
+        accessible: readBoolean(p('summary.accessible')) !== false,
+        hosts: this.namesOf(hosts),
+        datastoreCluster: parent?.type === 'StoragePod' ? this.nameOf(parent) : undefined,
+      };
+    });
+  }
+
+  datastoreClusters(): DatastoreClusterRow[] {
+    return this.raw.datastoreClusters.map(o => {
+      const p = (path: string) => o.props.get(path);
+      const capacity = readNumber(p('summary.capacity'));
+      const free = readNumber(p('summary.freeSpace'));
+      return {
+        ...this.base(o),
+        capacityBytes: capacity,
+        freeBytes: free,
+        usedPercent: percent(capacity !== undefined && free !== undefined ? capacity - free : undefined, capacity),
+        datastores: this.namesOf(readMoRefs(p('childEntity')).filter(ref => ref.type === 'Datastore')),
+      };
+    });
+  }
+
+  networks(): NetworkRow[] {
+    const uplinks = new Set<string>();
+    for (const s of this.raw.distributedSwitches) {
+      for (const ref of readMoRefs(s.props.get('config.uplinkPortgroup'))) uplinks.add(moRefKey(ref));
+    }
+    const rows: NetworkRow[] = [];
+    for (const o of this.raw.networks) {
+      const p = (path: string) => o.props.get(path);
+      const common = {
+        ...this.base(o),
+        hosts: this.namesOf(readMoRefs(p('host'))),
+        vms: this.namesOf(readMoRefs(p('vm'))),
+      };
+      if (o.obj.type === 'DistributedVirtualPortgroup') {
+        // Uplink portgroups connect the switch to physical NICs; they are not VM networks.
+        if (uplinks.has(moRefKey(o.obj))) continue;
+        rows.push({
+          ...common,
+          type: 'distributed-portgroup',
+          vlan: formatVlan(child(p('config.defaultPortConfig'), 'vlan')),
+          switchName: this.nameOf(readMoRef(p('config.distributedVirtualSwitch'))),
+        });
+      } else {
+        // Standard portgroups; opaque (NSX) networks are listed with them.
+        rows.push({ ...common, type: 'standard' });
+      }
+    }
+    for (const o of this.raw.distributedSwitches) {
+      rows.push({
+        ...this.base(o),
+        type: 'distributed-switch',
+        hosts: this.namesOf(readMoRefs(o.props.get('summary.hostMember'))),
+        vms: [],
+      });
+    }
+    return rows;
+  }
+
+  alarms(): AlarmRow[] {
+    return this.raw.alarmStates.map(state => {
+      const key = readString(child(state, 'key')) ?? '';
+      const alarm = readMoRef(child(state, 'alarm'));
+      const entity = readMoRef(child(state, 'entity'));
+      const status = readString(child(state, 'overallStatus'));
+      return {
+        id: `${this.ctx.vcenterId}:${key}`,
+        vcenterId: this.ctx.vcenterId,
+        moref: key,
+        name: this.nameOf(alarm) ?? key,
+        entityName: this.nameOf(entity),
+        entityType: entity?.type,
+        severity: status === 'red' || status === 'yellow' || status === 'green' ? status : 'gray',
+        triggeredAt: readDate(child(state, 'time')),
+        acknowledged: readBoolean(child(state, 'acknowledged')) ?? false,
+      };
+    });
+  }
+
+  tasks(): TaskRow[] {
+    return this.raw.tasks.map(o => {
+      const info = o.props.get('info');
+      const error = child(info, 'error');
+      return {
+        id: `${this.ctx.vcenterId}:${o.obj.value}`,
+        vcenterId: this.ctx.vcenterId,
+        moref: o.obj.value,
+        name: readString(child(info, 'descriptionId')) || readString(child(info, 'name')) || o.obj.value,
+        entityName: readString(child(info, 'entityName')),
+        state: readString(child(info, 'state')),
+        user: readString(child(info, 'reason.userName')),
+        queuedAt: readDate(child(info, 'queueTime')),
+        startedAt: readDate(child(info, 'startTime')),
+        completedAt: readDate(child(info, 'completeTime')),
+        error: error
+          ? readString(child(error, 'localizedMessage')) || xsiType(child(error, 'fault')) || 'failed'
+          : undefined,
+      };
+    });
+  }
+
+  events(): EventRow[] {
+    return this.raw.events.map(event => {
+      const key = readString(child(event, 'key')) ?? '';
+      const eventType = xsiType(event);
+      const entityName = ['vm', 'host', 'ds', 'net', 'dvs', 'computeResource', 'datacenter']
+        .map(arg => readString(child(event, `${arg}.name`)))
+        .find(name => name !== undefined);
+      return {
+        id: `${this.ctx.vcenterId}:event-${key}`,
+        vcenterId: this.ctx.vcenterId,
+        moref: `event-${key}`,
+        name: eventType ?? 'Event',
+        eventType,
+        message: readString(child(event, 'fullFormattedMessage'))?.trim() || undefined,
+        user: readString(child(event, 'userName')) || undefined,
+        createdAt: readDate(child(event, 'createdTime')),
+        entityName,
+      };
+    });
+  }
+}
+
+/**
+ * The VLAN of a distributed portgroup's default port setting: `"1000"`, trunk ranges `"0-4094"` / `"10-20,30"`,
+ * or `"pvlan 15"`.
+ * @internal
+ */
+export function formatVlan(vlan: unknown): string | undefined {
+  if (vlan === undefined) return undefined;
+  switch (xsiType(vlan)) {
+    case 'VmwareDistributedVirtualSwitchTrunkVlanSpec':
+      return asArray(child(vlan, 'vlanId'))
+        .map(range => {
+          const start = readNumber(child(range, 'start'));
+          const end = readNumber(child(range, 'end'));
+          return start === end ? `${start}` : `${start}-${end}`;
+        })
+        .join(',');
+    case 'VmwareDistributedVirtualSwitchPvlanSpec':
+      return `pvlan ${readNumber(child(vlan, 'pvlanId'))}`;
+    default: {
+      const id = readNumber(child(vlan, 'vlanId'));
+      return id === undefined ? undefined : String(id);
+    }
+  }
+}
+
+/**
+ * Maps what was read from one vCenter to inventory rows. Row ids are `${vcenterId}:${moref}`; references to
+ * hosts, clusters, datastores and networks are resolved to names.
+ * @internal
+ */
+export function mapVsphereInventory(
+  raw: RawVsphereInventory,
+  ctx: RowMappingContext,
+): VsphereInventoryRows {
+  const mapper = new RowMapper(raw, ctx);
+  return {
+    vms: mapper.vms(),
+    hosts: mapper.hosts(),
+    clusters: mapper.clusters(),
+    datastores: mapper.datastores(),
+    'datastore-clusters': mapper.datastoreClusters(),
+    networks: mapper.networks(),
+    snapshots: mapper.snapshots(),
+    alarms: mapper.alarms(),
+    tasks: mapper.tasks(),
+    events: mapper.events(),
+  };
+}
