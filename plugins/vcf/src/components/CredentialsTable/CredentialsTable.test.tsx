@@ -124,6 +124,11 @@ describe('CredentialsTable', () => {
       ),
     );
 
+    expect(
+      screen.getByText(
+        /Exports contain passwords only if your role may export them/,
+      ),
+    ).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
 
     await waitFor(() =>

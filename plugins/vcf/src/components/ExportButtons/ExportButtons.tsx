@@ -2,7 +2,6 @@ import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import Button from '@material-ui/core/Button';
 import ButtonGroup from '@material-ui/core/ButtonGroup';
 import CircularProgress from '@material-ui/core/CircularProgress';
-import Tooltip from '@material-ui/core/Tooltip';
 import GetAppIcon from '@material-ui/icons/GetApp';
 import { useState } from 'react';
 import type { VcfDownload, VcfExportFormat } from '../../api';
@@ -19,13 +18,11 @@ const FORMATS: Array<{ format: VcfExportFormat; label: string; name: string }> =
 export interface ExportButtonsProps {
   /** Fetches the file; the buttons save it. */
   onExport(format: VcfExportFormat): Promise<VcfDownload>;
-  /** Explains what the export contains, shown as a tooltip. */
-  hint?: string;
 }
 
 /** "Export CSV" and "Export Excel" buttons that download through the VCF API and save the file. */
 export function ExportButtons(props: ExportButtonsProps) {
-  const { onExport, hint } = props;
+  const { onExport } = props;
   const alertApi = useApi(alertApiRef);
   const [busy, setBusy] = useState<VcfExportFormat>();
 
@@ -45,26 +42,24 @@ export function ExportButtons(props: ExportButtonsProps) {
   };
 
   return (
-    <Tooltip title={hint ?? ''}>
-      <ButtonGroup size="small" variant="outlined" color="primary">
-        {FORMATS.map(({ format, label, name }) => (
-          <Button
-            key={format}
-            aria-label={name}
-            disabled={busy !== undefined}
-            onClick={() => run(format)}
-            startIcon={
-              busy === format ? (
-                <CircularProgress size={14} />
-              ) : (
-                <GetAppIcon fontSize="small" />
-              )
-            }
-          >
-            {label}
-          </Button>
-        ))}
-      </ButtonGroup>
-    </Tooltip>
+    <ButtonGroup size="small" variant="outlined" color="primary">
+      {FORMATS.map(({ format, label, name }) => (
+        <Button
+          key={format}
+          aria-label={name}
+          disabled={busy !== undefined}
+          onClick={() => run(format)}
+          startIcon={
+            busy === format ? (
+              <CircularProgress size={14} />
+            ) : (
+              <GetAppIcon fontSize="small" />
+            )
+          }
+        >
+          {label}
+        </Button>
+      ))}
+    </ButtonGroup>
   );
 }

@@ -53,6 +53,7 @@ export interface RemoteTableProps<
   searchable?: boolean;
   /** Offer CSV/Excel export of everything that matches the current search and filters. */
   exportData?(format: VcfExportFormat, query: TQuery): Promise<VcfDownload>;
+  /** Says what an export contains, shown under the toolbar. */
   exportHint?: string;
   pageSize?: number;
   /** Shown in the table body when nothing matches. */
@@ -233,9 +234,16 @@ export function RemoteTable<
             ))}
           </TextField>
         ))}
-        {onExport && <ExportButtons onExport={onExport} hint={exportHint} />}
+        {onExport && <ExportButtons onExport={onExport} />}
         {toolbarActions}
       </Box>
+      {onExport && exportHint && (
+        <Box paddingX={2} paddingBottom={1}>
+          <Typography variant="caption" color="textSecondary">
+            {exportHint}
+          </Typography>
+        </Box>
+      )}
       {error && (
         <Box paddingX={2} paddingBottom={1}>
           <ResponseErrorPanel error={error} />
