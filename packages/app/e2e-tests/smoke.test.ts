@@ -11,8 +11,10 @@ test('a guest signs in and opens the VCF page', async ({ page }) => {
   await expect(enter).toBeVisible();
   await enter.click();
 
-  await expect(page.getByRole('navigation', { name: 'sidebar nav' })).toBeVisible();
-  await page.goto('/vcf');
+  const vcfLink = page.getByRole('link', { name: 'VCF', exact: true });
+  await expect(vcfLink).toBeVisible();
+  await vcfLink.click();
+  await expect(page).toHaveURL(/\/vcf$/);
   await expect(page.getByText('VCF East (production)').first()).toBeVisible();
   await expect(page.getByText('VCF Lab').first()).toBeVisible();
   await page.screenshot({ path: `${SCREENSHOT_DIR}/vcf-home.png`, fullPage: true });
