@@ -105,11 +105,32 @@ exports.up = async function up(knex) {
     table.timestamp('first_seen_at', { useTz: true }).notNullable();
     table.timestamp('last_seen_at', { useTz: true }).notNullable();
     table.timestamp('removed_at', { useTz: true });
+    table
+      .text('search_text')
+      .notNullable()
+      .defaultTo('')
+      .comment('Lower-cased resource name, IP, username and domain, for q= searches');
     table.unique(['environment_id', 'source', 'natural_key'], {
       indexName: 'credentials_natural_key_uq',
     });
-    table.index(['environment_id', 'resource_name'], 'credentials_env_resource_idx');
-    table.index(['environment_id', 'resource_type'], 'credentials_env_type_idx');
+    // One index per sortable column, led by the environment and removed_at (lists show current credentials), so
+    // a page is read in index order instead of sorting the environment's rows, and counts read the index only.
+    for (const column of [
+      'resource_name',
+      'resource_type',
+      'resource_ip',
+      'username',
+      'credential_type',
+      'account_type',
+      'domain_name',
+      'source',
+      'expiry_status',
+      'expiry_date',
+      'last_seen_at',
+      'password_changed_at',
+    ]) {
+      table.index(['environment_id', 'removed_at', column, 'id'], `credentials_env_${column}_idx`);
+    }
   });
 
   await knex.schema.createTable('credential_history', table => {

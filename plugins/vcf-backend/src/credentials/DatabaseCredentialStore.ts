@@ -71,6 +71,13 @@ function credentialId(environmentId: string, source: string, naturalKey: string)
     .slice(0, 32);
 }
 
+function searchTextOf(credential: UpstreamCredential): string {
+  return [credential.resourceName, credential.resourceIp, credential.username, credential.domainName]
+    .filter(Boolean)
+    .join(' ')
+    .toLowerCase();
+}
+
 function metadataOf(credential: UpstreamCredential): Record<(typeof METADATA_COLUMNS)[number], string | null> {
   return {
     upstream_id: credential.upstreamId ?? null,
@@ -195,6 +202,7 @@ export class DatabaseCredentialStore implements CredentialStore {
             source,
             natural_key: credential.naturalKey,
             ...metadata,
+            search_text: searchTextOf(credential),
             password_encrypted: secret.ciphertext,
             password_key_id: secret.keyId,
             first_seen_at: now,
@@ -207,6 +215,7 @@ export class DatabaseCredentialStore implements CredentialStore {
         for (const column of METADATA_COLUMNS) {
           if (!sameValue(column, stored[column], metadata[column])) update[column] = metadata[column];
         }
+        if (Object.keys(update).length) update.search_text = searchTextOf(credential);
         if (stored.removed_at) update.removed_at = null;
         const storedPassword = this.cipher.decrypt({
           ciphertext: stored.password_encrypted,
@@ -252,9 +261,12 @@ export class DatabaseCredentialStore implements CredentialStore {
     environmentId?: string;
     query: CredentialListQuery;
     filter?: PermissionCriteria<VcfQueryFilter>;
+    joinEnvironment?: boolean;
   }) {
     const { query } = options;
-    const q = this.db('credentials as c').join('environments as e', 'e.id', 'c.environment_id');
+    const q = this.db('credentials as c');
+    // The environment's owner is only needed by permission conditions; skip the join otherwise.
+    if (options.filter || options.joinEnvironment) q.join('environments as e', 'e.id', 'c.environment_id');
     if (options.environmentId) q.where('c.environment_id', options.environmentId);
     if (options.filter) applyPermissionCriteria(q, options.filter, FILTER_COLUMNS);
     if (!query.includeRemoved) q.whereNull('c.removed_at');
@@ -266,13 +278,7 @@ export class DatabaseCredentialStore implements CredentialStore {
     if (query.expiryStatus) q.where('c.expiry_status', query.expiryStatus);
     if (query.q) {
       const pattern = `%${query.q.toLowerCase().replace(/[\\%_]/g, m => `\\${m}`)}%`;
-      q.where(sub =>
-        sub
-          .whereRaw("lower(c.resource_name) like ? escape '\\'", [pattern])
-          .orWhereRaw("lower(c.username) like ? escape '\\'", [pattern])
-          .orWhereRaw("lower(coalesce(c.resource_ip, '')) like ? escape '\\'", [pattern])
-          .orWhereRaw("lower(coalesce(c.domain_name, '')) like ? escape '\\'", [pattern]),
-      );
+      q.whereRaw("c.search_text like ? escape '\\'", [pattern]);
     }
     return q;
   }
@@ -381,7 +387,7 @@ export class DatabaseCredentialStore implements CredentialStore {
     if (withPasswords) columns.push('c.password_encrypted', 'c.password_key_id');
     const batchSize = 1000;
     for (let offset = 0; ; offset += batchSize) {
-      const rows = await this.baseQuery(options)
+      const rows = await this.baseQuery({ ...options, joinEnvironment: true })
         .select(columns)
         .orderBy(order)
         .offset(offset)
