@@ -68,6 +68,8 @@ export interface EndpointSummary {
   tls: TlsSettings;
   /** Human-readable schedule, e.g. "every 30 minutes". */
   schedule: string;
+  /** Minutes between syncs. */
+  intervalMinutes: number;
 }
 
 /**

@@ -169,6 +169,7 @@ export class EnvironmentService {
               username: endpoint.username,
               tls: { verify: endpoint.tls.verify, ...(endpoint.tls.ca ? { ca: endpoint.tls.ca } : {}) },
               schedule: describeInterval(endpoint.intervalMinutes),
+              intervalMinutes: endpoint.intervalMinutes,
             }
           : undefined;
       };

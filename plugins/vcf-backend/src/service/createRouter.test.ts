@@ -199,7 +199,7 @@ describe.each(databases.eachSupportedId())('the /api/vcf router on %p', database
     const { app, auditStore } = await setup(() => allow);
     const created = await request(app)
       .post('/environments')
-      .send({ id: 'env-new', title: 'New', sddcManager: { baseUrl: 'https://sddc.new.test', username: 'svc', password: `${CANARY}-new` } });
+      .send({ id: 'env-new', title: 'New', sddcManager: { baseUrl: 'https://sddc.new.test', username: 'svc', password: `${CANARY}-new`, intervalMinutes: 45 } });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ id: 'env-new', managedBy: 'api', sync: { 'sddc-manager': { status: 'never' } } });
     expect(JSON.stringify(created.body)).not.toContain(CANARY);
@@ -208,7 +208,8 @@ describe.each(databases.eachSupportedId())('the /api/vcf router on %p', database
       .put('/environments/env-new')
       .send({ title: 'Renamed', sddcManager: { baseUrl: 'https://sddc.new.test', username: 'svc2' } });
     expect(updated.status).toBe(200);
-    expect(updated.body).toMatchObject({ title: 'Renamed', sddcManager: { username: 'svc2' } });
+    // Leaving the interval out keeps the stored one.
+    expect(updated.body).toMatchObject({ title: 'Renamed', sddcManager: { username: 'svc2', intervalMinutes: 45 } });
 
     expect((await request(app).put('/environments/env-a').send({ title: 'x', sddcManager: { baseUrl: 'https://a.test', username: 'u' } })).status).toBe(409);
     expect((await request(app).delete('/environments/env-new')).status).toBe(204);

@@ -6,6 +6,7 @@ import {
   vcfEnvironmentReadPermission,
   vcfEnvironmentUpdatePermission,
   vcfSyncTriggerPermission,
+  type VcfEnvironment,
 } from '@vcf-backstage/plugin-vcf-common';
 import { NotFoundError } from '@backstage/errors';
 import type { ConditionTransformer } from '@backstage/plugin-permission-node';
@@ -22,14 +23,18 @@ import {
   type EnvironmentInputBody,
 } from './apiSchemas';
 
-function toChange(body: EnvironmentInputBody): EnvironmentChange {
-  const endpoint = (input: EnvironmentInputBody['sddcManager']) =>
+/**
+ * The change a body asks for. On update, an endpoint's password and interval may be left out to keep the stored
+ * ones (`current`).
+ */
+function toChange(body: EnvironmentInputBody, current?: VcfEnvironment): EnvironmentChange {
+  const endpoint = (input: EnvironmentInputBody['sddcManager'], stored?: VcfEnvironment['sddcManager']) =>
     input && {
       baseUrl: input.baseUrl,
       username: input.username,
       password: input.password,
       tls: { verify: input.tls?.verify ?? true, ca: input.tls?.ca },
-      intervalMinutes: input.intervalMinutes ?? 30,
+      intervalMinutes: input.intervalMinutes ?? stored?.intervalMinutes ?? 30,
     };
   return {
     id: body.id,
@@ -37,7 +42,10 @@ function toChange(body: EnvironmentInputBody): EnvironmentChange {
     description: body.description,
     owner: body.owner,
     discoverVcenters: body.discoverVcenters ?? false,
-    endpoints: { 'sddc-manager': endpoint(body.sddcManager), installer: endpoint(body.installer) },
+    endpoints: {
+      'sddc-manager': endpoint(body.sddcManager, current?.sddcManager),
+      installer: endpoint(body.installer, current?.installer),
+    },
   };
 }
 
@@ -98,7 +106,8 @@ export function createEnvironmentRoutes(options: {
     await ctx.require(vcfEnvironmentUpdatePermission, body.id, begin);
     const event = await begin();
     try {
-      const updated = await environmentService.update(toChange(body));
+      const current = await environmentService.get(body.id);
+      const updated = await environmentService.update(toChange(body, current));
       await event.succeeded();
       res.json(updated);
     } catch (error) {

@@ -44,6 +44,7 @@ export function environment(
       username: 'svc-backstage@vsphere.local',
       tls: { verify: true },
       schedule: 'every 30 minutes',
+      intervalMinutes: 30,
     },
     discoverVcenters: true,
     sync: { 'sddc-manager': syncStatus() },
