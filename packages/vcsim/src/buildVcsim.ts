@@ -48,13 +48,15 @@ async function newestSourceMtime(dir: string): Promise<number> {
 
 async function assertToolchain(): Promise<void> {
   try {
-    await execFileAsync('go', ['version']);
+    await execFileAsync('go', ['version'], { env: process.env });
   } catch {
     throw new Error(`The Go toolchain (go) is not on PATH; ${INSTALL_HINT}`);
   }
   const simulator = join(goPath(), 'src/github.com/vmware/govmomi/simulator');
   if (!existsSync(simulator)) {
-    throw new Error(`govmomi is not installed (no ${simulator}); ${INSTALL_HINT}`);
+    throw new Error(
+      `govmomi is not installed (no ${simulator}); ${INSTALL_HINT}`,
+    );
   }
 }
 
@@ -68,7 +70,9 @@ const builds = new Map<string, Promise<string>>();
  * @returns the absolute path of the binary
  * @public
  */
-export function buildGoProgram(options: BuildGoProgramOptions): Promise<string> {
+export function buildGoProgram(
+  options: BuildGoProgramOptions,
+): Promise<string> {
   const key = `${options.sourceDir}→${options.output}`;
   let build = builds.get(key);
   if (!build || options.force) {
@@ -83,28 +87,42 @@ async function doBuild(options: BuildGoProgramOptions): Promise<string> {
   const sourceDir = resolve(repoRoot, options.sourceDir);
   const output = resolve(repoRoot, options.output);
   const newestSource = await newestSourceMtime(sourceDir);
-  if (!options.force && existsSync(output) && statSync(output).mtimeMs >= newestSource) {
+  if (
+    !options.force &&
+    existsSync(output) &&
+    statSync(output).mtimeMs >= newestSource
+  ) {
     return output;
   }
   await assertToolchain();
   await fs.mkdir(resolve(output, '..'), { recursive: true });
   const temporary = `${output}.${process.pid}.${Date.now()}.tmp`;
-  const env: NodeJS.ProcessEnv = { ...process.env, GOPATH: goPath(), GO111MODULE: 'off' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    GOPATH: goPath(),
+    GO111MODULE: 'off',
+  };
   if (!env.GOCACHE && !env.HOME && !env.XDG_CACHE_HOME) {
     env.GOCACHE = resolve(repoRoot, '.tools/go-build-cache');
   }
   try {
-    await execFileAsync('go', ['build', '-o', temporary, `./${options.sourceDir}`], {
-      cwd: repoRoot,
-      env,
-      maxBuffer: 16 * 1024 * 1024,
-    });
+    await execFileAsync(
+      'go',
+      ['build', '-o', temporary, `./${options.sourceDir}`],
+      {
+        cwd: repoRoot,
+        env,
+        maxBuffer: 16 * 1024 * 1024,
+      },
+    );
     await fs.rename(temporary, output);
   } catch (error) {
     await fs.rm(temporary, { force: true });
     const stderr = (error as { stderr?: string }).stderr?.trim();
     throw new Error(
-      `Building ${options.sourceDir} failed${stderr ? `:\n${stderr}` : ''}\n(it needs Go and govmomi; ${INSTALL_HINT})`,
+      `Building ${options.sourceDir} failed${
+        stderr ? `:\n${stderr}` : ''
+      }\n(it needs Go and govmomi; ${INSTALL_HINT})`,
     );
   }
   return output;

@@ -61,14 +61,18 @@ interface ReadyLine {
   buildMs: number;
 }
 
-function launcherArguments(topology: VcsimTopology, options: StartVcsimOptions): string[] {
+function launcherArguments(
+  topology: VcsimTopology,
+  options: StartVcsimOptions,
+): string[] {
   const args = ['-listen', '127.0.0.1:0', '-exit-on-stdin-eof'];
   for (const key of Object.keys(FLAGS) as Array<keyof VcsimTopology>) {
     args.push(`${FLAGS[key]}=${topology[key]}`);
   }
   if (options.username !== undefined) args.push('-username', options.username);
   if (options.password !== undefined) args.push('-password', options.password);
-  if (options.defaultPageSize !== undefined) args.push(`-default-page-size=${options.defaultPageSize}`);
+  if (options.defaultPageSize !== undefined)
+    args.push(`-default-page-size=${options.defaultPageSize}`);
   if (options.sessionIdleTimeoutMs !== undefined) {
     args.push(`-session-idle-timeout=${options.sessionIdleTimeoutMs}ms`);
   }
@@ -94,7 +98,13 @@ function callTestEndpoint<T>(
         res.on('data', chunk => (body += chunk));
         res.on('end', () => {
           if ((res.statusCode ?? 0) >= 300) {
-            reject(new Error(`vcsim answered ${res.statusCode} to ${method} ${path}: ${body.trim()}`));
+            reject(
+              new Error(
+                `vcsim answered ${
+                  res.statusCode
+                } to ${method} ${path}: ${body.trim()}`,
+              ),
+            );
             return;
           }
           try {
@@ -118,7 +128,9 @@ function callTestEndpoint<T>(
  * Set `VCSIM_DEBUG=1` to see the simulator's stderr.
  * @public
  */
-export async function startVcsim(options: StartVcsimOptions = {}): Promise<VcsimInstance> {
+export async function startVcsim(
+  options: StartVcsimOptions = {},
+): Promise<VcsimInstance> {
   const topology: VcsimTopology = { ...DEFAULT_VCSIM_TOPOLOGY };
   for (const key of Object.keys(FLAGS) as Array<keyof VcsimTopology>) {
     if (options[key] !== undefined) topology[key] = options[key]!;
@@ -162,7 +174,11 @@ export async function startVcsim(options: StartVcsimOptions = {}): Promise<Vcsim
         try {
           resolveReady(JSON.parse(line) as ReadyLine);
         } catch {
-          reject(new Error(`vcsim printed an unexpected first line: ${line.slice(0, 200)}`));
+          reject(
+            new Error(
+              `vcsim printed an unexpected first line: ${line.slice(0, 200)}`,
+            ),
+          );
         }
       });
       child.once('error', error => {
@@ -172,7 +188,11 @@ export async function startVcsim(options: StartVcsimOptions = {}): Promise<Vcsim
       exited.then(code => {
         clearTimeout(timer);
         reject(
-          new Error(`vcsim exited with code ${code} before it was ready:\n${stderrTail.join('\n')}`),
+          new Error(
+            `vcsim exited with code ${code} before it was ready:\n${stderrTail.join(
+              '\n',
+            )}`,
+          ),
         );
       });
     });
@@ -213,9 +233,20 @@ export async function startVcsim(options: StartVcsimOptions = {}): Promise<Vcsim
       const query = terminateOptions.afterRetrieveCalls
         ? `?afterRetrieveCalls=${terminateOptions.afterRetrieveCalls}`
         : '';
-      await callTestEndpoint(baseUrl, ready.certificatePem, 'POST', `/_test/terminate-sessions${query}`);
+      await callTestEndpoint(
+        baseUrl,
+        ready.certificatePem,
+        'POST',
+        `/_test/terminate-sessions${query}`,
+      );
     },
-    stats: () => callTestEndpoint<VcsimStats>(baseUrl, ready.certificatePem, 'GET', '/_test/stats'),
+    stats: () =>
+      callTestEndpoint<VcsimStats>(
+        baseUrl,
+        ready.certificatePem,
+        'GET',
+        '/_test/stats',
+      ),
     stop,
   };
 }

@@ -1,16 +1,23 @@
 import { Agent, request } from 'node:https';
-import { startVcsim, VcsimInstance } from './index';
+import { buildVcsim, startVcsim, VcsimInstance } from './index';
 
 jest.setTimeout(120_000);
 
-function postSoap(url: string, ca: string, body: string): Promise<{ status: number; text: string }> {
+function postSoap(
+  url: string,
+  ca: string,
+  body: string,
+): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const req = request(
       url,
       {
         method: 'POST',
         agent: new Agent({ ca, keepAlive: false }),
-        headers: { 'content-type': 'text/xml; charset=utf-8', soapaction: 'urn:vim25' },
+        headers: {
+          'content-type': 'text/xml; charset=utf-8',
+          soapaction: 'urn:vim25',
+        },
       },
       res => {
         let text = '';
@@ -44,7 +51,11 @@ describe('startVcsim', () => {
 
   it('serves the SOAP API on /sdk over TLS with the printed certificate', async () => {
     expect(vcsim.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/sdk$/);
-    const res = await postSoap(vcsim.url, vcsim.certificatePem, RETRIEVE_SERVICE_CONTENT);
+    const res = await postSoap(
+      vcsim.url,
+      vcsim.certificatePem,
+      RETRIEVE_SERVICE_CONTENT,
+    );
     expect(res.status).toBe(200);
     expect(res.text).toContain('<apiVersion>');
     expect(res.text).toContain('<propertyCollector type="PropertyCollector">');
@@ -81,5 +92,34 @@ describe('startVcsim', () => {
     expect(() => process.kill(other.pid, 0)).not.toThrow();
     await other.stop();
     expect(() => process.kill(other.pid, 0)).toThrow();
+  });
+});
+
+describe('buildVcsim', () => {
+  const saved = { ...process.env };
+  afterEach(() => {
+    process.env = { ...saved };
+  });
+
+  it('says how to install govmomi when it is missing', async () => {
+    process.env.VCSIM_GOPATH = '/nonexistent-gopath';
+    await expect(buildVcsim({ force: true })).rejects.toThrow(
+      /govmomi is not installed .*apt-get install -y golang-go golang-github-vmware-govmomi-dev/,
+    );
+  });
+
+  it('says how to install Go when it is missing', async () => {
+    process.env.PATH = '/nonexistent-bin';
+    await expect(buildVcsim({ force: true })).rejects.toThrow(
+      /The Go toolchain \(go\) is not on PATH; install them with: apt-get install -y golang-go golang-github-vmware-govmomi-dev/,
+    );
+  });
+
+  it('reuses an up-to-date binary', async () => {
+    const binary = await buildVcsim();
+    expect(binary).toMatch(/\.tools\/vcsim\/vcsim$/);
+    const started = Date.now();
+    await expect(buildVcsim()).resolves.toBe(binary);
+    expect(Date.now() - started).toBeLessThan(1000);
   });
 });

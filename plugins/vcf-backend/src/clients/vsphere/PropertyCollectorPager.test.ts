@@ -7,7 +7,12 @@ import { readString } from './vimValues';
 
 jest.setTimeout(60_000);
 
-const VM_PROPS = [{ type: 'VirtualMachine', pathSet: ['name', 'runtime.powerState', 'config.hardware.numCPU'] }];
+const VM_PROPS = [
+  {
+    type: 'VirtualMachine',
+    pathSet: ['name', 'runtime.powerState', 'config.hardware.numCPU'],
+  },
+];
 
 function summary(objects: ObjectContent[]) {
   return objects
@@ -59,14 +64,21 @@ describe('PropertyCollectorPager against vcsim', () => {
     const vms = await pager.retrieveView(VM_PROPS);
     expect(vms).toHaveLength(VMS);
     expect(vcsim.counts.vms).toBe(VMS);
-    expect(new Set(vms.map(v => readString(v.props.get('name')))).size).toBe(VMS);
+    expect(new Set(vms.map(v => readString(v.props.get('name')))).size).toBe(
+      VMS,
+    );
     expect(pager.roundTrips).toBe(1);
   });
 
   it.each([50, 7, 1])(
     'returns the same objects with pages of %i, in ⌈objects / page size⌉ round trips',
     async pageSize => {
-      const reference = summary(await PropertyCollectorPager.create({ client, pageSize: 1000 }).retrieveView(VM_PROPS));
+      const reference = summary(
+        await PropertyCollectorPager.create({
+          client,
+          pageSize: 1000,
+        }).retrieveView(VM_PROPS),
+      );
       const before = await vcsim.stats();
 
       const pager = PropertyCollectorPager.create({ client, pageSize });
@@ -77,9 +89,10 @@ describe('PropertyCollectorPager against vcsim', () => {
       const after = await vcsim.stats();
       // The server saw exactly those calls, created one view and destroyed it, and holds no token.
       expect(after.retrievePropertiesEx - before.retrievePropertiesEx).toBe(1);
-      expect(after.continueRetrievePropertiesEx - before.continueRetrievePropertiesEx).toBe(
-        Math.ceil(VMS / pageSize) - 1,
-      );
+      expect(
+        after.continueRetrievePropertiesEx -
+          before.continueRetrievePropertiesEx,
+      ).toBe(Math.ceil(VMS / pageSize) - 1);
       expect(after.createContainerView - before.createContainerView).toBe(1);
       expect(after.destroyView - before.destroyView).toBe(1);
       expect(after.pendingTokens).toBe(0);
@@ -88,15 +101,26 @@ describe('PropertyCollectorPager against vcsim', () => {
 
   it('lists datastores that sit in a datastore cluster', async () => {
     const pager = PropertyCollectorPager.create({ client, pageSize: 1 });
-    const datastores = await pager.retrieveView([{ type: 'Datastore', pathSet: ['name', 'parent'] }]);
+    const datastores = await pager.retrieveView([
+      { type: 'Datastore', pathSet: ['name', 'parent'] },
+    ]);
     expect(datastores).toHaveLength(vcsim.counts.datastores);
-    expect(datastores.filter(d => (d.props.get('parent') as Record<string, string>)['@_type'] === 'StoragePod')).toHaveLength(
-      vcsim.counts.datastoresInClusters,
-    );
+    expect(
+      datastores.filter(
+        d =>
+          (d.props.get('parent') as Record<string, string>)['@_type'] ===
+          'StoragePod',
+      ),
+    ).toHaveLength(vcsim.counts.datastoresInClusters);
   });
 
   it('starts over once, in a new session, when the session ends mid-way', async () => {
-    const reference = summary(await PropertyCollectorPager.create({ client, pageSize: 1000 }).retrieveView(VM_PROPS));
+    const reference = summary(
+      await PropertyCollectorPager.create({
+        client,
+        pageSize: 1000,
+      }).retrieveView(VM_PROPS),
+    );
     // The session ends right after the second page was served.
     await vcsim.terminateSessions({ afterRetrieveCalls: 2 });
 
@@ -111,7 +135,12 @@ describe('PropertyCollectorPager against vcsim', () => {
 
   it('reads explicit objects and skips the call when there are none', async () => {
     const pager = PropertyCollectorPager.create({ client, pageSize: 10 });
-    expect(await pager.retrieve({ propSet: [{ type: 'Folder', pathSet: ['name'] }], objectSet: [] })).toEqual([]);
+    expect(
+      await pager.retrieve({
+        propSet: [{ type: 'Folder', pathSet: ['name'] }],
+        objectSet: [],
+      }),
+    ).toEqual([]);
     expect(pager.roundTrips).toBe(0);
 
     const [root] = await pager.retrieve({
@@ -126,41 +155,64 @@ describe('PropertyCollectorPager against vcsim', () => {
 describe('PropertyCollectorPager clean-up on failure', () => {
   function page(token: string | undefined, morefs: string[]): VimReply {
     const objects = morefs
-      .map(m => `<objects><obj type="VirtualMachine">${m}</obj><propSet><name>name</name><val>${m}</val></propSet></objects>`)
+      .map(
+        m =>
+          `<objects><obj type="VirtualMachine">${m}</obj><propSet><name>name</name><val>${m}</val></propSet></objects>`,
+      )
       .join('');
     const text = `<Envelope><Body><RetrievePropertiesExResponse><returnval>${
       token ? `<token>${token}</token>` : ''
     }${objects}</returnval></RetrievePropertiesExResponse></Body></Envelope>`;
-    return { text, returnval: () => ({ ...(token ? { token } : {}), objects: morefs.map(m => ({ obj: { '#text': m, '@_type': 'VirtualMachine' } })) }) };
+    return {
+      text,
+      returnval: () => ({
+        ...(token ? { token } : {}),
+        objects: morefs.map(m => ({
+          obj: { '#text': m, '@_type': 'VirtualMachine' },
+        })),
+      }),
+    };
   }
 
   it('cancels the token and destroys the view when a page fails', async () => {
     const calls: string[] = [];
-    const fault = new VimFaultError('vCenter x answered ContinueRetrievePropertiesEx with the fault SystemError', {
-      kind: 'http',
-      faultType: 'SystemError',
-      method: 'ContinueRetrievePropertiesEx',
-    });
+    const fault = new VimFaultError(
+      'vCenter x answered ContinueRetrievePropertiesEx with the fault SystemError',
+      {
+        kind: 'http',
+        faultType: 'SystemError',
+        method: 'ContinueRetrievePropertiesEx',
+      },
+    );
     const fakeClient = {
       upstreamName: 'vCenter x',
       loginCount: 1,
       serviceContent: {
         rootFolder: { type: 'Folder', value: 'group-d1' },
         viewManager: { type: 'ViewManager', value: 'ViewManager' },
-        propertyCollector: { type: 'PropertyCollector', value: 'propertyCollector' },
+        propertyCollector: {
+          type: 'PropertyCollector',
+          value: 'propertyCollector',
+        },
       },
       async invoke(method: string) {
         calls.push(method);
-        return method === 'CreateContainerView' ? { '#text': 'view-1', '@_type': 'ContainerView' } : undefined;
+        return method === 'CreateContainerView'
+          ? { '#text': 'view-1', '@_type': 'ContainerView' }
+          : undefined;
       },
       async request(method: string): Promise<VimReply> {
         calls.push(method);
-        if (method === 'RetrievePropertiesEx') return page('t1', ['vm-1', 'vm-2']);
+        if (method === 'RetrievePropertiesEx')
+          return page('t1', ['vm-1', 'vm-2']);
         throw fault;
       },
     } as unknown as VimSoapClient;
 
-    const pager = PropertyCollectorPager.create({ client: fakeClient, pageSize: 2 });
+    const pager = PropertyCollectorPager.create({
+      client: fakeClient,
+      pageSize: 2,
+    });
     await expect(pager.retrieveView(VM_PROPS)).rejects.toBe(fault);
     expect(calls).toEqual([
       'CreateContainerView',
@@ -174,9 +226,67 @@ describe('PropertyCollectorPager clean-up on failure', () => {
 
 describe('peekToken', () => {
   it('reads the token at the start of the returnval only', () => {
-    expect(peekToken('<RetrievePropertiesExResponse><returnval><token>a&amp;1</token><objects/></returnval>')).toBe('a&1');
+    expect(
+      peekToken(
+        '<RetrievePropertiesExResponse><returnval><token>a&amp;1</token><objects/></returnval>',
+      ),
+    ).toBe('a&1');
     expect(peekToken('<x:returnval>\n <x:token>t</x:token>')).toBe('t');
-    expect(peekToken('<returnval><objects><propSet><name>token</name><val><token>no</token></val></propSet></objects></returnval>')).toBeUndefined();
+    expect(
+      peekToken(
+        '<returnval><objects><propSet><name>token</name><val><token>no</token></val></propSet></objects></returnval>',
+      ),
+    ).toBeUndefined();
     expect(peekToken('<returnval/>')).toBeUndefined();
+  });
+});
+
+describe('PropertyCollectorPager with a token after the objects', () => {
+  it('still follows every page, one after the other', async () => {
+    const calls: string[] = [];
+    // A server that writes the token after the objects, which the quick look does not see.
+    const page = (token: string | undefined, moref: string): VimReply => ({
+      text: `<returnval><objects><obj type="VirtualMachine">${moref}</obj></objects>${
+        token ? `<token>${token}</token>` : ''
+      }</returnval>`,
+      returnval: () => ({
+        objects: { obj: { '#text': moref, '@_type': 'VirtualMachine' } },
+        ...(token ? { token } : {}),
+      }),
+    });
+    const replies = [
+      page('t', 'vm-1'),
+      page('t', 'vm-2'),
+      page(undefined, 'vm-3'),
+    ];
+    const fakeClient = {
+      upstreamName: 'vCenter x',
+      loginCount: 1,
+      serviceContent: {
+        propertyCollector: {
+          type: 'PropertyCollector',
+          value: 'propertyCollector',
+        },
+      },
+      async request(method: string) {
+        calls.push(method);
+        return replies.shift()!;
+      },
+    } as unknown as VimSoapClient;
+    const pager = PropertyCollectorPager.create({
+      client: fakeClient,
+      pageSize: 1,
+    });
+    const objects = await pager.retrieve({
+      propSet: VM_PROPS,
+      objectSet: [{ obj: { type: 'VirtualMachine', value: 'vm-1' } }],
+    });
+    expect(objects.map(o => o.obj.value)).toEqual(['vm-1', 'vm-2', 'vm-3']);
+    expect(calls).toEqual([
+      'RetrievePropertiesEx',
+      'ContinueRetrievePropertiesEx',
+      'ContinueRetrievePropertiesEx',
+    ]);
+    expect(pager.roundTrips).toBe(3);
   });
 });

@@ -24,6 +24,9 @@ export interface PropertyCollectorPagerOptions {
   logger?: LoggerService;
 }
 
+const RETURNVAL_START = /<(?:[\w.-]+:)?returnval\b[^>]*>/;
+const TOKEN_AT = /\s*<(?:[\w.-]+:)?token>([^<]*)<\/(?:[\w.-]+:)?token>/y;
+
 /**
  * The continuation token of a RetrieveResult, read from the raw response without parsing it. The WSDL puts
  * `token` before `objects`, right at the start of the `returnval`; undefined when there is none.
@@ -37,11 +40,11 @@ export function peekToken(text: string): string | undefined {
   return token ? decodeXmlText(token[1]) || undefined : undefined;
 }
 
-const RETURNVAL_START = /<(?:[\w.-]+:)?returnval\b[^>]*>/;
-const TOKEN_AT = /\s*<(?:[\w.-]+:)?token>([^<]*)<\/(?:[\w.-]+:)?token>/y;
-
 /** Reads one RetrieveResult: its objects and the continuation token. */
-function parseRetrieveResult(node: unknown): { objects: ObjectContent[]; token?: string } {
+function parseRetrieveResult(node: unknown): {
+  objects: ObjectContent[];
+  token?: string;
+} {
   const objects: ObjectContent[] = [];
   for (const o of asArray(child(node, 'objects'))) {
     const obj = readMoRef(child(o, 'obj'));
@@ -80,7 +83,9 @@ export class PropertyCollectorPager {
   private retrieveCalls = 0;
   private restartCount = 0;
 
-  static create(options: PropertyCollectorPagerOptions): PropertyCollectorPager {
+  static create(
+    options: PropertyCollectorPagerOptions,
+  ): PropertyCollectorPager {
     return new PropertyCollectorPager(options);
   }
 
@@ -125,11 +130,18 @@ export class PropertyCollectorPager {
           ]),
         ),
       );
-      if (!view) throw new Error('CreateContainerView returned no view');
+      if (!view) {
+        throw new UpstreamError(
+          `${this.client.upstreamName} answered CreateContainerView without a view`,
+          { kind: 'parse', upstreamName: this.client.upstreamName },
+        );
+      }
       try {
         return await this.pages({
           propSet,
-          objectSet: [{ obj: view, skip: true, selectSet: [containerViewTraversal()] }],
+          objectSet: [
+            { obj: view, skip: true, selectSet: [containerViewTraversal()] },
+          ],
         });
       } finally {
         await this.destroyView(view);
@@ -161,7 +173,9 @@ export class PropertyCollectorPager {
       for (;;) {
         // Ask for the next page before parsing this one: the server prepares it while we parse.
         const peeked = peekToken(reply.text);
-        const next = peeked === undefined ? undefined : this.continueWith(pc, peeked);
+        const next =
+          peeked === undefined ? undefined : this.continueWith(pc, peeked);
+        lastToken = peeked ?? lastToken;
         let result: { objects: ObjectContent[]; token?: string };
         try {
           result = parseRetrieveResult(reply.returnval());
@@ -170,16 +184,17 @@ export class PropertyCollectorPager {
           throw error;
         }
         for (const o of result.objects) objects.push(o);
-        if (result.token !== peeked) {
+        if (peeked !== undefined && result.token !== peeked) {
           await next?.catch(() => undefined);
           throw new UpstreamError(
             `${this.client.upstreamName} sent an inconsistent continuation token`,
             { kind: 'parse', upstreamName: this.client.upstreamName },
           );
         }
-        if (!next) break;
-        lastToken = peeked;
-        reply = await next;
+        if (!result.token) break;
+        // A token the quick look did not find (unusual element order) is followed without the head start.
+        lastToken = result.token;
+        reply = await (next ?? this.continueWith(pc, result.token));
       }
     } catch (error) {
       if (lastToken && this.client.loginCount === loginsBefore) {
@@ -190,9 +205,16 @@ export class PropertyCollectorPager {
     return objects;
   }
 
-  private continueWith(pc: ManagedObjectReference, token: string): Promise<VimReply> {
+  private continueWith(
+    pc: ManagedObjectReference,
+    token: string,
+  ): Promise<VimReply> {
     this.retrieveCalls++;
-    const reply = this.client.request('ContinueRetrievePropertiesEx', pc, xmlChildren([['token', token]]));
+    const reply = this.client.request(
+      'ContinueRetrievePropertiesEx',
+      pc,
+      xmlChildren([['token', token]]),
+    );
     reply.catch(() => undefined); // handled where it is awaited; this only avoids an unhandled rejection meanwhile
     return reply;
   }
@@ -221,19 +243,29 @@ export class PropertyCollectorPager {
     }
   }
 
-  private async withOneRestart<T>(what: string, run: () => Promise<T>): Promise<T> {
+  private async withOneRestart<T>(
+    what: string,
+    run: () => Promise<T>,
+  ): Promise<T> {
     const loginsBefore = this.client.loginCount;
     try {
       return await run();
     } catch (error) {
-      if (!(error instanceof VimFaultError) || this.client.loginCount === loginsBefore) throw error;
+      if (
+        !(error instanceof VimFaultError) ||
+        this.client.loginCount === loginsBefore
+      )
+        throw error;
       // The session was renewed mid-way: the old session's views and tokens are gone, so start over once.
       this.restartCount++;
-      this.logger?.info('Restarting a vCenter retrieval in the renewed session', {
-        upstream: this.client.upstreamName,
-        what,
-        reason: error.message,
-      });
+      this.logger?.info(
+        'Restarting a vCenter retrieval in the renewed session',
+        {
+          upstream: this.client.upstreamName,
+          what,
+          reason: error.message,
+        },
+      );
       return run();
     }
   }

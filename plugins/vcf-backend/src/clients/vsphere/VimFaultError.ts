@@ -1,4 +1,7 @@
-import { UpstreamError, type UpstreamErrorKind } from '../../http/UpstreamError';
+import {
+  UpstreamError,
+  type UpstreamErrorKind,
+} from '../../http/UpstreamError';
 import { child, readMoRef, readString, xsiType } from './vimValues';
 
 /**
@@ -25,7 +28,11 @@ export class VimFaultError extends UpstreamError {
       upstreamName?: string;
     },
   ) {
-    super(message, { kind: options.kind, status: 500, upstreamName: options.upstreamName });
+    super(message, {
+      kind: options.kind,
+      status: 500,
+      upstreamName: options.upstreamName,
+    });
     this.name = 'VimFaultError';
     this.faultType = options.faultType;
     this.method = options.method;
@@ -44,7 +51,9 @@ function faultDetails(faultType: string, detail: unknown): string | undefined {
     case 'InvalidProperty':
       return field('name') && `property "${field('name')}"`;
     case 'InvalidArgument':
-      return field('invalidProperty') && `argument "${field('invalidProperty')}"`;
+      return (
+        field('invalidProperty') && `argument "${field('invalidProperty')}"`
+      );
     case 'ManagedObjectNotFound': {
       const obj = readMoRef(child(detail, 'obj'));
       return obj && `object ${obj.type}:${obj.value}`;
@@ -81,20 +90,28 @@ function redact(text: string, secrets: readonly string[]): string {
  */
 export function vimFaultFromSoap(
   fault: unknown,
-  context: { upstreamName: string; method: string; username?: string; secrets: readonly string[] },
+  context: {
+    upstreamName: string;
+    method: string;
+    username?: string;
+    secrets: readonly string[];
+  },
 ): VimFaultError {
   const detailElement = child(fault, 'detail');
   let faultType = 'UnknownFault';
   let detail: unknown;
   if (typeof detailElement === 'object' && detailElement !== null) {
     const [name, value] =
-      Object.entries(detailElement).find(([key]) => !key.startsWith('@_') && key !== '#text') ?? [];
+      Object.entries(detailElement).find(
+        ([key]) => !key.startsWith('@_') && key !== '#text',
+      ) ?? [];
     if (name) {
       detail = value;
       faultType = xsiType(value) ?? name.replace(/Fault$/, '');
     }
   }
-  const rawMessage = readString(child(fault, 'faultstring'))?.trim() || undefined;
+  const rawMessage =
+    readString(child(fault, 'faultstring'))?.trim() || undefined;
   const faultMessage = rawMessage && redact(rawMessage, context.secrets);
   const { upstreamName, method } = context;
   const said = faultMessage ? `: ${faultMessage}` : '';
@@ -102,19 +119,23 @@ export function vimFaultFromSoap(
   switch (faultType) {
     case 'InvalidLogin':
       return new VimFaultError(
-        `${upstreamName} rejected the login of "${context.username ?? ''}" (InvalidLogin${said}): check the service account's user name and password`,
+        `${upstreamName} rejected the login of "${
+          context.username ?? ''
+        }" (InvalidLogin${said}): check the service account's user name and password`,
         { kind: 'auth', faultType, method, faultMessage, upstreamName },
       );
     case 'NotAuthenticated':
       return new VimFaultError(
-        `${upstreamName} did not accept the session for ${method} (NotAuthenticated${said}), even after logging in again`,
+        `${upstreamName} did not accept the session for ${method} (NotAuthenticated${said})`,
         { kind: 'auth', faultType, method, faultMessage, upstreamName },
       );
     case 'NoPermission': {
       const privilege = readString(child(detail, 'privilegeId'));
       const object = readMoRef(child(detail, 'object'));
       const what = privilege
-        ? `lacks the privilege ${privilege}${object ? ` on ${object.type}:${object.value}` : ''}`
+        ? `lacks the privilege ${privilege}${
+            object ? ` on ${object.type}:${object.value}` : ''
+          }`
         : 'lacks a privilege';
       return new VimFaultError(
         `${upstreamName} denied ${method}: the service account ${what} (NoPermission${said})`,
@@ -124,7 +145,9 @@ export function vimFaultFromSoap(
     default: {
       const details = faultDetails(faultType, detail);
       return new VimFaultError(
-        `${upstreamName} answered ${method} with the fault ${faultType}${details ? ` (${details})` : ''}${said}`,
+        `${upstreamName} answered ${method} with the fault ${faultType}${
+          details ? ` (${details})` : ''
+        }${said}`,
         { kind: 'http', faultType, method, faultMessage, upstreamName },
       );
     }

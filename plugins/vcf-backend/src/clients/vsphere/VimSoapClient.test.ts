@@ -21,12 +21,17 @@ async function caught(promise: Promise<unknown>): Promise<UpstreamError> {
 describe('VimSoapClient against vcsim', () => {
   let vcsim: VcsimInstance;
   const clients: VimSoapClient[] = [];
-  const clientFor = (overrides: { password?: string; ca?: string | null; url?: string } = {}) => {
+  const clientFor = (
+    overrides: { password?: string; ca?: string | null; url?: string } = {},
+  ) => {
     const client = VimSoapClient.create({
       url: overrides.url ?? vcsim.url,
       username: vcsim.username,
       password: overrides.password ?? vcsim.password,
-      tls: overrides.ca === null ? undefined : { ca: overrides.ca ?? vcsim.certificatePem },
+      tls:
+        overrides.ca === null
+          ? undefined
+          : { ca: overrides.ca ?? vcsim.certificatePem },
       retries: 0,
     });
     clients.push(client);
@@ -61,7 +66,9 @@ describe('VimSoapClient against vcsim', () => {
   it('refuses a certificate it cannot verify, with a readable TLS error', async () => {
     const error = await caught(clientFor({ ca: null }).connect());
     expect(error.kind).toBe('tls');
-    expect(error.message).toMatch(/^vCenter 127\.0\.0\.1:\d+'s TLS certificate is not trusted/);
+    expect(error.message).toMatch(
+      /^vCenter 127\.0\.0\.1:\d+'s TLS certificate is not trusted/,
+    );
   });
 
   it('reports a wrong password as a readable auth error that does not contain the password', async () => {
@@ -121,7 +128,9 @@ describe('VimSoapClient against vcsim', () => {
   it('reports a vCenter that does not answer as a readable network error', async () => {
     const stopped = await startVcsim({ hostsPerCluster: 1, vmsPerHost: 1 });
     await stopped.stop();
-    const error = await caught(clientFor({ url: stopped.url, ca: stopped.certificatePem }).connect());
+    const error = await caught(
+      clientFor({ url: stopped.url, ca: stopped.certificatePem }).connect(),
+    );
     expect(error.kind).toBe('network');
     expect(error.message).toMatch(
       /^Could not reach vCenter 127\.0\.0\.1:\d+ for POST \/sdk \(ECONNREFUSED\) \(calling RetrieveServiceContent\)$/,
@@ -131,11 +140,19 @@ describe('VimSoapClient against vcsim', () => {
 
 /** A scripted SOAP server that records what the client sends. */
 class FakeVcenter {
-  readonly requests: Array<{ method: string; soapAction?: string; cookie?: string; body: string }> = [];
+  readonly requests: Array<{
+    method: string;
+    soapAction?: string;
+    cookie?: string;
+    body: string;
+  }> = [];
   private server?: Server;
 
   constructor(
-    private readonly answer: (method: string, body: string) => {
+    private readonly answer: (
+      method: string,
+      body: string,
+    ) => {
       status?: number;
       xml: string;
       headers?: Record<string, string>;
@@ -159,8 +176,12 @@ class FakeVcenter {
         res.end(xml);
       });
     });
-    await new Promise<void>(resolve => this.server!.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}/sdk`;
+    await new Promise<void>(resolve =>
+      this.server!.listen(0, '127.0.0.1', resolve),
+    );
+    return `http://127.0.0.1:${
+      (this.server!.address() as AddressInfo).port
+    }/sdk`;
   }
 
   async stop() {
@@ -178,7 +199,9 @@ const SERVICE_CONTENT = envelope(
     '<about><fullName>VMware vCenter Server 8.0.3 build-1</fullName><apiVersion>8.0.3.0</apiVersion></about>' +
     '<sessionManager type="SessionManager">SessionManager</sessionManager></returnval></RetrieveServiceContentResponse>',
 );
-const LOGIN_OK = envelope('<LoginResponse xmlns="urn:vim25"><returnval><key>k</key></returnval></LoginResponse>');
+const LOGIN_OK = envelope(
+  '<LoginResponse xmlns="urn:vim25"><returnval><key>k</key></returnval></LoginResponse>',
+);
 const fault = (type: string, message: string) =>
   envelope(
     `<soapenv:Fault><faultcode>ServerFaultCode</faultcode><faultstring>${message}</faultstring><detail><${type}Fault xmlns="urn:vim25" xsi:type="${type}"></${type}Fault></detail></soapenv:Fault>`,
@@ -197,11 +220,25 @@ describe('VimSoapClient protocol details', () => {
     fake = new FakeVcenter(method => {
       if (method === 'RetrieveServiceContent') return { xml: SERVICE_CONTENT };
       if (method === 'Login') {
-        return { xml: LOGIN_OK, headers: { 'set-cookie': 'vmware_soap_session="52ab"; Path=/; HttpOnly; Secure' } };
+        return {
+          xml: LOGIN_OK,
+          headers: {
+            'set-cookie':
+              'vmware_soap_session="52ab"; Path=/; HttpOnly; Secure',
+          },
+        };
       }
-      return { xml: envelope(`<${method}Response xmlns="urn:vim25"></${method}Response>`) };
+      return {
+        xml: envelope(
+          `<${method}Response xmlns="urn:vim25"></${method}Response>`,
+        ),
+      };
     });
-    client = VimSoapClient.create({ url: await fake.start(), username: 'u', password: 'p' });
+    client = VimSoapClient.create({
+      url: await fake.start(),
+      username: 'u',
+      password: 'p',
+    });
     await client.connect();
     await client.invoke('DestroyView', { type: 'ContainerView', value: 'v1' });
 
@@ -217,11 +254,27 @@ describe('VimSoapClient protocol details', () => {
     fake = new FakeVcenter((method, body) =>
       method === 'RetrieveServiceContent'
         ? { xml: SERVICE_CONTENT }
-        : { status: 500, xml: fault('InvalidRequest', `cannot parse ${body.replace(/[<>&]/g, c => `&#${c.charCodeAt(0)};`)}`) },
+        : {
+            status: 500,
+            xml: fault(
+              'InvalidRequest',
+              `cannot parse ${body.replace(
+                /[<>&]/g,
+                c => `&#${c.charCodeAt(0)};`,
+              )}`,
+            ),
+          },
     );
-    client = VimSoapClient.create({ url: await fake.start(), username: 'u', password, retries: 0 });
+    client = VimSoapClient.create({
+      url: await fake.start(),
+      username: 'u',
+      password,
+      retries: 0,
+    });
     const error = await caught(client.connect());
-    expect(error.message).toMatch(/answered Login with the fault InvalidRequest: cannot parse/);
+    expect(error.message).toMatch(
+      /answered Login with the fault InvalidRequest: cannot parse/,
+    );
     expect(error.message).toContain('<password>***</password>');
     expect(error.message).not.toContain('S3cret');
   });
@@ -229,12 +282,26 @@ describe('VimSoapClient protocol details', () => {
   it('does not retry SOAP faults, and logs in again only once', async () => {
     fake = new FakeVcenter(method => {
       if (method === 'RetrieveServiceContent') return { xml: SERVICE_CONTENT };
-      if (method === 'Login') return { xml: LOGIN_OK, headers: { 'set-cookie': 'vmware_soap_session=1' } };
-      return { status: 500, xml: fault('NotAuthenticated', 'The session is not authenticated.') };
+      if (method === 'Login')
+        return {
+          xml: LOGIN_OK,
+          headers: { 'set-cookie': 'vmware_soap_session=1' },
+        };
+      return {
+        status: 500,
+        xml: fault('NotAuthenticated', 'The session is not authenticated.'),
+      };
     });
-    client = VimSoapClient.create({ url: await fake.start(), username: 'u', password: 'p', retries: 2 });
+    client = VimSoapClient.create({
+      url: await fake.start(),
+      username: 'u',
+      password: 'p',
+      retries: 2,
+    });
     await client.connect();
-    const error = await caught(client.invoke('DestroyView', { type: 'ContainerView', value: 'v1' }));
+    const error = await caught(
+      client.invoke('DestroyView', { type: 'ContainerView', value: 'v1' }),
+    );
     expect(error.kind).toBe('auth');
     expect(error.message).toMatch(
       /did not accept the session for DestroyView \(NotAuthenticated: The session is not authenticated\.\), even after logging in again$/,
@@ -252,10 +319,22 @@ describe('VimSoapClient protocol details', () => {
     let unavailable = 1;
     fake = new FakeVcenter(method => {
       if (unavailable-- > 0) return { status: 503, xml: 'proxy busy' };
-      return { xml: method === 'RetrieveServiceContent' ? SERVICE_CONTENT : LOGIN_OK, headers: { 'set-cookie': 'vmware_soap_session=1' } };
+      return {
+        xml: method === 'RetrieveServiceContent' ? SERVICE_CONTENT : LOGIN_OK,
+        headers: { 'set-cookie': 'vmware_soap_session=1' },
+      };
     });
-    client = VimSoapClient.create({ url: await fake.start(), username: 'u', password: 'p', retries: 1 });
+    client = VimSoapClient.create({
+      url: await fake.start(),
+      username: 'u',
+      password: 'p',
+      retries: 1,
+    });
     await client.connect();
-    expect(fake.requests.map(r => r.method)).toEqual(['RetrieveServiceContent', 'RetrieveServiceContent', 'Login']);
+    expect(fake.requests.map(r => r.method)).toEqual([
+      'RetrieveServiceContent',
+      'RetrieveServiceContent',
+      'Login',
+    ]);
   });
 });

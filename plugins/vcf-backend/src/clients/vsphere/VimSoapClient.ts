@@ -4,10 +4,19 @@ import {
   UpstreamHttpClient,
   type UpstreamTlsOptions,
 } from '../../http/UpstreamHttpClient';
-import type { ManagedObjectReference, VimNode, VimServiceContent } from './types';
+import type {
+  ManagedObjectReference,
+  VimNode,
+  VimServiceContent,
+} from './types';
 import { VimFaultError, vimFaultFromSoap } from './VimFaultError';
 import { child, readMoRef, readString } from './vimValues';
-import { parseSoapBody, soapRequest, xmlChildren, type XmlFragment } from './vimXml';
+import {
+  parseSoapBody,
+  soapRequest,
+  xmlChildren,
+  type XmlFragment,
+} from './vimXml';
 
 /**
  * Options of a {@link VimSoapClient}.
@@ -40,24 +49,26 @@ export interface VimReply {
   returnval(): VimNode | VimNode[] | undefined;
 }
 
-const SERVICE_INSTANCE: ManagedObjectReference = { type: 'ServiceInstance', value: 'ServiceInstance' };
+const SERVICE_INSTANCE: ManagedObjectReference = {
+  type: 'ServiceInstance',
+  value: 'ServiceInstance',
+};
 
 /** vim25 version announced before the server's own is known; every vCenter of the VCF era serves it. */
 const BOOTSTRAP_API_VERSION = '6.5';
 
 /** Methods that must not trigger a new login when they fail with NotAuthenticated. */
-const NO_RELOGIN_METHODS = new Set(['RetrieveServiceContent', 'Login', 'Logout']);
+const NO_RELOGIN_METHODS = new Set([
+  'RetrieveServiceContent',
+  'Login',
+  'Logout',
+]);
 
 const SESSION_COOKIE = 'vmware_soap_session';
+const SESSION_COOKIE_VALUE = /(?:^|,\s*)vmware_soap_session=([^;]*)/;
 
 function looksLikeSoapFault(text: string): boolean {
   return /<(?:[\w-]+:)?Fault[\s>]/.test(text);
-}
-
-function requireMoRef(node: unknown, name: string): ManagedObjectReference {
-  const ref = readMoRef(child(node, name));
-  if (!ref) throw new Error(`ServiceContent has no ${name}`);
-  return ref;
 }
 
 /**
@@ -90,10 +101,13 @@ export class VimSoapClient {
     try {
       url = new URL(options.url);
     } catch {
-      throw new UpstreamError(`vCenter URL "${options.url}" is not a valid URL`, {
-        kind: 'config',
-        upstreamName: options.upstreamName ?? 'vCenter',
-      });
+      throw new UpstreamError(
+        `vCenter URL "${options.url}" is not a valid URL`,
+        {
+          kind: 'config',
+          upstreamName: options.upstreamName ?? 'vCenter',
+        },
+      );
     }
     this.upstreamName = options.upstreamName ?? `vCenter ${url.host}`;
     this.sdkPath = url.pathname.replace(/\/+$/, '') || '/sdk';
@@ -113,7 +127,9 @@ export class VimSoapClient {
   /** The ServiceContent read by {@link VimSoapClient.connect}. */
   get serviceContent(): VimServiceContent {
     if (!this.content) {
-      throw new Error(`${this.upstreamName}: call connect() before using the client`);
+      throw new Error(
+        `${this.upstreamName}: call connect() before using the client`,
+      );
     }
     return this.content;
   }
@@ -136,18 +152,32 @@ export class VimSoapClient {
   /** Reads the ServiceContent (if not yet read) and logs in. */
   async connect(): Promise<VimServiceContent> {
     if (!this.content) {
-      const returnval = (await this.send('RetrieveServiceContent', SERVICE_INSTANCE)).returnval();
+      const returnval = (
+        await this.send('RetrieveServiceContent', SERVICE_INSTANCE)
+      ).returnval();
+      const requireMoRef = (name: string): ManagedObjectReference => {
+        const ref = readMoRef(child(returnval, name));
+        if (!ref) {
+          throw new UpstreamError(
+            `${this.upstreamName} sent a ServiceContent without ${name}`,
+            { kind: 'parse', upstreamName: this.upstreamName },
+          );
+        }
+        return ref;
+      };
       this.content = {
-        rootFolder: requireMoRef(returnval, 'rootFolder'),
-        propertyCollector: requireMoRef(returnval, 'propertyCollector'),
-        viewManager: requireMoRef(returnval, 'viewManager'),
-        sessionManager: requireMoRef(returnval, 'sessionManager'),
+        rootFolder: requireMoRef('rootFolder'),
+        propertyCollector: requireMoRef('propertyCollector'),
+        viewManager: requireMoRef('viewManager'),
+        sessionManager: requireMoRef('sessionManager'),
         taskManager: readMoRef(child(returnval, 'taskManager')),
         eventManager: readMoRef(child(returnval, 'eventManager')),
         alarmManager: readMoRef(child(returnval, 'alarmManager')),
         about: {
           fullName: readString(child(returnval, 'about.fullName')) ?? '',
-          apiVersion: readString(child(returnval, 'about.apiVersion')) ?? BOOTSTRAP_API_VERSION,
+          apiVersion:
+            readString(child(returnval, 'about.apiVersion')) ??
+            BOOTSTRAP_API_VERSION,
           instanceUuid: readString(child(returnval, 'about.instanceUuid')),
           apiType: readString(child(returnval, 'about.apiType')),
         },
@@ -206,7 +236,26 @@ export class VimSoapClient {
         method,
       });
       await this.loginAgain(loginsBefore);
-      return await this.send(method, thisRef, parameters);
+      try {
+        return await this.send(method, thisRef, parameters);
+      } catch (retryError) {
+        if (
+          retryError instanceof VimFaultError &&
+          retryError.faultType === 'NotAuthenticated'
+        ) {
+          throw new VimFaultError(
+            `${retryError.message}, even after logging in again`,
+            {
+              kind: retryError.kind,
+              faultType: retryError.faultType,
+              method,
+              faultMessage: retryError.faultMessage,
+              upstreamName: this.upstreamName,
+            },
+          );
+        }
+        throw retryError;
+      }
     }
   }
 
@@ -226,7 +275,6 @@ export class VimSoapClient {
 
   private async login(): Promise<void> {
     const content = this.serviceContent;
-    this.cookie = undefined; // a stale cookie would make the server refuse the login
     const reply = await this.send(
       'Login',
       content.sessionManager,
@@ -267,7 +315,8 @@ export class VimSoapClient {
         headers,
         body: soapRequest(method, thisRef, parameters),
         // SOAP faults come as HTTP 500 and are answers, not transient failures.
-        isRetryableStatus: (status, text) => status >= 500 && !looksLikeSoapFault(text),
+        isRetryableStatus: (status, text) =>
+          status >= 500 && !looksLikeSoapFault(text),
       });
     } catch (error) {
       if (error instanceof UpstreamError) {
@@ -280,7 +329,8 @@ export class VimSoapClient {
       throw error;
     }
 
-    if (method === 'Login') this.rememberSessionCookie(response.headers);
+    // vCenter may set the session cookie before Login (on RetrieveServiceContent) and renews it on a new login.
+    this.rememberSessionCookie(response.headers);
 
     const where = `POST ${this.sdkPath} (${method})`;
     if (response.status === 200) {
@@ -305,7 +355,10 @@ export class VimSoapClient {
     });
   }
 
-  private parseReturnval(method: string, text: string): VimNode | VimNode[] | undefined {
+  private parseReturnval(
+    method: string,
+    text: string,
+  ): VimNode | VimNode[] | undefined {
     const body = parseSoapBody(text);
     const responseElement = body?.[`${method}Response`];
     if (responseElement === undefined) {
@@ -314,7 +367,10 @@ export class VimSoapClient {
         { kind: 'parse', upstreamName: this.upstreamName },
       );
     }
-    return child(responseElement, 'returnval') as VimNode | VimNode[] | undefined;
+    return child(responseElement, 'returnval') as
+      | VimNode
+      | VimNode[]
+      | undefined;
   }
 
   private rememberSessionCookie(headers: Headers): void {
@@ -323,7 +379,7 @@ export class VimSoapClient {
         ? headers.getSetCookie()
         : [headers.get('set-cookie') ?? ''];
     for (const setCookie of setCookies) {
-      const match = new RegExp(`(?:^|,\\s*)${SESSION_COOKIE}=([^;]*)`).exec(setCookie);
+      const match = SESSION_COOKIE_VALUE.exec(setCookie);
       if (match) {
         this.cookie = `${SESSION_COOKIE}=${match[1]}`;
         return;

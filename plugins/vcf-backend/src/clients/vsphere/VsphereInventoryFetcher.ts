@@ -3,14 +3,25 @@ import type { UpstreamTlsOptions } from '../../http/UpstreamHttpClient';
 import { PropertyCollectorPager } from './PropertyCollectorPager';
 import type { ManagedObjectReference, ObjectContent, VimNode } from './types';
 import { VimSoapClient } from './VimSoapClient';
-import { asArray, moRefKey, readArrayOf, readMoRef, readString, child } from './vimValues';
+import {
+  asArray,
+  moRefKey,
+  readArrayOf,
+  readMoRef,
+  readString,
+  child,
+} from './vimValues';
 import { xmlChildren, xmlElement } from './vimXml';
 import {
   mapVsphereInventory,
   type RawVsphereInventory,
   type VsphereInventoryRows,
 } from './vsphereRowMappers';
-import { VSPHERE_PROPERTY_PATHS, VSPHERE_VIEW_RETRIEVALS } from './vspherePropertyPaths';
+import {
+  VSPHERE_PROPERTY_PATHS,
+  VSPHERE_VIEW_RETRIEVALS,
+  type VsphereViewRetrieval,
+} from './vspherePropertyPaths';
 
 /**
  * Options of a {@link VsphereInventoryFetcher}.
@@ -67,7 +78,9 @@ export interface VsphereInventory {
 export class VsphereInventoryFetcher {
   private readonly options: VsphereInventoryFetcherOptions;
 
-  static create(options: VsphereInventoryFetcherOptions): VsphereInventoryFetcher {
+  static create(
+    options: VsphereInventoryFetcherOptions,
+  ): VsphereInventoryFetcher {
     return new VsphereInventoryFetcher(options);
   }
 
@@ -87,7 +100,11 @@ export class VsphereInventoryFetcher {
       retries: this.options.retries,
       logger,
     });
-    const pager = PropertyCollectorPager.create({ client, pageSize: this.options.pageSize, logger });
+    const pager = PropertyCollectorPager.create({
+      client,
+      pageSize: this.options.pageSize,
+      logger,
+    });
     try {
       const content = await client.connect();
       const raw = await this.read(client, pager);
@@ -133,8 +150,11 @@ export class VsphereInventoryFetcher {
     }
   }
 
-  private async read(client: VimSoapClient, pager: PropertyCollectorPager): Promise<RawVsphereInventory> {
-    const view = (retrieval: { viewTypes: readonly string[]; propSet: Parameters<PropertyCollectorPager['retrieveView']>[0] }) =>
+  private async read(
+    client: VimSoapClient,
+    pager: PropertyCollectorPager,
+  ): Promise<RawVsphereInventory> {
+    const view = (retrieval: VsphereViewRetrieval) =>
       pager.retrieveView(retrieval.propSet, retrieval.viewTypes);
     const r = VSPHERE_VIEW_RETRIEVALS;
     const raw: RawVsphereInventory = {
@@ -154,7 +174,10 @@ export class VsphereInventoryFetcher {
     return raw;
   }
 
-  private async readTriggeredAlarms(client: VimSoapClient, pager: PropertyCollectorPager): Promise<VimNode[]> {
+  private async readTriggeredAlarms(
+    client: VimSoapClient,
+    pager: PropertyCollectorPager,
+  ): Promise<VimNode[]> {
     const [root] = await pager.retrieve({
       propSet: [{ type: 'Folder', pathSet: VSPHERE_PROPERTY_PATHS.Folder }],
       objectSet: [{ obj: client.serviceContent.rootFolder }],
@@ -163,9 +186,20 @@ export class VsphereInventoryFetcher {
   }
 
   /** Names of the alarm definitions, and of alarmed entities that are not in the lists already read. */
-  private async readAlarmNames(raw: RawVsphereInventory, pager: PropertyCollectorPager): Promise<void> {
+  private async readAlarmNames(
+    raw: RawVsphereInventory,
+    pager: PropertyCollectorPager,
+  ): Promise<void> {
     const known = new Set<string>();
-    for (const list of [raw.vms, raw.hosts, raw.clusters, raw.datastores, raw.datastoreClusters, raw.networks, raw.distributedSwitches]) {
+    for (const list of [
+      raw.vms,
+      raw.hosts,
+      raw.clusters,
+      raw.datastores,
+      raw.datastoreClusters,
+      raw.networks,
+      raw.distributedSwitches,
+    ]) {
       for (const o of list) known.add(moRefKey(o.obj));
     }
     const alarms = new Map<string, ManagedObjectReference>();
@@ -174,7 +208,8 @@ export class VsphereInventoryFetcher {
       const alarm = readMoRef(child(state, 'alarm'));
       const entity = readMoRef(child(state, 'entity'));
       if (alarm) alarms.set(moRefKey(alarm), alarm);
-      if (entity && !known.has(moRefKey(entity))) entities.set(moRefKey(entity), entity);
+      if (entity && !known.has(moRefKey(entity)))
+        entities.set(moRefKey(entity), entity);
     }
     const named = (objects: ObjectContent[], path: string) => {
       for (const o of objects) {
@@ -191,14 +226,22 @@ export class VsphereInventoryFetcher {
     );
     named(
       await pager.retrieve({
-        propSet: [{ type: 'ManagedEntity', pathSet: VSPHERE_PROPERTY_PATHS.ManagedEntity }],
+        propSet: [
+          {
+            type: 'ManagedEntity',
+            pathSet: VSPHERE_PROPERTY_PATHS.ManagedEntity,
+          },
+        ],
         objectSet: [...entities.values()].map(obj => ({ obj })),
       }),
       'name',
     );
   }
 
-  private async readRecentTasks(client: VimSoapClient, pager: PropertyCollectorPager): Promise<ObjectContent[]> {
+  private async readRecentTasks(
+    client: VimSoapClient,
+    pager: PropertyCollectorPager,
+  ): Promise<ObjectContent[]> {
     const taskManager = client.serviceContent.taskManager;
     if (!taskManager) return [];
     return pager.retrieve({
@@ -207,7 +250,14 @@ export class VsphereInventoryFetcher {
         {
           obj: taskManager,
           skip: true,
-          selectSet: [{ name: 'recentTasks', type: 'TaskManager', path: 'recentTask', skip: false }],
+          selectSet: [
+            {
+              name: 'recentTasks',
+              type: 'TaskManager',
+              path: 'recentTask',
+              skip: false,
+            },
+          ],
         },
       ],
     });
@@ -220,7 +270,9 @@ export class VsphereInventoryFetcher {
     const events = await client.invoke(
       'QueryEvents',
       eventManager,
-      xmlChildren([xmlElement('filter', xmlChildren([['maxCount', maxCount]]))]),
+      xmlChildren([
+        xmlElement('filter', xmlChildren([['maxCount', maxCount]])),
+      ]),
     );
     return asArray(events);
   }

@@ -4,7 +4,9 @@
  */
 
 export { VimSoapClient } from './VimSoapClient';
-export type { VimSoapClientOptions } from './VimSoapClient';
+export type { VimReply, VimSoapClientOptions } from './VimSoapClient';
+export { escapeXml, xmlChildren, xmlElement, XmlFragment } from './vimXml';
+export type { XmlValue } from './vimXml';
 export { VimFaultError } from './VimFaultError';
 export { PropertyCollectorPager } from './PropertyCollectorPager';
 export type { PropertyCollectorPagerOptions } from './PropertyCollectorPager';
@@ -15,11 +17,20 @@ export type {
   PropertySpecInput,
   TraversalSpecInput,
 } from './propertyFilterSpec';
-export { VSPHERE_PROPERTY_PATHS, VSPHERE_VIEW_RETRIEVALS } from './vspherePropertyPaths';
+export {
+  VSPHERE_PROPERTY_PATHS,
+  VSPHERE_VIEW_RETRIEVALS,
+} from './vspherePropertyPaths';
 export type { VsphereViewRetrieval } from './vspherePropertyPaths';
 export { VsphereInventoryFetcher } from './VsphereInventoryFetcher';
-export type { VsphereInventory, VsphereInventoryFetcherOptions } from './VsphereInventoryFetcher';
-export type { InventoryRowByKind, VsphereInventoryRows } from './vsphereRowMappers';
+export type {
+  VsphereInventory,
+  VsphereInventoryFetcherOptions,
+} from './VsphereInventoryFetcher';
+export type {
+  InventoryRowByKind,
+  VsphereInventoryRows,
+} from './vsphereRowMappers';
 export type {
   ManagedObjectReference,
   ObjectContent,

@@ -49,7 +49,12 @@ export interface PropertyFilterSpecInput {
  * @public
  */
 export function containerViewTraversal(): TraversalSpecInput {
-  return { name: 'traverseView', type: 'ContainerView', path: 'view', skip: false };
+  return {
+    name: 'traverseView',
+    type: 'ContainerView',
+    path: 'view',
+    skip: false,
+  };
 }
 
 function traversalSpecXml(spec: TraversalSpecInput): XmlFragment {
@@ -58,7 +63,9 @@ function traversalSpecXml(spec: TraversalSpecInput): XmlFragment {
     ['type', spec.type],
     ['path', spec.path],
     ['skip', spec.skip ?? false],
-    ...(spec.selectSet ?? []).map(s => xmlElement('selectSet', traversalSpecXml(s), 'TraversalSpec')),
+    ...(spec.selectSet ?? []).map(s =>
+      xmlElement('selectSet', traversalSpecXml(s), 'TraversalSpec'),
+    ),
   ]);
 }
 
@@ -66,7 +73,9 @@ function traversalSpecXml(spec: TraversalSpecInput): XmlFragment {
  * The XML of a PropertyFilterSpec, elements in WSDL order.
  * @internal
  */
-export function propertyFilterSpecXml(spec: PropertyFilterSpecInput): XmlFragment {
+export function propertyFilterSpecXml(
+  spec: PropertyFilterSpecInput,
+): XmlFragment {
   const propSets = spec.propSet.map(p =>
     xmlElement(
       'propSet',
@@ -83,7 +92,9 @@ export function propertyFilterSpecXml(spec: PropertyFilterSpecInput): XmlFragmen
       xmlChildren([
         ['obj', o.obj],
         ['skip', o.skip ?? false],
-        ...(o.selectSet ?? []).map(s => xmlElement('selectSet', traversalSpecXml(s), 'TraversalSpec')),
+        ...(o.selectSet ?? []).map(s =>
+          xmlElement('selectSet', traversalSpecXml(s), 'TraversalSpec'),
+        ),
       ]),
     ),
   );

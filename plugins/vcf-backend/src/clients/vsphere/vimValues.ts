@@ -101,7 +101,10 @@ export function readMoRef(node: unknown): ManagedObjectReference | undefined {
  * @public
  */
 export function readMoRefs(node: unknown): ManagedObjectReference[] {
-  const items = isObject(node) && 'ManagedObjectReference' in node ? node.ManagedObjectReference : node;
+  const items =
+    isObject(node) && 'ManagedObjectReference' in node
+      ? node.ManagedObjectReference
+      : node;
   return asArray(items)
     .map(readMoRef)
     .filter((ref): ref is ManagedObjectReference => ref !== undefined);
@@ -137,7 +140,10 @@ export function xsiType(node: unknown): string | undefined {
   if (!isObject(node)) return undefined;
   let type = node['@_xsi:type'];
   if (type === undefined) {
-    const key = Object.keys(node).find(k => k.startsWith('@_') && k.endsWith(':type') && !k.startsWith('@_xmlns'));
+    const key = Object.keys(node).find(
+      k =>
+        k.startsWith('@_') && k.endsWith(':type') && !k.startsWith('@_xmlns'),
+    );
     type = key ? node[key] : undefined;
   }
   return typeof type === 'string' ? type.replace(/^[^:]*:/, '') : undefined;

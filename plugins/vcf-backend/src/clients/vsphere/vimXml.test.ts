@@ -1,5 +1,14 @@
-import { propertyFilterSpecXml, containerViewTraversal } from './propertyFilterSpec';
-import { escapeXml, parseSoapBody, soapRequest, xmlChildren, xmlElement } from './vimXml';
+import {
+  propertyFilterSpecXml,
+  containerViewTraversal,
+} from './propertyFilterSpec';
+import {
+  escapeXml,
+  parseSoapBody,
+  soapRequest,
+  xmlChildren,
+  xmlElement,
+} from './vimXml';
 
 describe('request XML', () => {
   it('escapes every value, attributes included', () => {
@@ -13,17 +22,25 @@ describe('request XML', () => {
     );
     expect(xml).toContain('<_this type="Session&quot;Manager">a&lt;b</_this>');
     expect(xml).toContain('<userName>o&apos;brien &amp; co</userName>');
-    expect(xml).toContain('<password>&lt;p&amp;s&quot;w&apos;d&gt;]]&gt;</password>');
+    expect(xml).toContain(
+      '<password>&lt;p&amp;s&quot;w&apos;d&gt;]]&gt;</password>',
+    );
     // What the server reads back is exactly the original text.
     const body = parseSoapBody(xml);
-    expect((body?.Login as Record<string, unknown>).password).toBe('<p&s"w\'d>]]>');
+    expect((body?.Login as Record<string, unknown>).password).toBe(
+      '<p&s"w\'d>]]>',
+    );
   });
 
   it('writes a PropertyFilterSpec in WSDL order with a typed traversal', () => {
     const xml = propertyFilterSpecXml({
       propSet: [{ type: 'VirtualMachine', pathSet: ['name', 'runtime.host'] }],
       objectSet: [
-        { obj: { type: 'ContainerView', value: 'session[1]view' }, skip: true, selectSet: [containerViewTraversal()] },
+        {
+          obj: { type: 'ContainerView', value: 'session[1]view' },
+          skip: true,
+          selectSet: [containerViewTraversal()],
+        },
       ],
     }).xml;
     expect(xml).toBe(
@@ -35,8 +52,16 @@ describe('request XML', () => {
   });
 
   it('leaves out undefined values and repeats arrays', () => {
-    expect(xmlChildren([['a', undefined], ['b', [1, 2]], ['c', true]]).xml).toBe('<b>1</b><b>2</b><c>true</c>');
-    expect(xmlElement('x', 'y', 'xsd:string').xml).toBe('<x xsi:type="xsd:string">y</x>');
+    expect(
+      xmlChildren([
+        ['a', undefined],
+        ['b', [1, 2]],
+        ['c', true],
+      ]).xml,
+    ).toBe('<b>1</b><b>2</b><c>true</c>');
+    expect(xmlElement('x', 'y', 'xsd:string').xml).toBe(
+      '<x xsi:type="xsd:string">y</x>',
+    );
   });
 
   it('escapes the five XML special characters', () => {

@@ -1,9 +1,9 @@
-import type { ManagedObjectReference, VimNode } from './types';
+import type { ManagedObjectReference } from './types';
 import { parseVimXml } from './vimXmlParser';
 
 /**
  * Escapes text for an XML element or attribute value. Every string that goes into a request passes through it.
- * @internal
+ * @public
  */
 export function escapeXml(value: string): string {
   return value
@@ -15,10 +15,10 @@ export function escapeXml(value: string): string {
 }
 
 /**
- * Builds the XML of a request: child elements in the order given (the vim25 WSDL is order sensitive). Strings,
- * numbers and booleans become escaped text; arrays repeat the element; `undefined` leaves it out; a
- * {@link XmlFragment} is inserted as is.
- * @internal
+ * A value of a request element: strings, numbers and booleans become escaped text, a
+ * {@link ManagedObjectReference} becomes `<x type="T">value</x>`, arrays repeat the element, `undefined` leaves it
+ * out and an {@link XmlFragment} is inserted as is.
+ * @public
  */
 export type XmlValue =
   | string
@@ -30,8 +30,9 @@ export type XmlValue =
   | XmlValue[];
 
 /**
- * Already-built XML, inserted without escaping. Only `vimXml` creates fragments.
- * @internal
+ * Request XML built by {@link xmlElement} and {@link xmlChildren}, inserted without escaping. Build fragments with
+ * those functions only, so that every value is escaped.
+ * @public
  */
 export class XmlFragment {
   constructor(readonly xml: string) {}
@@ -49,12 +50,19 @@ function isMoRef(value: unknown): value is ManagedObjectReference {
 }
 
 /**
- * One element. `xsiType` adds `xsi:type` (for polymorphic values such as a TraversalSpec in a selectSet).
- * @internal
+ * One element (repeated for an array value). `xsiType` adds `xsi:type`, for polymorphic values such as a
+ * TraversalSpec in a selectSet.
+ * @public
  */
-export function xmlElement(name: string, value: XmlValue, xsiType?: string): XmlFragment {
+export function xmlElement(
+  name: string,
+  value: XmlValue,
+  xsiType?: string,
+): XmlFragment {
   if (Array.isArray(value)) {
-    return new XmlFragment(value.map(v => xmlElement(name, v, xsiType).xml).join(''));
+    return new XmlFragment(
+      value.map(v => xmlElement(name, v, xsiType).xml).join(''),
+    );
   }
   if (value === undefined) return new XmlFragment('');
   const typeAttribute = xsiType ? ` xsi:type="${escapeXml(xsiType)}"` : '';
@@ -63,20 +71,30 @@ export function xmlElement(name: string, value: XmlValue, xsiType?: string): Xml
   }
   if (isMoRef(value)) {
     return new XmlFragment(
-      `<${name}${typeAttribute} type="${escapeXml(value.type)}">${escapeXml(value.value)}</${name}>`,
+      `<${name}${typeAttribute} type="${escapeXml(value.type)}">${escapeXml(
+        value.value,
+      )}</${name}>`,
     );
   }
-  return new XmlFragment(`<${name}${typeAttribute}>${escapeXml(String(value))}</${name}>`);
+  return new XmlFragment(
+    `<${name}${typeAttribute}>${escapeXml(String(value))}</${name}>`,
+  );
 }
 
 /**
- * Concatenates child elements given as `[name, value]` pairs, in order.
- * @internal
+ * Child elements given as `[name, value]` pairs or fragments, in order (the vim25 WSDL is order sensitive).
+ * @public
  */
-export function xmlChildren(children: Array<[string, XmlValue] | XmlFragment>): XmlFragment {
+export function xmlChildren(
+  children: Array<[string, XmlValue] | XmlFragment>,
+): XmlFragment {
   return new XmlFragment(
     children
-      .map(child => (child instanceof XmlFragment ? child.xml : xmlElement(child[0], child[1]).xml))
+      .map(child =>
+        child instanceof XmlFragment
+          ? child.xml
+          : xmlElement(child[0], child[1]).xml,
+      )
       .join(''),
   );
 }
@@ -94,7 +112,9 @@ export function soapRequest(
     '<?xml version="1.0" encoding="UTF-8"?>' +
     '<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"' +
     ' xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
-    `<soapenv:Body><${method} xmlns="urn:vim25">${xmlElement('_this', thisRef).xml}${parameters.xml}</${method}>` +
+    `<soapenv:Body><${method} xmlns="urn:vim25">${
+      xmlElement('_this', thisRef).xml
+    }${parameters.xml}</${method}>` +
     '</soapenv:Body></soapenv:Envelope>'
   );
 }
@@ -103,7 +123,9 @@ export function soapRequest(
  * Parses a SOAP response and returns its Body, or undefined when the text is not a SOAP envelope.
  * @internal
  */
-export function parseSoapBody(text: string): Record<string, unknown> | undefined {
+export function parseSoapBody(
+  text: string,
+): Record<string, unknown> | undefined {
   let document: Record<string, unknown>;
   try {
     document = parseVimXml(text);
@@ -112,14 +134,7 @@ export function parseSoapBody(text: string): Record<string, unknown> | undefined
   }
   const envelope = document?.Envelope as Record<string, unknown> | undefined;
   const body = envelope?.Body;
-  return typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : undefined;
-}
-
-/**
- * The value of a `<returnval>` (or any child) of a response element, as a node.
- * @internal
- */
-export function childNode(node: unknown, name: string): VimNode | undefined {
-  if (typeof node !== 'object' || node === null) return undefined;
-  return (node as Record<string, unknown>)[name] as VimNode | undefined;
+  return typeof body === 'object' && body !== null
+    ? (body as Record<string, unknown>)
+    : undefined;
 }

@@ -28,16 +28,22 @@ describe('parseVimXml', () => {
   });
 
   it('decodes entities and character references once', () => {
-    const body = parseVimXml('<a><b>&amp;lt; &#60; &#x3C; &quot;</b><c x="&lt;&amp;&gt;"/></a>');
+    const body = parseVimXml(
+      '<a><b>&amp;lt; &#60; &#x3C; &quot;</b><c x="&lt;&amp;&gt;"/></a>',
+    );
     expect(body).toEqual({ a: { b: '&lt; < < "', c: { '@_x': '<&>' } } });
   });
 
   it('keeps CDATA literally', () => {
-    expect(parseVimXml('<a><![CDATA[x &amp; <y>]]></a>')).toEqual({ a: 'x &amp; <y>' });
+    expect(parseVimXml('<a><![CDATA[x &amp; <y>]]></a>')).toEqual({
+      a: 'x &amp; <y>',
+    });
   });
 
   it('skips comments and processing instructions', () => {
-    expect(parseVimXml('<?xml version="1.0"?><!-- c --><a><!-- d --><b>1</b></a>')).toEqual({ a: { b: '1' } });
+    expect(
+      parseVimXml('<?xml version="1.0"?><!-- c --><a><!-- d --><b>1</b></a>'),
+    ).toEqual({ a: { b: '1' } });
   });
 
   it.each([

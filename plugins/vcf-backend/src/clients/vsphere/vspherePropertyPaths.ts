@@ -67,9 +67,16 @@ export const VSPHERE_PROPERTY_PATHS = {
   /** Standard portgroups, and the common part of distributed portgroups and opaque (NSX) networks. */
   Network: ['name', 'host', 'vm'],
   /** Read on top of the `Network` paths. */
-  DistributedVirtualPortgroup: ['config.distributedVirtualSwitch', 'config.defaultPortConfig'],
+  DistributedVirtualPortgroup: [
+    'config.distributedVirtualSwitch',
+    'config.defaultPortConfig',
+  ],
   /** Also matches VmwareDistributedVirtualSwitch. */
-  DistributedVirtualSwitch: ['name', 'summary.hostMember', 'config.uplinkPortgroup'],
+  DistributedVirtualSwitch: [
+    'name',
+    'summary.hostMember',
+    'config.uplinkPortgroup',
+  ],
   /** On the root folder, which lists every triggered alarm of the inventory. */
   Folder: ['triggeredAlarmState'],
   Alarm: ['info.name'],
@@ -96,16 +103,26 @@ export interface VsphereViewRetrieval {
 export const VSPHERE_VIEW_RETRIEVALS = {
   vms: {
     viewTypes: ['VirtualMachine'],
-    propSet: [{ type: 'VirtualMachine', pathSet: VSPHERE_PROPERTY_PATHS.VirtualMachine }],
+    propSet: [
+      {
+        type: 'VirtualMachine',
+        pathSet: VSPHERE_PROPERTY_PATHS.VirtualMachine,
+      },
+    ],
   },
   hosts: {
     viewTypes: ['HostSystem'],
-    propSet: [{ type: 'HostSystem', pathSet: VSPHERE_PROPERTY_PATHS.HostSystem }],
+    propSet: [
+      { type: 'HostSystem', pathSet: VSPHERE_PROPERTY_PATHS.HostSystem },
+    ],
   },
   clusters: {
     viewTypes: ['ClusterComputeResource'],
     propSet: [
-      { type: 'ClusterComputeResource', pathSet: VSPHERE_PROPERTY_PATHS.ClusterComputeResource },
+      {
+        type: 'ClusterComputeResource',
+        pathSet: VSPHERE_PROPERTY_PATHS.ClusterComputeResource,
+      },
     ],
   },
   datastores: {
@@ -114,7 +131,9 @@ export const VSPHERE_VIEW_RETRIEVALS = {
   },
   datastoreClusters: {
     viewTypes: ['StoragePod'],
-    propSet: [{ type: 'StoragePod', pathSet: VSPHERE_PROPERTY_PATHS.StoragePod }],
+    propSet: [
+      { type: 'StoragePod', pathSet: VSPHERE_PROPERTY_PATHS.StoragePod },
+    ],
   },
   networks: {
     viewTypes: ['Network'],

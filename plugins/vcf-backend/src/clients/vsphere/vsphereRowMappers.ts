@@ -48,7 +48,9 @@ export interface InventoryRowByKind {
  * The inventory rows of one vCenter, by inventory kind (a list for every {@link @vcf-backstage/plugin-vcf-common#InventoryKind}).
  * @public
  */
-export type VsphereInventoryRows = { [K in InventoryKind]: Array<InventoryRowByKind[K]> };
+export type VsphereInventoryRows = {
+  [K in InventoryKind]: Array<InventoryRowByKind[K]>;
+};
 
 /**
  * What the fetcher read from vCenter, before mapping.
@@ -88,7 +90,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * used / total as a percentage with one decimal, or undefined when the total is unknown or zero.
  * @internal
  */
-export function percent(used: number | undefined, total: number | undefined): number | undefined {
+export function percent(
+  used: number | undefined,
+  total: number | undefined,
+): number | undefined {
   if (used === undefined || !total) return undefined;
   return Math.round((used / total) * 1000) / 10;
 }
@@ -102,7 +107,10 @@ class RowMapper {
   private readonly names = new Map<string, string>();
   private readonly hostParents = new Map<string, ManagedObjectReference>();
 
-  constructor(private readonly raw: RawVsphereInventory, private readonly ctx: RowMappingContext) {
+  constructor(
+    private readonly raw: RawVsphereInventory,
+    private readonly ctx: RowMappingContext,
+  ) {
     for (const list of [
       raw.vms,
       raw.hosts,
@@ -142,9 +150,13 @@ class RowMapper {
   }
 
   /** The cluster a host belongs to (undefined for a standalone host). */
-  private clusterOfHost(host: ManagedObjectReference | undefined): string | undefined {
+  private clusterOfHost(
+    host: ManagedObjectReference | undefined,
+  ): string | undefined {
     const parent = host && this.hostParents.get(moRefKey(host));
-    return parent?.type === 'ClusterComputeResource' ? this.nameOf(parent) : undefined;
+    return parent?.type === 'ClusterComputeResource'
+      ? this.nameOf(parent)
+      : undefined;
   }
 
   vms(): VmRow[] {
@@ -209,7 +221,9 @@ class RowMapper {
             createdAt,
             description: readString(child(node, 'description')) || undefined,
             ageDays: createdAt
-              ? Math.floor((this.ctx.now.getTime() - Date.parse(createdAt)) / DAY_MS)
+              ? Math.floor(
+                  (this.ctx.now.getTime() - Date.parse(createdAt)) / DAY_MS,
+                )
               : undefined,
           });
         }
@@ -231,7 +245,9 @@ class RowMapper {
       const mhz = readNumber(p('summary.hardware.cpuMhz'));
       const memoryBytes = readNumber(p('summary.hardware.memorySize'));
       const cpuUsageMhz = readNumber(p('summary.quickStats.overallCpuUsage'));
-      const memoryUsageMb = readNumber(p('summary.quickStats.overallMemoryUsage'));
+      const memoryUsageMb = readNumber(
+        p('summary.quickStats.overallMemoryUsage'),
+      );
       return {
         ...this.base(o),
         version: readString(p('summary.config.product.version')),
@@ -244,7 +260,10 @@ class RowMapper {
         cpuCores: cores,
         cpuMhz: mhz,
         memoryBytes,
-        cpuUsagePercent: percent(cpuUsageMhz, cores !== undefined && mhz !== undefined ? cores * mhz : undefined),
+        cpuUsagePercent: percent(
+          cpuUsageMhz,
+          cores !== undefined && mhz !== undefined ? cores * mhz : undefined,
+        ),
         memoryUsagePercent: percent(
           memoryUsageMb,
           memoryBytes !== undefined ? memoryBytes / 2 ** 20 : undefined,
@@ -258,21 +277,35 @@ class RowMapper {
 
   clusters(): ClusterRow[] {
     const hostsByKey = new Map(this.raw.hosts.map(h => [moRefKey(h.obj), h]));
-    const datastoresByKey = new Map(this.raw.datastores.map(d => [moRefKey(d.obj), d]));
+    const datastoresByKey = new Map(
+      this.raw.datastores.map(d => [moRefKey(d.obj), d]),
+    );
     return this.raw.clusters.map(o => {
       const p = (path: string) => o.props.get(path);
       const hosts = readMoRefs(p('host'))
         .map(ref => hostsByKey.get(moRefKey(ref)))
         .filter((h): h is ObjectContent => h !== undefined);
-      const hostNumber = (h: ObjectContent, path: string) => readNumber(h.props.get(path));
+      const hostNumber = (h: ObjectContent, path: string) =>
+        readNumber(h.props.get(path));
       // vCenter's summary totals; the sum of host capacities when the summary lacks them.
       const cpuTotalMhz =
         readNumber(p('summary.totalCpu')) ??
-        sum(hosts.map(h => (hostNumber(h, 'summary.hardware.numCpuCores') ?? 0) * (hostNumber(h, 'summary.hardware.cpuMhz') ?? 0)));
+        sum(
+          hosts.map(
+            h =>
+              (hostNumber(h, 'summary.hardware.numCpuCores') ?? 0) *
+              (hostNumber(h, 'summary.hardware.cpuMhz') ?? 0),
+          ),
+        );
       const memoryTotalBytes =
-        readNumber(p('summary.totalMemory')) ?? sum(hosts.map(h => hostNumber(h, 'summary.hardware.memorySize')));
-      const cpuUsedMhz = sum(hosts.map(h => hostNumber(h, 'summary.quickStats.overallCpuUsage')));
-      const memoryUsedMb = sum(hosts.map(h => hostNumber(h, 'summary.quickStats.overallMemoryUsage')));
+        readNumber(p('summary.totalMemory')) ??
+        sum(hosts.map(h => hostNumber(h, 'summary.hardware.memorySize')));
+      const cpuUsedMhz = sum(
+        hosts.map(h => hostNumber(h, 'summary.quickStats.overallCpuUsage')),
+      );
+      const memoryUsedMb = sum(
+        hosts.map(h => hostNumber(h, 'summary.quickStats.overallMemoryUsage')),
+      );
       const datastores = readMoRefs(p('datastore'))
         .map(ref => datastoresByKey.get(moRefKey(ref)))
         .filter((d): d is ObjectContent => d !== undefined);
@@ -285,10 +318,16 @@ class RowMapper {
         memoryTotalBytes,
         memoryUsagePercent: percent(
           memoryUsedMb,
-          memoryTotalBytes !== undefined ? memoryTotalBytes / 2 ** 20 : undefined,
+          memoryTotalBytes !== undefined
+            ? memoryTotalBytes / 2 ** 20
+            : undefined,
         ),
-        storageCapacityBytes: sum(datastores.map(d => readNumber(d.props.get('summary.capacity')))),
-        storageFreeBytes: sum(datastores.map(d => readNumber(d.props.get('summary.freeSpace')))),
+        storageCapacityBytes: sum(
+          datastores.map(d => readNumber(d.props.get('summary.capacity'))),
+        ),
+        storageFreeBytes: sum(
+          datastores.map(d => readNumber(d.props.get('summary.freeSpace'))),
+        ),
         haEnabled: readBoolean(child(config, 'dasConfig.enabled')),
         drsEnabled: readBoolean(child(config, 'drsConfig.enabled')),
       };
@@ -309,11 +348,18 @@ class RowMapper {
         type: readString(p('summary.type')),
         capacityBytes: capacity,
         freeBytes: free,
-        usedPercent: percent(capacity !== undefined && free !== undefined ? capacity - free : undefined, capacity),
-        shared: readBoolean(p('summary.multipleHostAccess')) ?? hosts.length > 1,
+        usedPercent: percent(
+          capacity !== undefined && free !== undefined
+            ? capacity - free
+            : undefined,
+          capacity,
+        ),
+        shared:
+          readBoolean(p('summary.multipleHostAccess')) ?? hosts.length > 1,
         accessible: readBoolean(p('summary.accessible')) !== false,
         hosts: this.namesOf(hosts),
-        datastoreCluster: parent?.type === 'StoragePod' ? this.nameOf(parent) : undefined,
+        datastoreCluster:
+          parent?.type === 'StoragePod' ? this.nameOf(parent) : undefined,
       };
     });
   }
@@ -327,8 +373,15 @@ class RowMapper {
         ...this.base(o),
         capacityBytes: capacity,
         freeBytes: free,
-        usedPercent: percent(capacity !== undefined && free !== undefined ? capacity - free : undefined, capacity),
-        datastores: this.namesOf(readMoRefs(p('childEntity')).filter(ref => ref.type === 'Datastore')),
+        usedPercent: percent(
+          capacity !== undefined && free !== undefined
+            ? capacity - free
+            : undefined,
+          capacity,
+        ),
+        datastores: this.namesOf(
+          readMoRefs(p('childEntity')).filter(ref => ref.type === 'Datastore'),
+        ),
       };
     });
   }
@@ -336,7 +389,8 @@ class RowMapper {
   networks(): NetworkRow[] {
     const uplinks = new Set<string>();
     for (const s of this.raw.distributedSwitches) {
-      for (const ref of readMoRefs(s.props.get('config.uplinkPortgroup'))) uplinks.add(moRefKey(ref));
+      for (const ref of readMoRefs(s.props.get('config.uplinkPortgroup')))
+        uplinks.add(moRefKey(ref));
     }
     const rows: NetworkRow[] = [];
     for (const o of this.raw.networks) {
@@ -353,7 +407,9 @@ class RowMapper {
           ...common,
           type: 'distributed-portgroup',
           vlan: formatVlan(child(p('config.defaultPortConfig'), 'vlan')),
-          switchName: this.nameOf(readMoRef(p('config.distributedVirtualSwitch'))),
+          switchName: this.nameOf(
+            readMoRef(p('config.distributedVirtualSwitch')),
+          ),
         });
       } else {
         // Standard portgroups; opaque (NSX) networks are listed with them.
@@ -384,7 +440,10 @@ class RowMapper {
         name: this.nameOf(alarm) ?? key,
         entityName: this.nameOf(entity),
         entityType: entity?.type,
-        severity: status === 'red' || status === 'yellow' || status === 'green' ? status : 'gray',
+        severity:
+          status === 'red' || status === 'yellow' || status === 'green'
+            ? status
+            : 'gray',
         triggeredAt: readDate(child(state, 'time')),
         acknowledged: readBoolean(child(state, 'acknowledged')) ?? false,
       };
@@ -399,7 +458,10 @@ class RowMapper {
         id: `${this.ctx.vcenterId}:${o.obj.value}`,
         vcenterId: this.ctx.vcenterId,
         moref: o.obj.value,
-        name: readString(child(info, 'descriptionId')) || readString(child(info, 'name')) || o.obj.value,
+        name:
+          readString(child(info, 'descriptionId')) ||
+          readString(child(info, 'name')) ||
+          o.obj.value,
         entityName: readString(child(info, 'entityName')),
         state: readString(child(info, 'state')),
         user: readString(child(info, 'reason.userName')),
@@ -407,7 +469,9 @@ class RowMapper {
         startedAt: readDate(child(info, 'startTime')),
         completedAt: readDate(child(info, 'completeTime')),
         error: error
-          ? readString(child(error, 'localizedMessage')) || xsiType(child(error, 'fault')) || 'failed'
+          ? readString(child(error, 'localizedMessage')) ||
+            xsiType(child(error, 'fault')) ||
+            'failed'
           : undefined,
       };
     });
@@ -417,7 +481,15 @@ class RowMapper {
     return this.raw.events.map(event => {
       const key = readString(child(event, 'key')) ?? '';
       const eventType = xsiType(event);
-      const entityName = ['vm', 'host', 'ds', 'net', 'dvs', 'computeResource', 'datacenter']
+      const entityName = [
+        'vm',
+        'host',
+        'ds',
+        'net',
+        'dvs',
+        'computeResource',
+        'datacenter',
+      ]
         .map(arg => readString(child(event, `${arg}.name`)))
         .find(name => name !== undefined);
       return {
@@ -426,7 +498,8 @@ class RowMapper {
         moref: `event-${key}`,
         name: eventType ?? 'Event',
         eventType,
-        message: readString(child(event, 'fullFormattedMessage'))?.trim() || undefined,
+        message:
+          readString(child(event, 'fullFormattedMessage'))?.trim() || undefined,
         user: readString(child(event, 'userName')) || undefined,
         createdAt: readDate(child(event, 'createdTime')),
         entityName,
