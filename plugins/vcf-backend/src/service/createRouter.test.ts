@@ -160,6 +160,23 @@ describe.each(databases.eachSupportedId())('the /api/vcf router on %p', database
     expect(audit.items[0]).toMatchObject({ result: 'succeeded', details: { format: 'csv', passwords: false, rows: 2 } });
   });
 
+  it('refuses an export to a user who may not read credentials, with 403 and an audit row', async () => {
+    const { app, auditStore } = await setup(name => (name === 'vcf.credential.read' ? deny : allow));
+    const res = await request(app).get('/environments/env-a/export?format=csv');
+    expect(res.status).toBe(403);
+    expect(res.text).not.toContain(CANARY);
+    const audit = await auditStore.list({ offset: 0, limit: 10, action: 'credential.export' });
+    expect(audit.items).toEqual([expect.objectContaining({ result: 'denied', environmentId: 'env-a' })]);
+  });
+
+  it('audits a view of the password history', async () => {
+    const { app, auditStore, firstCredential } = await setup(() => allow);
+    const res = await request(app).get(`/credentials/${firstCredential.id}/history`);
+    expect(res.status).toBe(200);
+    const audit = await auditStore.list({ offset: 0, limit: 10, action: 'credential.history' });
+    expect(audit.items).toEqual([expect.objectContaining({ result: 'succeeded', credentialId: firstCredential.id })]);
+  });
+
   it('exports XLSX with passwords under the export permission', async () => {
     const { app } = await setup(() => allow);
     const res = await request(app)

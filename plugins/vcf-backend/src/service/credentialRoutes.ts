@@ -10,7 +10,7 @@ import {
   vcfEnvironmentReadPermission,
 } from '@vcf-backstage/plugin-vcf-common';
 import type { CredentialStore } from '../credentials/CredentialStore';
-import type { VcfAuditLog } from '../audit/VcfAuditLog';
+import type { VcfAuditEvent, VcfAuditLog } from '../audit/VcfAuditLog';
 import type { CredentialResource } from '../permissions/resourceRefs';
 import type { VcfQueryFilter } from '../permissions/VcfQueryFilter';
 import { writeTableExport, type ExportColumn } from '../export/TableExportWriter';
@@ -53,14 +53,23 @@ export function createCredentialRoutes(options: {
   const context = (req: Parameters<typeof RouteContext.from>[0]) =>
     RouteContext.from(req, httpAuth, permissions);
 
-  /** The credential read filter for an environment the caller may see; 404/403 otherwise. */
-  async function readableCredentials(ctx: RouteContext, environmentId: string) {
+  /**
+   * The credential read filter for an environment the caller may see; 404/403 otherwise (a 403 is audited when
+   * an audit event is given).
+   */
+  async function readableCredentials(
+    ctx: RouteContext,
+    environmentId: string,
+    beginDenialAudit?: () => Promise<VcfAuditEvent>,
+  ) {
     if (!(await ctx.isAllowed(vcfEnvironmentReadPermission, environmentId))) {
       throw new NotFoundError(`No environment with the id "${environmentId}"`);
     }
     const filter = await ctx.listFilter(vcfCredentialReadPermission, options.credentialFilter);
     if (filter === false) {
-      throw new NotAllowedError('You are not allowed to list credentials (vcf.credential.read)');
+      const error = new NotAllowedError('You are not allowed to list credentials (vcf.credential.read)');
+      if (beginDenialAudit) await (await beginDenialAudit()).denied(error);
+      throw error;
     }
     return filter;
   }
@@ -111,7 +120,19 @@ export function createCredentialRoutes(options: {
     if (!(await ctx.isAllowed(vcfCredentialReadPermission, credential.id))) {
       throw new NotFoundError(`No credential with the id "${req.params.id}"`);
     }
-    res.json(await credentials.listHistory(credential.id, { withPasswords: false }));
+    const history = await credentials.listHistory(credential.id, { withPasswords: false });
+    const event = await audit.begin(
+      'credential.history',
+      {
+        actor: ctx.actor,
+        environmentId: credential.environmentId,
+        credentialId: credential.id,
+        details: { passwords: false },
+      },
+      req,
+    );
+    await event.succeeded({ entries: history.length });
+    res.json(history);
   });
 
   router.post('/credentials/:id/history/reveal', async (req, res) => {
@@ -133,8 +154,10 @@ export function createCredentialRoutes(options: {
   router.get('/environments/:id/export', async (req, res) => {
     const ctx = await context(req);
     const environmentId = req.params.id;
-    const filter = await readableCredentials(ctx, environmentId);
     const { format, ...query } = parseInput(exportQuerySchema, req.query, 'query');
+    const filter = await readableCredentials(ctx, environmentId, () =>
+      audit.begin('credential.export', { actor: ctx.actor, environmentId, details: { format } }, req),
+    );
     const [exportDecision] = await permissions.authorizeConditional(
       [{ permission: vcfCredentialExportPermission }],
       { credentials: ctx.credentials },
