@@ -28,7 +28,8 @@ import { useElementId } from '../../hooks/useElementId';
 import { useTimedSecret } from '../../hooks/useTimedSecret';
 import { describeError } from '../../util/errors';
 import { formatDateTime } from '../../util/format';
-import { REVEAL_SECONDS, credentialLabel } from '../RevealPassword';
+import { credentialLabel } from '../RevealPassword';
+import { useRevealSeconds } from '../../hooks/useRevealSeconds';
 
 function HistoryContent(props: { credential: CredentialSummary }) {
   const { credential } = props;
@@ -41,7 +42,7 @@ function HistoryContent(props: { credential: CredentialSummary }) {
     () => api.getCredentialHistory(credential.id),
     [api, credential.id],
   );
-  const revealed = useTimedSecret<CredentialHistoryEntry[]>(REVEAL_SECONDS);
+  const revealed = useTimedSecret<CredentialHistoryEntry[]>(useRevealSeconds());
   const [revealError, setRevealError] = useState<unknown>();
 
   const reveal = async () => {

@@ -49,6 +49,22 @@ describe('RevealPasswordButton', () => {
     ).toBeInTheDocument();
   });
 
+  it('hides the password after vcf.revealSeconds when the app configures it', async () => {
+    const api = mockVcfApi();
+    api.revealPassword.mockResolvedValue({ password: 's3cret!' });
+    const user = userEvent.setup({ advanceTimers: jest.advanceTimersByTime });
+    await renderInTestApp(<RevealPasswordButton credential={credential()} />, {
+      apis: [[vcfApiRef, api], mockApis.permission({ authorize: allow })],
+      config: { vcf: { revealSeconds: 5 } },
+    });
+    await user.click(await screen.findByRole('button', { name: /^Reveal/ }));
+    expect(await screen.findByTestId('vcf-password')).toHaveTextContent('s3cret!');
+    await act(() => jest.advanceTimersByTimeAsync(4000));
+    expect(screen.getByTestId('vcf-password')).toBeInTheDocument();
+    await act(() => jest.advanceTimersByTimeAsync(1000));
+    expect(screen.queryByTestId('vcf-password')).not.toBeInTheDocument();
+  });
+
   it('hides the password on request', async () => {
     const api = mockVcfApi();
     api.revealPassword.mockResolvedValue({ password: 's3cret!' });

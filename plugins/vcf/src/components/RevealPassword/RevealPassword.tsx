@@ -14,10 +14,9 @@ import {
 import { useState } from 'react';
 import { vcfApiRef } from '../../api';
 import { useTimedSecret } from '../../hooks/useTimedSecret';
+import { useRevealSeconds } from '../../hooks/useRevealSeconds';
 import { describeError } from '../../util/errors';
 
-/** Seconds a revealed password stays on the page. */
-export const REVEAL_SECONDS = 20;
 
 const useStyles = makeStyles(theme => ({
   password: {
@@ -47,7 +46,7 @@ async function copyToClipboard(text: string): Promise<boolean> {
 
 /**
  * "Reveal" for one credential: fetches the password (the backend checks and audits it),
- * shows it, copies it to the clipboard and hides it again after {@link REVEAL_SECONDS}.
+ * shows it, copies it to the clipboard and hides it again after `vcf.revealSeconds` (default 20).
  * Renders nothing for users who may not reveal this credential.
  */
 export function RevealPasswordButton(props: { credential: CredentialSummary }) {
@@ -59,7 +58,7 @@ export function RevealPasswordButton(props: { credential: CredentialSummary }) {
     resourceRef: credential.id,
   });
   const { secret, remaining, show, hide } =
-    useTimedSecret<string>(REVEAL_SECONDS);
+    useTimedSecret<string>(useRevealSeconds());
   const [busy, setBusy] = useState(false);
   const [copied, setCopied] = useState(false);
   const [error, setError] = useState<string>();

@@ -1,5 +1,4 @@
 export {
   RevealPasswordButton,
-  REVEAL_SECONDS,
   credentialLabel,
 } from './RevealPassword';
