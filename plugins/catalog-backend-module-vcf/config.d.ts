@@ -3,10 +3,12 @@ import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend
 export interface Config {
   catalog?: {
     providers?: {
-      /** The VCF entity provider (VCF environments, and vSphere objects as the inventory grows). */
+      /** The VCF entity provider (VCF environments, vCenters, clusters, ESXi hosts, datastores). */
       vcf?: {
         /** How often entities are rebuilt from the VCF plugin's synced data. Defaults to every 10 minutes. */
         schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+        /** Owner of objects whose vCenter and environment name none. Defaults to `group:default/vcf-admins`. */
+        defaultOwner?: string;
       };
     };
   };

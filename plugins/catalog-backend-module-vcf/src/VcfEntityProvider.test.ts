@@ -16,6 +16,7 @@ describe('VcfEntityProvider', () => {
       auth: mockServices.auth(),
       logger: mockServices.logger.mock(),
       taskRunner: taskRunner as any,
+      appBaseUrl: 'http://localhost:3000',
     });
     const connection = { applyMutation: jest.fn(), refresh: jest.fn() } as unknown as EntityProviderConnection;
     return { provider, connection, taskRunner };

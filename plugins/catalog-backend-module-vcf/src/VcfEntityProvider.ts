@@ -4,31 +4,21 @@ import type {
   LoggerService,
   SchedulerServiceTaskRunner,
 } from '@backstage/backend-plugin-api';
-import {
-  ANNOTATION_LOCATION,
-  ANNOTATION_ORIGIN_LOCATION,
-  type Entity,
-} from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import type { EntityProvider, EntityProviderConnection } from '@backstage/plugin-catalog-node';
-import { VCF_ENVIRONMENT_ANNOTATION } from '@vcf-backstage/plugin-vcf-common';
-
-/** Namespace of every entity the provider emits, so they never clash with users' own entities. @public */
-export const VCF_ENTITY_NAMESPACE = 'vcf';
-
-/** What the provider reads from `GET /api/vcf/catalog-snapshot`. */
-interface CatalogSnapshot {
-  environments: Array<{ id: string; title: string; description?: string; owner?: string }>;
-}
+import type { VcfCatalogSnapshot } from './VcfCatalogSnapshot';
+import { VcfEntityBuilder } from './VcfEntityBuilder';
 
 /**
- * Emits catalog entities for what the VCF plugin knows: a `Resource` of type `vcf-environment` per environment.
- * It reads the plugin's own API with a service token (no upstream calls, no secrets) and replaces its entities
- * in full on every run, so entities vanish when their objects do.
+ * Emits catalog entities for what the VCF plugin knows: VCF environments, vCenters, clusters, ESXi hosts and
+ * datastores (see {@link VcfEntityBuilder}). It reads the plugin's own API with a service token (no upstream
+ * calls, no secrets) and replaces its entities in full on every run, so entities vanish when their objects do;
+ * a failed read keeps the previous entities.
  * @public
  */
 export class VcfEntityProvider implements EntityProvider {
   private connection?: EntityProviderConnection;
+  private readonly builder: VcfEntityBuilder;
 
   constructor(
     private readonly options: {
@@ -36,8 +26,17 @@ export class VcfEntityProvider implements EntityProvider {
       auth: AuthService;
       logger: LoggerService;
       taskRunner: SchedulerServiceTaskRunner;
+      /** Owner of objects whose vCenter and environment name none. Defaults to `group:default/vcf-admins`. */
+      defaultOwner?: string;
+      /** The app's base URL, for the links on entities. */
+      appBaseUrl: string;
     },
-  ) {}
+  ) {
+    this.builder = new VcfEntityBuilder({
+      defaultOwner: options.defaultOwner ?? 'group:default/vcf-admins',
+      appBaseUrl: options.appBaseUrl,
+    });
+  }
 
   getProviderName(): string {
     return 'vcf';
@@ -62,8 +61,7 @@ export class VcfEntityProvider implements EntityProvider {
   /** Reads the snapshot and replaces the provider's entities. */
   async refresh(): Promise<void> {
     if (!this.connection) throw new Error('VcfEntityProvider is not connected');
-    const snapshot = await this.readSnapshot();
-    const entities = snapshot.environments.map(env => this.environmentEntity(env));
+    const entities = this.builder.build(await this.readSnapshot());
     await this.connection.applyMutation({
       type: 'full',
       entities: entities.map(entity => ({ entity, locationKey: `vcf-provider:${this.getProviderName()}` })),
@@ -71,7 +69,7 @@ export class VcfEntityProvider implements EntityProvider {
     this.options.logger.info('Refreshed VCF catalog entities', { count: entities.length });
   }
 
-  private async readSnapshot(): Promise<CatalogSnapshot> {
+  private async readSnapshot(): Promise<VcfCatalogSnapshot> {
     const baseUrl = await this.options.discovery.getBaseUrl('vcf');
     const { token } = await this.options.auth.getPluginRequestToken({
       onBehalfOf: await this.options.auth.getOwnServiceCredentials(),
@@ -81,30 +79,6 @@ export class VcfEntityProvider implements EntityProvider {
       headers: { authorization: `Bearer ${token}` },
     });
     if (!response.ok) throw await ResponseError.fromResponse(response);
-    return (await response.json()) as CatalogSnapshot;
-  }
-
-  private environmentEntity(env: CatalogSnapshot['environments'][number]): Entity {
-    const location = `url:${'vcf'}://environments/${env.id}`;
-    return {
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Resource',
-      metadata: {
-        name: env.id,
-        namespace: VCF_ENTITY_NAMESPACE,
-        title: env.title,
-        description: env.description,
-        annotations: {
-          [VCF_ENVIRONMENT_ANNOTATION]: env.id,
-          [ANNOTATION_LOCATION]: location,
-          [ANNOTATION_ORIGIN_LOCATION]: location,
-        },
-        links: [{ url: `/vcf/environments/${encodeURIComponent(env.id)}`, title: 'VCF credentials and inventory' }],
-      },
-      spec: {
-        type: 'vcf-environment',
-        owner: env.owner ?? 'group:default/vcf-admins',
-      },
-    };
+    return (await response.json()) as VcfCatalogSnapshot;
   }
 }

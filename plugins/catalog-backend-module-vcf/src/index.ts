@@ -1,9 +1,17 @@
 /**
- * Catalog entities for VMware Cloud Foundation environments (and, as the inventory grows, their vCenters,
- * clusters, hosts and datastores).
+ * Catalog entities for VMware Cloud Foundation environments, their vCenters, clusters, ESXi hosts and datastores.
  *
  * @packageDocumentation
  */
 
 export { catalogModuleVcf as default } from './module';
-export { VcfEntityProvider, VCF_ENTITY_NAMESPACE } from './VcfEntityProvider';
+export { VcfEntityProvider } from './VcfEntityProvider';
+export {
+  VcfEntityBuilder,
+  VCF_ENTITY_NAMESPACE,
+  VCF_PART_OF_ANNOTATION,
+  VCF_RESOURCE_TYPES,
+} from './VcfEntityBuilder';
+export { VcfPartOfProcessor } from './VcfPartOfProcessor';
+export { toEntityName } from './entityNames';
+export type { VcfCatalogSnapshot, VcfCatalogInventoryItem } from './VcfCatalogSnapshot';

@@ -5,6 +5,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { VcfEntityProvider } from './VcfEntityProvider';
+import { VcfPartOfProcessor } from './VcfPartOfProcessor';
 
 /**
  * Adds the VCF entity provider to the catalog.
@@ -34,8 +35,11 @@ export const catalogModuleVcf = createBackendModule({
             auth,
             logger,
             taskRunner: scheduler.createScheduledTaskRunner(schedule),
+            defaultOwner: config.getOptionalString('catalog.providers.vcf.defaultOwner'),
+            appBaseUrl: config.getString('app.baseUrl'),
           }),
         );
+        catalog.addProcessor(new VcfPartOfProcessor());
       },
     });
   },

@@ -1,0 +1,106 @@
+import {
+  FieldFormatEntityPolicy,
+  resourceEntityV1alpha1Validator,
+  stringifyEntityRef,
+  type Entity,
+} from '@backstage/catalog-model';
+import { VcfEntityBuilder } from './VcfEntityBuilder';
+import { VcfPartOfProcessor } from './VcfPartOfProcessor';
+import { toEntityName } from './entityNames';
+import type { VcfCatalogSnapshot } from './VcfCatalogSnapshot';
+
+const snapshot: VcfCatalogSnapshot = {
+  environments: [{ id: 'vcf-east', title: 'VCF East', owner: 'group:default/platform-east' }],
+  vcenters: [
+    { id: 'vc-east', title: 'vCenter East', baseUrl: 'https://vc.east.test', environmentId: 'vcf-east', owner: 'group:default/platform-east' },
+    { id: 'vc-lab', title: 'vCenter Lab', baseUrl: 'https://vc.lab.test' },
+  ],
+  clusters: [{ id: 'vc-east:domain-c7', vcenterId: 'vc-east', moref: 'domain-c7', name: 'DC0_C0', environmentId: 'vcf-east', owner: 'group:default/platform-east' }],
+  hosts: [
+    { id: 'vc-east:host-21', vcenterId: 'vc-east', moref: 'host-21', name: 'DC0_C0_H0', cluster: 'DC0_C0', environmentId: 'vcf-east', owner: 'group:default/platform-east' },
+    { id: 'vc-lab:host-9', vcenterId: 'vc-lab', moref: 'host-9', name: 'esxi-lab' },
+  ],
+  datastores: [
+    {
+      id: 'vc-east:/tmp/govcsim-DC0-LocalDS_0@folder-5',
+      vcenterId: 'vc-east',
+      moref: '/tmp/govcsim-DC0-LocalDS_0@folder-5',
+      name: 'LocalDS_0',
+      hosts: ['DC0_C0_H0'],
+      environmentId: 'vcf-east',
+      owner: 'group:default/platform-east',
+    },
+  ],
+};
+
+const byTitle = (entities: Entity[], title: string) => entities.find(e => e.metadata.title === title)!;
+const refOf = (entity: Entity) => stringifyEntityRef(entity);
+
+describe('VcfEntityBuilder', () => {
+  const entities = new VcfEntityBuilder({ defaultOwner: 'group:default/vcf-admins', appBaseUrl: 'http://localhost:3000/' }).build(snapshot);
+
+  it('emits a valid Resource per environment, vCenter, cluster, host and datastore', async () => {
+    expect(entities.map(e => `${e.spec?.type}:${e.metadata.title}`)).toEqual([
+      'vcf-environment:VCF East',
+      'vcenter:vCenter East',
+      'vcenter:vCenter Lab',
+      'vsphere-cluster:DC0_C0',
+      'esxi-host:DC0_C0_H0',
+      'esxi-host:esxi-lab',
+      'vsphere-datastore:LocalDS_0',
+    ]);
+    const fieldFormat = new FieldFormatEntityPolicy();
+    for (const entity of entities) {
+      expect(await resourceEntityV1alpha1Validator.check(entity)).toBe(true);
+      await expect(fieldFormat.enforce(entity)).resolves.toBe(entity);
+      expect(entity.metadata.namespace).toBe('vcf');
+      expect(entity.metadata.annotations?.['backstage.io/managed-by-location']).toBe('url:vcf://catalog-snapshot');
+    }
+    expect(new Set(entities.map(refOf)).size).toBe(entities.length);
+    expect(JSON.stringify(entities)).not.toMatch(/password|username/i);
+  });
+
+  it('makes names unique per vCenter, valid even for path-like morefs, with the display name as title', () => {
+    const datastore = byTitle(entities, 'LocalDS_0');
+    expect(datastore.metadata.name).toMatch(/^[A-Za-z0-9][A-Za-z0-9\-_.]{0,61}[A-Za-z0-9]$/);
+    expect(byTitle(entities, 'DC0_C0_H0').metadata.name).toBe('vc-east-host-21');
+    expect(toEntityName('vc-a', 'host-1')).not.toBe(toEntityName('vc-b', 'host-1'));
+    expect(toEntityName('x', 'a/b')).not.toBe(toEntityName('x', 'a:b'));
+    expect(toEntityName('a'.repeat(200)).length).toBeLessThanOrEqual(63);
+  });
+
+  it('links host → cluster → vCenter → environment, and hosts to the datastores they mount', () => {
+    const partOf = (title: string) => byTitle(entities, title).metadata.annotations?.['vcf-backstage.io/part-of'];
+    expect(partOf('DC0_C0_H0')).toBe(refOf(byTitle(entities, 'DC0_C0')));
+    expect(partOf('DC0_C0')).toBe(refOf(byTitle(entities, 'vCenter East')));
+    expect(partOf('vCenter East')).toBe(refOf(byTitle(entities, 'VCF East')));
+    expect(partOf('esxi-lab')).toBe(refOf(byTitle(entities, 'vCenter Lab')));
+    expect(partOf('vCenter Lab')).toBeUndefined();
+    expect(byTitle(entities, 'VCF East').metadata.links).toEqual([
+      { url: 'http://localhost:3000/vcf/environments/vcf-east', title: 'Credentials and inventory' },
+    ]);
+    expect(byTitle(entities, 'DC0_C0_H0').spec?.dependsOn).toEqual([refOf(byTitle(entities, 'LocalDS_0'))]);
+  });
+
+  it("takes owners from the vCenter or environment, else the default, and annotates what the plugin's cards read", () => {
+    expect(byTitle(entities, 'DC0_C0_H0').spec?.owner).toBe('group:default/platform-east');
+    expect(byTitle(entities, 'esxi-lab').spec?.owner).toBe('group:default/vcf-admins');
+    expect(byTitle(entities, 'DC0_C0_H0').metadata.annotations).toMatchObject({
+      'vcf-backstage.io/environment': 'vcf-east',
+      'vcf-backstage.io/vcenter': 'vc-east',
+      'vcf-backstage.io/vsphere-hosts': 'vc-east/DC0_C0_H0',
+    });
+  });
+});
+
+describe('VcfPartOfProcessor', () => {
+  it('emits partOf and hasPart for the part-of annotation', async () => {
+    const [, , , , host] = new VcfEntityBuilder({ defaultOwner: 'group:default/x', appBaseUrl: 'http://localhost:3000' }).build(snapshot);
+    const emit = jest.fn();
+    await new VcfPartOfProcessor().postProcessEntity(host, {} as any, emit);
+    expect(emit.mock.calls.map(([r]) => `${r.relation.type} ${r.relation.source.name} → ${r.relation.target.name}`)).toEqual([
+      'partOf vc-east-host-21 → vc-east-domain-c7',
+      'hasPart vc-east-domain-c7 → vc-east-host-21',
+    ]);
+  });
+});
