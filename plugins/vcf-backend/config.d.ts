@@ -40,7 +40,11 @@ export interface Config {
       description?: string;
       /** Entity ref of the owning group, e.g. `group:default/vcf-admins`. */
       owner?: string;
-      /** Discover this environment's vCenters from SDDC Manager and sync their inventory. */
+      /**
+       * Discover this environment's vCenters from SDDC Manager (`GET /v1/vcenters`) after each credential sync and
+       * sync their inventory, logging in with the SSO credential synced for each vCenter (PSC or VCENTER, e.g.
+       * `administrator@vsphere.local`). The SDDC Manager endpoint's TLS settings apply to them. Defaults to false.
+       */
       discoverVcenters?: boolean;
       /** The environment's SDDC Manager. */
       sddcManager?: VcfEndpointConfig;

@@ -14,4 +14,7 @@ export {
   type EnvironmentResource,
 } from './permissions/resourceRefs';
 export type { VcfQueryFilter } from './permissions/VcfQueryFilter';
-export type { VcfCatalogSnapshot } from './service/catalogSnapshotRoutes';
+export type {
+  VcfCatalogInventoryItem,
+  VcfCatalogSnapshot,
+} from './service/catalogSnapshotRoutes';

@@ -21,13 +21,22 @@ import {
 } from '@vcf-backstage/plugin-vcf-common';
 import { SecretCipher } from './crypto/SecretCipher';
 import { openVcfDatabase } from './database/VcfDatabase';
-import { readEnvironmentsFromConfig, readSyncSettings } from './config/readVcfConfig';
+import {
+  readEnvironmentsFromConfig,
+  readSyncSettings,
+  readVcentersFromConfig,
+} from './config/readVcfConfig';
 import { DatabaseEnvironmentStore } from './environments/DatabaseEnvironmentStore';
 import { EnvironmentService } from './environments/EnvironmentService';
 import { DatabaseCredentialStore } from './credentials/DatabaseCredentialStore';
 import { CredentialSyncRunner } from './credentials/CredentialSyncRunner';
 import { DatabaseSyncTargetStore } from './sync/DatabaseSyncTargetStore';
 import { SyncDispatcher } from './sync/SyncDispatcher';
+import { DatabaseInventoryStore } from './inventory/DatabaseInventoryStore';
+import { InventorySyncRunner } from './inventory/InventorySyncRunner';
+import { DatabaseVcenterStore } from './vcenters/DatabaseVcenterStore';
+import { VcenterDiscovery } from './vcenters/VcenterDiscovery';
+import { VcenterService } from './vcenters/VcenterService';
 import { AuditStore } from './audit/AuditStore';
 import { VcfAuditLog } from './audit/VcfAuditLog';
 import { vcfCredentialResourceRef, vcfEnvironmentResourceRef } from './permissions/resourceRefs';
@@ -80,6 +89,17 @@ export const vcfPlugin = createBackendPlugin({
           syncTargets,
           logger,
         });
+        const vcenters = new DatabaseVcenterStore(db, cipher);
+        const inventory = new DatabaseInventoryStore(db);
+        const vcenterService = new VcenterService({
+          vcenters,
+          inventory,
+          environments,
+          credentials,
+          syncTargets,
+          discovery: new VcenterDiscovery({ environments, credentials, logger }),
+          logger,
+        });
 
         permissionsRegistry.addResourceType({
           resourceRef: vcfCredentialResourceRef,
@@ -113,13 +133,19 @@ export const vcfPlugin = createBackendPlugin({
         ]);
 
         await environmentService.applyConfig(readEnvironmentsFromConfig(config));
+        await vcenterService.applyConfig(readVcentersFromConfig(config));
 
         const dispatcher = new SyncDispatcher({
           store: syncTargets,
-          runners: [new CredentialSyncRunner({ environments, credentials })],
+          runners: [
+            new CredentialSyncRunner({ environments, credentials }),
+            new InventorySyncRunner({ connections: vcenterService, vcenters, inventory }),
+          ],
           logger,
           concurrency: syncSettings.concurrency,
           leaseSeconds: syncSettings.leaseSeconds,
+          // Discovers an environment's vCenters after its SDDC Manager credentials were synced.
+          onRunFinished: run => vcenterService.afterSyncRun(run),
         });
         if (syncSettings.runOnStartup) await syncTargets.requestAllRuns();
         await scheduler.scheduleTask({
@@ -155,6 +181,7 @@ export const vcfPlugin = createBackendPlugin({
                 logger.error('Sync dispatcher failed', { error: String(error) }),
               );
             },
+            inventory: { vcenterService, vcenters, inventory },
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

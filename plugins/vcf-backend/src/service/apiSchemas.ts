@@ -80,3 +80,49 @@ export const environmentInputSchema = z
   });
 
 export type EnvironmentInputBody = z.infer<typeof environmentInputSchema>;
+
+const inventoryScope = {
+  environmentId: z.string().max(100).optional(),
+  vcenterId: z.string().max(100).optional(),
+};
+
+/** `GET /inventory/summary`. */
+export const inventoryScopeSchema = z.object(inventoryScope);
+
+/** `GET /inventory/:kind`: paging, sorting, search, scope, and the alarm and VM filters. */
+export const inventoryListQuerySchema = listQuerySchema.extend({
+  ...inventoryScope,
+  severity: z.enum(['red', 'yellow', 'green', 'gray']).optional(),
+  powerState: z.string().max(30).optional(),
+});
+
+/** `GET /inventory/:kind/export`. */
+export const inventoryExportQuerySchema = inventoryListQuerySchema.extend({
+  format: z.enum(['csv', 'xlsx']),
+});
+
+/** `GET /inventory/top`. */
+export const topItemsQuerySchema = z.object({
+  ...inventoryScope,
+  type: z.enum(['vm', 'host']),
+  metric: z.enum(['cpu', 'memory']),
+  limit: z.coerce.number().int().min(1).max(100).default(10),
+});
+
+/** Body of `POST /vcenters` and `PUT /vcenters/:id`. */
+export const vcenterInputSchema = z.object({
+  id: idSchema,
+  title: z.string().min(1).max(255),
+  baseUrl: httpsUrl,
+  username: z.string().min(1).max(255),
+  password: z.string().max(1000).optional(),
+  environmentId: idSchema.optional(),
+  owner: z.string().max(255).optional(),
+  enabled: z.boolean().optional(),
+  tls: z
+    .object({ verify: z.boolean().optional(), ca: z.string().max(100_000).optional() })
+    .optional(),
+  intervalMinutes: z.number().int().min(1).max(10_080).optional(),
+});
+
+export type VcenterInputBody = z.infer<typeof vcenterInputSchema>;

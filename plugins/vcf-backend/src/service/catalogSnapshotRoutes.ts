@@ -1,6 +1,22 @@
 import Router from 'express-promise-router';
 import type { HttpAuthService } from '@backstage/backend-plugin-api';
 import type { EnvironmentStore } from '../environments/EnvironmentStore';
+import type { InventoryStore } from '../inventory/InventoryStore';
+import type { VcenterStore } from '../vcenters/VcenterStore';
+
+/**
+ * Where a vSphere object of the snapshot sits and who owns it (the vCenter's owner, else its environment's).
+ * @public
+ */
+export interface VcfCatalogInventoryItem {
+  /** `${vcenterId}:${moref}` */
+  id: string;
+  vcenterId: string;
+  moref: string;
+  name: string;
+  environmentId?: string;
+  owner?: string;
+}
 
 /**
  * What the catalog module reads to build entities: names, titles, owners and links. Never a username, password
@@ -8,7 +24,22 @@ import type { EnvironmentStore } from '../environments/EnvironmentStore';
  * @public
  */
 export interface VcfCatalogSnapshot {
-  environments: Array<{ id: string; title: string; description?: string; owner?: string }>;
+  environments: Array<{
+    id: string;
+    title: string;
+    description?: string;
+    owner?: string;
+  }>;
+  vcenters: Array<{
+    id: string;
+    title: string;
+    baseUrl: string;
+    environmentId?: string;
+    owner?: string;
+  }>;
+  clusters: VcfCatalogInventoryItem[];
+  hosts: Array<VcfCatalogInventoryItem & { cluster?: string }>;
+  datastores: Array<VcfCatalogInventoryItem & { hosts: string[] }>;
 }
 
 /**
@@ -18,6 +49,8 @@ export interface VcfCatalogSnapshot {
 export function createCatalogSnapshotRoutes(options: {
   httpAuth: HttpAuthService;
   environments: EnvironmentStore;
+  /** The vCenters and their inventory; without them the snapshot lists environments only. */
+  inventory?: { vcenters: VcenterStore; inventory: InventoryStore };
 }) {
   const router = Router();
   router.get('/catalog-snapshot', async (req, res) => {
@@ -30,7 +63,55 @@ export function createCatalogSnapshotRoutes(options: {
         description: e.description,
         owner: e.owner,
       })),
+      vcenters: [],
+      clusters: [],
+      hosts: [],
+      datastores: [],
     };
+    if (options.inventory) {
+      const environmentOwners = new Map(environments.map(e => [e.id, e.owner]));
+      const vcenters = await options.inventory.vcenters.list();
+      const placement = new Map(
+        vcenters.map(v => [
+          v.id,
+          {
+            environmentId: v.environmentId,
+            owner:
+              v.owner ??
+              (v.environmentId
+                ? environmentOwners.get(v.environmentId)
+                : undefined),
+          },
+        ]),
+      );
+      snapshot.vcenters = vcenters.map(v => ({
+        id: v.id,
+        title: v.title,
+        baseUrl: v.baseUrl,
+        ...placement.get(v.id),
+      }));
+      const item = (row: {
+        vcenterId: string;
+        moref: string;
+        name: string;
+      }): VcfCatalogInventoryItem => ({
+        id: `${row.vcenterId}:${row.moref}`,
+        vcenterId: row.vcenterId,
+        moref: row.moref,
+        name: row.name,
+        ...placement.get(row.vcenterId),
+      });
+      const rows = await options.inventory.inventory.catalogRows();
+      snapshot.clusters = rows.clusters.map(item);
+      snapshot.hosts = rows.hosts.map(h => ({
+        ...item(h),
+        ...(h.cluster ? { cluster: h.cluster } : {}),
+      }));
+      snapshot.datastores = rows.datastores.map(d => ({
+        ...item(d),
+        hosts: d.hosts,
+      }));
+    }
     res.json(snapshot);
   });
   return router;

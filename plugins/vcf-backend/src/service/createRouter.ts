@@ -15,6 +15,21 @@ import { createCredentialRoutes } from './credentialRoutes';
 import { createAuditRoutes } from './auditRoutes';
 import { createCatalogSnapshotRoutes } from './catalogSnapshotRoutes';
 import type { EnvironmentStore } from '../environments/EnvironmentStore';
+import type { InventoryStore } from '../inventory/InventoryStore';
+import type { VcenterService } from '../vcenters/VcenterService';
+import type { VcenterStore } from '../vcenters/VcenterStore';
+import { createVcenterRoutes } from './vcenterRoutes';
+import { createInventoryRoutes } from './inventoryRoutes';
+
+/**
+ * What the `/vcenters` and `/inventory` routes need.
+ * @public
+ */
+export interface VcfInventoryRouterOptions {
+  vcenterService: VcenterService;
+  vcenters: VcenterStore;
+  inventory: InventoryStore;
+}
 
 /**
  * Everything the `/api/vcf` router needs.
@@ -34,7 +49,9 @@ export interface VcfRouterOptions {
   isCredentialAllowed: (decision: PolicyDecision, credential: CredentialResource) => boolean;
   /** Called after a sync was requested, to start the dispatcher now rather than at its next tick. */
   onSyncRequested: () => void;
-  /** Further routes (the inventory) mounted on the same router. */
+  /** vCenters and their inventory: `/vcenters`, `/inventory/*` and the vSphere part of the catalog snapshot. */
+  inventory?: VcfInventoryRouterOptions;
+  /** Further routes mounted on the same router. */
   extraRoutes?: express.Router[];
 }
 
@@ -53,6 +70,10 @@ export function createRouter(options: VcfRouterOptions): express.Router {
   router.use(createCredentialRoutes(options));
   router.use(createAuditRoutes(options));
   router.use(createCatalogSnapshotRoutes(options));
+  if (options.inventory) {
+    router.use(createVcenterRoutes({ ...options, vcenterService: options.inventory.vcenterService }));
+    router.use(createInventoryRoutes({ ...options, ...options.inventory }));
+  }
   for (const extra of options.extraRoutes ?? []) router.use(extra);
   return router;
 }

@@ -1,0 +1,329 @@
+import { NotFoundError } from '@backstage/errors';
+import { INVENTORY_KINDS, type VmRow } from '@vcf-backstage/plugin-vcf-common';
+import {
+  createMigratedDatabase,
+  createVcfTestDatabases,
+} from '../__testUtils__/vcfTestDatabases';
+import { insertEnvironment } from '../__testUtils__/credentialFixtures';
+import {
+  insertVcenter,
+  sampleInventory,
+  vmRow,
+} from '../__testUtils__/inventoryFixtures';
+import { DatabaseInventoryStore } from './DatabaseInventoryStore';
+
+const databases = createVcfTestDatabases();
+
+jest.setTimeout(60_000);
+
+const byId = (rows: Array<{ id: string }>) =>
+  [...rows].sort((a, b) => a.id.localeCompare(b.id));
+
+/** Byte order, as both databases sort these ASCII keys. */
+function compareText(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+}
+
+describe.each(databases.eachSupportedId())(
+  'DatabaseInventoryStore on %p',
+  databaseId => {
+    async function setup() {
+      const knex = await createMigratedDatabase(databases, databaseId);
+      await insertEnvironment(knex, 'east');
+      await insertEnvironment(knex, 'west');
+      await insertVcenter(knex, 'vc-a', { environmentId: 'east' });
+      await insertVcenter(knex, 'vc-b', { environmentId: 'west' });
+      return { knex, store: new DatabaseInventoryStore(knex) };
+    }
+
+    it('stores every field of every kind and reads it back unchanged', async () => {
+      const { store } = await setup();
+      const rows = sampleInventory('vc-a');
+      const counts = await store.replaceVcenterInventory('vc-a', rows);
+      expect(counts).toEqual(
+        Object.fromEntries(
+          INVENTORY_KINDS.map(kind => [kind, rows[kind].length]),
+        ),
+      );
+      for (const kind of INVENTORY_KINDS) {
+        const page = await store.list(kind, { limit: 500 });
+        expect({ kind, items: byId(page.items) }).toEqual({
+          kind,
+          items: byId(rows[kind]),
+        });
+        expect(page.totalCount).toBe(rows[kind].length);
+      }
+      const [vm] = (await store.list('vms', { q: 'vm-00001' })).items;
+      expect(vm.committedBytes).toBe(2 ** 30 + 17);
+      expect(vm.uncommittedBytes).toBe(2 ** 33);
+    });
+
+    it("replaces one vCenter's rows of every kind and leaves the other vCenter's alone", async () => {
+      const { store } = await setup();
+      await store.replaceVcenterInventory('vc-a', sampleInventory('vc-a', 5));
+      await store.replaceVcenterInventory('vc-b', sampleInventory('vc-b', 2));
+      const next = sampleInventory('vc-a', 1);
+      next.alarms = [];
+      await store.replaceVcenterInventory('vc-a', next);
+      expect(await store.counts({ vcenterId: 'vc-a' })).toMatchObject({
+        vms: 1,
+        alarms: 0,
+        hosts: 2,
+      });
+      expect(await store.counts({ vcenterId: 'vc-b' })).toMatchObject({
+        vms: 2,
+        alarms: 2,
+        hosts: 2,
+      });
+    });
+
+    it('keeps the last good inventory of every kind when a replace fails part-way', async () => {
+      const { store } = await setup();
+      const good = sampleInventory('vc-a', 4);
+      await store.replaceVcenterInventory('vc-a', good);
+      const broken = sampleInventory('vc-a', 10);
+      // Valid VMs and hosts are written first; the events' NOT NULL violation comes last, in the same transaction.
+      broken.events = [
+        { ...broken.events[0], name: null as unknown as string },
+      ];
+      // Matched by message: better-sqlite3's errors may come from another realm than this test's Error.
+      await expect(
+        store.replaceVcenterInventory('vc-a', broken),
+      ).rejects.toMatchObject({
+        message: expect.stringMatching(/not[- ]null/i),
+      });
+      for (const kind of INVENTORY_KINDS) {
+        expect({
+          kind,
+          items: byId((await store.list(kind, { limit: 500 })).items),
+        }).toEqual({
+          kind,
+          items: byId(good[kind]),
+        });
+      }
+    });
+
+    it('refuses to store the inventory of a vCenter that was removed during the sync', async () => {
+      const { store } = await setup();
+      await expect(
+        store.replaceVcenterInventory('vc-gone', sampleInventory('vc-gone')),
+      ).rejects.toThrow(NotFoundError);
+      expect((await store.list('vms', {})).totalCount).toBe(0);
+    });
+
+    it('pages and sorts 10,000 VMs of two vCenters in SQL', async () => {
+      const { store } = await setup();
+      const vms = (vcenterId: string, count: number) =>
+        Array.from({ length: count }, (_, i) =>
+          vmRow(vcenterId, i + 1, { memoryMb: ((i * 7919) % 997) * 64 }),
+        );
+      const a = { ...sampleInventory('vc-a', 0), vms: vms('vc-a', 6000) };
+      const b = { ...sampleInventory('vc-b', 0), vms: vms('vc-b', 4000) };
+      await store.replaceVcenterInventory('vc-a', a);
+      await store.replaceVcenterInventory('vc-b', b);
+
+      const all = [...a.vms, ...b.vms];
+      const expected = [...all].sort(
+        (x, y) =>
+          y.memoryMb! - x.memoryMb! ||
+          compareText(y.vcenterId, x.vcenterId) ||
+          compareText(y.moref, x.moref),
+      );
+      const page = await store.list('vms', {
+        orderBy: 'memoryMb',
+        order: 'desc',
+        offset: 5000,
+        limit: 100,
+      });
+      expect(page.totalCount).toBe(10_000);
+      expect(page.items.map(v => v.id)).toEqual(
+        expected.slice(5000, 5100).map(v => v.id),
+      );
+
+      const byName = await store.list('vms', {
+        orderBy: 'name',
+        offset: 9990,
+        limit: 500,
+      });
+      expect(byName.items.map(v => v.id)).toEqual(
+        [...all]
+          .sort(
+            (x, y) =>
+              compareText(x.name, y.name) ||
+              compareText(x.vcenterId, y.vcenterId),
+          )
+          .slice(9990)
+          .map(v => v.id),
+      );
+
+      const poweredOffInB = await store.list('vms', {
+        vcenterId: 'vc-b',
+        powerState: 'poweredOff',
+        limit: 1,
+      });
+      expect(poweredOffInB.totalCount).toBe(400);
+      const exported: VmRow[] = [];
+      for await (const vm of store.iterate('vms', {
+        orderBy: 'memoryMb',
+        order: 'desc',
+        environmentId: 'east',
+      })) {
+        exported.push(vm);
+      }
+      expect(exported.map(v => v.id)).toEqual(
+        expected.filter(v => v.vcenterId === 'vc-a').map(v => v.id),
+      );
+    });
+
+    it('finds rows by name, IP address or host across vCenters, case-insensitively and literally', async () => {
+      const { store } = await setup();
+      await store.replaceVcenterInventory('vc-a', {
+        ...sampleInventory('vc-a', 0),
+        vms: [
+          vmRow('vc-a', 1, { name: 'Web-01', ipAddresses: ['192.168.10.5'] }),
+          vmRow('vc-a', 2, { name: 'db_01', host: 'esxi-77.example.test' }),
+        ],
+      });
+      await store.replaceVcenterInventory('vc-b', {
+        ...sampleInventory('vc-b', 0),
+        vms: [
+          vmRow('vc-b', 1, { name: 'web-02', ipAddresses: ['192.168.10.50'] }),
+          vmRow('vc-b', 2, { name: 'db-02' }),
+        ],
+      });
+      const names = async (q: string, scope = {}) =>
+        (await store.list('vms', { q, ...scope })).items
+          .map(v => v.name)
+          .sort();
+      expect(await names('WEB')).toEqual(['Web-01', 'web-02']);
+      expect(await names('192.168.10.5')).toEqual(['Web-01', 'web-02']);
+      expect(await names('192.168.10.50')).toEqual(['web-02']);
+      expect(await names('esxi-77')).toEqual(['db_01']);
+      expect(await names('db_')).toEqual(['db_01']); // '_' is not a wildcard
+      expect(await names('%')).toEqual([]);
+      expect(await names('web', { environmentId: 'west' })).toEqual(['web-02']);
+      expect(await names('web', { vcenterId: 'vc-a' })).toEqual(['Web-01']);
+      expect(
+        (await store.list('hosts', { q: 'ESXI-1.VC-B' })).items.map(h => h.id),
+      ).toEqual(['vc-b:host-1']);
+      expect(
+        (await store.list('datastores', { q: 'esxi-2.vc-a' })).items.map(
+          d => d.id,
+        ),
+      ).toEqual(['vc-a:datastore-1']);
+    });
+
+    it('filters alarms by severity, keeps empty values last, and refuses unknown sorts and misplaced filters', async () => {
+      const { store } = await setup();
+      const rows = sampleInventory('vc-a', 3);
+      rows.vms[1] = { ...rows.vms[1], cpuUsageMhz: undefined };
+      await store.replaceVcenterInventory('vc-a', rows);
+      expect(
+        (await store.list('alarms', { severity: 'red' })).items.map(
+          a => a.name,
+        ),
+      ).toEqual(['Host CPU usage']);
+      for (const order of ['asc', 'desc'] as const) {
+        const items = (
+          await store.list('vms', { orderBy: 'cpuUsageMhz', order })
+        ).items;
+        expect(items[items.length - 1].moref).toBe(rows.vms[1].moref);
+      }
+      await expect(store.list('vms', { orderBy: 'password' })).rejects.toThrow(
+        /Cannot sort vms by "password"; use one of .*memoryMb/,
+      );
+      await expect(
+        store.list('vms', { orderBy: 'ipAddresses' }),
+      ).rejects.toThrow(/Cannot sort/);
+      expect(() => store.iterate('hosts', { orderBy: 'numCpu' })).toThrow(
+        /Cannot sort hosts/,
+      );
+      await expect(store.list('vms', { severity: 'red' })).rejects.toThrow(
+        /alarms only/,
+      );
+      await expect(
+        store.list('hosts', { powerState: 'poweredOn' }),
+      ).rejects.toThrow(/VMs only/);
+    });
+
+    it('counts per kind, vCenter and severity, ranks top items, lists catalog rows and purges', async () => {
+      const { store } = await setup();
+      await store.replaceVcenterInventory('vc-a', sampleInventory('vc-a', 30));
+      await store.replaceVcenterInventory('vc-b', sampleInventory('vc-b', 5));
+      expect((await store.counts({})).vms).toBe(35);
+      expect((await store.counts({ environmentId: 'west' })).vms).toBe(5);
+      expect(await store.alarmsBySeverity({})).toEqual({ red: 2, yellow: 2 });
+      expect(await store.alarmsBySeverity({ vcenterId: 'vc-b' })).toEqual({
+        red: 1,
+        yellow: 1,
+      });
+      const byVcenter = await store.countsByVcenter([
+        'vc-a',
+        'vc-b',
+        'vc-none',
+      ]);
+      expect(byVcenter.get('vc-a')).toMatchObject({
+        vms: 30,
+        'datastore-clusters': 1,
+      });
+      expect(byVcenter.get('vc-none')).toEqual({});
+
+      const topVms = await store.top({
+        type: 'vm',
+        metric: 'cpu',
+        limit: 3,
+        scope: {},
+      });
+      const allVms = [
+        ...sampleInventory('vc-a', 30).vms,
+        ...sampleInventory('vc-b', 5).vms,
+      ];
+      const busiest = [...allVms].sort(
+        (x, y) => y.cpuUsageMhz! - x.cpuUsageMhz! || x.id.localeCompare(y.id),
+      );
+      expect(topVms).toEqual(
+        busiest.slice(0, 3).map(v => ({
+          id: v.id,
+          vcenterId: v.vcenterId,
+          name: v.name,
+          value: v.cpuUsageMhz,
+          unit: 'MHz',
+        })),
+      );
+      const topHosts = await store.top({
+        type: 'host',
+        metric: 'memory',
+        limit: 10,
+        scope: { environmentId: 'east' },
+      });
+      expect(topHosts.map(h => [h.id, h.value, h.unit])).toEqual([
+        ['vc-a:host-2', 42.25, '%'],
+        ['vc-a:host-1', 41.25, '%'],
+      ]);
+
+      const catalog = await store.catalogRows();
+      expect(catalog.hosts).toContainEqual({
+        vcenterId: 'vc-b',
+        moref: 'host-1',
+        name: 'esxi-1.vc-b.test',
+        cluster: 'cluster-a',
+      });
+      expect(catalog.datastores).toContainEqual({
+        vcenterId: 'vc-a',
+        moref: 'datastore-1',
+        name: 'ds-1',
+        hosts: ['esxi-1.vc-a.test', 'esxi-2.vc-a.test'],
+      });
+      expect(catalog.clusters).toHaveLength(2);
+
+      await store.purge('vc-a');
+      expect(
+        Object.values(await store.counts({ vcenterId: 'vc-a' })).every(
+          n => n === 0,
+        ),
+      ).toBe(true);
+      expect((await store.counts({ vcenterId: 'vc-b' })).vms).toBe(5);
+    });
+  },
+);

@@ -1,0 +1,99 @@
+import type {
+  InventoryKind,
+  ListQuery,
+  Page,
+  TopItem,
+} from '@vcf-backstage/plugin-vcf-common';
+import type {
+  InventoryRowByKind,
+  VsphereInventoryRows,
+} from '../clients/vsphere';
+
+/**
+ * Which vCenters a query covers: one vCenter, the vCenters of one environment, or all.
+ * @public
+ */
+export interface InventoryScope {
+  vcenterId?: string;
+  environmentId?: string;
+}
+
+/**
+ * Paging, sorting, search and filters of an inventory list. `orderBy` is a row field name (`name`, `numCpu`,
+ * `usedPercent`, `vcenterId`, …); `severity` applies to alarms and `powerState` to VMs.
+ * @public
+ */
+export interface InventoryListQuery extends ListQuery, InventoryScope {
+  severity?: string;
+  powerState?: string;
+}
+
+/**
+ * Rows per kind, as a sync stored them or a count reports them.
+ * @public
+ */
+export type InventoryCounts = Record<InventoryKind, number>;
+
+/**
+ * What the catalog reads of a vCenter's inventory: names, morefs and placement, never anything else.
+ * @public
+ */
+export interface InventoryCatalogRows {
+  clusters: Array<{ vcenterId: string; moref: string; name: string }>;
+  hosts: Array<{
+    vcenterId: string;
+    moref: string;
+    name: string;
+    cluster?: string;
+  }>;
+  datastores: Array<{
+    vcenterId: string;
+    moref: string;
+    name: string;
+    hosts: string[];
+  }>;
+}
+
+/**
+ * The synced inventory of every vCenter, one typed table per kind. Lists page, sort and filter in SQL.
+ * @public
+ */
+export interface InventoryStore {
+  /**
+   * Replaces every row of one vCenter, of every kind, in one transaction (only after a complete fetch). Fails
+   * without writing when the vCenter no longer exists. Returns the rows stored per kind.
+   */
+  replaceVcenterInventory(
+    vcenterId: string,
+    rows: VsphereInventoryRows,
+  ): Promise<InventoryCounts>;
+  /** Deletes every inventory row of one vCenter. */
+  purge(vcenterId: string): Promise<void>;
+  list<K extends InventoryKind>(
+    kind: K,
+    query: InventoryListQuery,
+  ): Promise<Page<InventoryRowByKind[K]>>;
+  /**
+   * The rows of a list in its order, batch by batch (constant memory), for exports. Throws at once (not at the
+   * first row) when the sort or a filter is invalid.
+   */
+  iterate<K extends InventoryKind>(
+    kind: K,
+    query: InventoryListQuery,
+  ): AsyncIterable<InventoryRowByKind[K]>;
+  counts(scope: InventoryScope): Promise<InventoryCounts>;
+  countsByVcenter(
+    vcenterIds: string[],
+  ): Promise<Map<string, Partial<InventoryCounts>>>;
+  alarmsBySeverity(
+    scope: InventoryScope,
+  ): Promise<Record<'red' | 'yellow', number>>;
+  /** The busiest VMs (MHz, MB) or hosts (%) by CPU or memory. */
+  top(options: {
+    type: 'vm' | 'host';
+    metric: 'cpu' | 'memory';
+    limit: number;
+    scope: InventoryScope;
+  }): Promise<TopItem[]>;
+  catalogRows(): Promise<InventoryCatalogRows>;
+}

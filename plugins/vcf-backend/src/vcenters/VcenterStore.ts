@@ -1,0 +1,80 @@
+import type { VcenterSummary } from '@vcf-backstage/plugin-vcf-common';
+import type { VcenterDefinition } from '../config/readVcfConfig';
+
+/**
+ * Where a vCenter's definition comes from: `app-config.yaml`, the API, or SDDC Manager (`discoverVcenters`).
+ * @public
+ */
+export type VcenterManagedBy = VcenterSummary['managedBy'];
+
+/**
+ * A vCenter as stored, without its password.
+ * @public
+ */
+export interface StoredVcenter {
+  id: string;
+  title: string;
+  baseUrl: string;
+  username: string;
+  environmentId?: string;
+  owner?: string;
+  enabled: boolean;
+  managedBy: VcenterManagedBy;
+  tls: { verify: boolean; ca?: string };
+  intervalMinutes: number;
+  apiVersion?: string;
+  /** The synced SSO credential a discovered vCenter logs in with. */
+  credentialId?: string;
+}
+
+/**
+ * A vCenter change through the API: the password may be left out on update to keep the stored one.
+ * @public
+ */
+export type VcenterChange = Omit<VcenterDefinition, 'password'> & {
+  password?: string;
+};
+
+/**
+ * A vCenter found in an environment's SDDC Manager, with the synced credential to log in with (if one was found).
+ * @public
+ */
+export interface DiscoveredVcenter {
+  id: string;
+  title: string;
+  baseUrl: string;
+  username: string;
+  credentialId?: string;
+  environmentId: string;
+  owner?: string;
+  tls: { verify: boolean; ca?: string };
+  intervalMinutes: number;
+}
+
+/**
+ * vCenters and their service accounts; stored passwords are encrypted. Deleting a vCenter deletes its inventory.
+ * @public
+ */
+export interface VcenterStore {
+  /** Makes the config-managed rows match `vcf.vcenters`; returns the ids it removed. */
+  replaceConfigVcenters(definitions: VcenterDefinition[]): Promise<string[]>;
+  /**
+   * Makes the discovered vCenters of one environment match what its SDDC Manager lists. An id already used by a
+   * config or API vCenter is skipped. Returns the ids removed and skipped.
+   */
+  replaceDiscoveredVcenters(
+    environmentId: string,
+    found: DiscoveredVcenter[],
+  ): Promise<{ removed: string[]; skipped: string[] }>;
+  create(change: VcenterChange): Promise<void>;
+  update(change: VcenterChange): Promise<void>;
+  delete(id: string): Promise<void>;
+  get(id: string): Promise<StoredVcenter | undefined>;
+  list(filter?: {
+    environmentId?: string;
+    managedBy?: VcenterManagedBy;
+  }): Promise<StoredVcenter[]>;
+  /** The decrypted service-account password of a config or API vCenter, for a sync or a connection test. */
+  getPassword(id: string): Promise<string | undefined>;
+  setApiVersion(id: string, apiVersion: string): Promise<void>;
+}
