@@ -1,3 +1,9 @@
+import knexFactory from 'knex';
+import { randomBytes } from 'node:crypto';
+import { SecretCipher } from '../../plugins/vcf-backend/src/crypto/SecretCipher';
+import { migrateVcfDatabase } from '../../plugins/vcf-backend/src/database/VcfDatabase';
+import { DatabaseInventoryStore } from '../../plugins/vcf-backend/src/inventory/DatabaseInventoryStore';
+import { DatabaseVcenterStore } from '../../plugins/vcf-backend/src/vcenters/DatabaseVcenterStore';
 /*
  * Inventory benchmark: starts vcsim with a large inventory (by default 2 datacenters × 10 clusters × 10 hosts ×
  * 50 VMs = 10,000 VMs), then times, in the same run and against the same simulator:
@@ -423,15 +429,41 @@ function parseArguments(
 // Run when started as a script (directly with the node transform, or through scripts/run-ts.js).
 if (process.argv[1] === __filename) {
   const { json, ...options } = parseArguments(process.argv.slice(2));
-  runInventoryBench({
-    ...options,
-    log: json ? undefined : line => process.stdout.write(`${line}\n`),
-  })
-    .then(result => {
-      if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
-    })
-    .catch(error => {
-      process.stderr.write(`${(error as Error).stack ?? error}\n`);
-      process.exitCode = 1;
+  (async () => {
+    // "store": the plugin's own inventory store writing each fetch into a SQLite file, in one transaction.
+    const dir = await fs.mkdtemp(join(tmpdir(), 'vcf-inventory-bench-'));
+    const db = knexFactory({
+      client: 'better-sqlite3',
+      connection: { filename: join(dir, 'vcf.sqlite') },
+      useNullAsDefault: true,
     });
+    try {
+      await migrateVcfDatabase(db);
+      await new DatabaseVcenterStore(db, new SecretCipher(randomBytes(32))).create({
+        id: 'bench',
+        title: 'bench',
+        baseUrl: 'https://127.0.0.1',
+        username: 'bench',
+        password: 'bench',
+        enabled: true,
+        tls: { verify: false },
+        intervalMinutes: 15,
+      });
+      const store = new DatabaseInventoryStore(db);
+      const result = await runInventoryBench({
+        ...options,
+        onFetched: async inventory => {
+          await store.replaceVcenterInventory('bench', inventory.rows);
+        },
+        log: json ? undefined : line => process.stdout.write(`${line}\n`),
+      });
+      if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
+    } finally {
+      await db.destroy();
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  })().catch(error => {
+    process.stderr.write(`${(error as Error).stack ?? error}\n`);
+    process.exitCode = 1;
+  });
 }
