@@ -157,7 +157,10 @@ describe.each(databases.eachSupportedId())('the /api/vcf router on %p', database
     expect(res.text.split('\r\n')[0]).not.toContain('Password');
     expect(res.text).toContain(`"'=HYPERLINK(""http://evil"")"`);
     const audit = await auditStore.list({ offset: 0, limit: 10, action: 'credential.export' });
-    expect(audit.items[0]).toMatchObject({ result: 'succeeded', details: { format: 'csv', passwords: false, rows: 2 } });
+    expect(audit.items[0]).toMatchObject({
+      result: 'succeeded',
+      details: { format: 'csv', passwords: 'none', rows: 2, passwordRows: 0 },
+    });
   });
 
   it('refuses an export to a user who may not read credentials, with 403 and an audit row', async () => {
@@ -175,6 +178,28 @@ describe.each(databases.eachSupportedId())('the /api/vcf router on %p', database
     expect(res.status).toBe(200);
     const audit = await auditStore.list({ offset: 0, limit: 10, action: 'credential.history' });
     expect(audit.items).toEqual([expect.objectContaining({ result: 'succeeded', credentialId: firstCredential.id })]);
+  });
+
+  it('exports passwords only for rows a conditional export permission releases, and drops the column when none is', async () => {
+    const onlyEnvB: PolicyDecision = {
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'vcf',
+      resourceType: 'vcf-credential',
+      conditions: { rule: 'IS_IN_ENVIRONMENT', resourceType: 'vcf-credential', params: { environmentIds: ['env-b'] } },
+    };
+    const { app, auditStore } = await setup(name => (name === 'vcf.credential.export' ? onlyEnvB : allow));
+    const none = await request(app).get('/environments/env-a/export?format=csv');
+    expect(none.status).toBe(200);
+    expect(none.text.split('\r\n')[0]).not.toContain('Password');
+    expect(none.text).not.toContain(CANARY);
+    const some = await request(app).get('/environments/env-b/export?format=csv');
+    expect(some.text.split('\r\n')[0]).toContain('Password');
+    expect(some.text).toContain('Pass-3!');
+    const audit = await auditStore.list({ offset: 0, limit: 10, action: 'credential.export' });
+    expect(audit.items.map(a => a.details)).toEqual([
+      expect.objectContaining({ passwords: 'some', rows: 1, passwordRows: 1 }),
+      expect.objectContaining({ passwords: 'none', rows: 2, passwordRows: 0 }),
+    ]);
   });
 
   it('exports XLSX with passwords under the export permission', async () => {

@@ -162,29 +162,45 @@ export function createCredentialRoutes(options: {
       [{ permission: vcfCredentialExportPermission }],
       { credentials: ctx.credentials },
     );
+    let releases: 'all' | 'some' | 'none' = 'none';
+    if (exportDecision.result === AuthorizeResult.ALLOW) releases = 'all';
+    if (exportDecision.result === AuthorizeResult.CONDITIONAL) {
+      // Ask SQL whether any row of this export meets the export conditions: when none does, the file has no
+      // password column at all instead of an empty one.
+      const exportFilter = options.credentialFilter(exportDecision.conditions);
+      const releasable = await credentials.list({
+        environmentId,
+        query: { ...query, offset: 0, limit: 1 },
+        filter: filter ? { allOf: [filter, exportFilter] } : exportFilter,
+      });
+      releases = releasable.totalCount > 0 ? 'some' : 'none';
+    }
+    let passwordRows = 0;
     const withPasswords =
-      exportDecision.result === AuthorizeResult.CONDITIONAL
-        ? (credential: CredentialResource) => options.isCredentialAllowed(exportDecision, credential)
-        : exportDecision.result === AuthorizeResult.ALLOW;
+      releases === 'some'
+        ? (credential: CredentialResource) => {
+            const allowed = options.isCredentialAllowed(exportDecision, credential);
+            if (allowed) passwordRows++;
+            return allowed;
+          }
+        : releases === 'all';
     const event = await audit.begin(
       'credential.export',
-      {
-        actor: ctx.actor,
-        environmentId,
-        details: { format, passwords: exportDecision.result !== AuthorizeResult.DENY },
-      },
+      { actor: ctx.actor, environmentId, details: { format, passwords: releases } },
       req,
     );
     try {
-      const includePasswordColumn = withPasswords !== false;
       const { rowCount } = await writeTableExport(res, {
         format,
         filename: `vcf-credentials-${environmentId}`,
         sheetName: 'Credentials',
-        columns: includePasswordColumn ? [...EXPORT_COLUMNS, PASSWORD_COLUMN] : EXPORT_COLUMNS,
+        columns: releases === 'none' ? EXPORT_COLUMNS : [...EXPORT_COLUMNS, PASSWORD_COLUMN],
         rows: credentials.iterateForExport({ environmentId, query, filter, withPasswords }),
       });
-      await event.succeeded({ rows: rowCount });
+      await event.succeeded({
+        rows: rowCount,
+        passwordRows: releases === 'all' ? rowCount : passwordRows,
+      });
     } catch (error) {
       await event.failed(error as Error);
       if (!res.headersSent) throw error;
