@@ -20,7 +20,15 @@ type TargetRow = Record<string, any>;
 /** `requested_by` of the runs the backend asks for when it starts. @internal */
 export const STARTUP_REQUESTER = 'system:startup';
 
+/** What a target shows when the backend instance that ran it stopped before finishing. @internal */
+export const INTERRUPTED_ERROR =
+  'The sync was interrupted: the backend instance running it stopped. It runs again when it is next due.';
+
 function toTarget(row: TargetRow): SyncTarget {
+  const leaseExpiresAt = isoOrUndefined(row.lease_expires_at);
+  // A run whose lease lapsed is not running any more, whatever its row says.
+  const interrupted =
+    row.status === 'running' && (!leaseExpiresAt || leaseExpiresAt < nowIso());
   return {
     id: row.id,
     kind: row.kind,
@@ -29,14 +37,14 @@ function toTarget(row: TargetRow): SyncTarget {
     enabled: toBoolean(row.enabled),
     intervalSeconds: Number(row.interval_seconds),
     nextRunAt: isoOrUndefined(row.next_run_at)!,
-    status: row.status as SyncStatus,
+    status: interrupted ? 'failed' : (row.status as SyncStatus),
     leaseOwner: orUndefined(row.lease_owner),
-    leaseExpiresAt: isoOrUndefined(row.lease_expires_at),
+    leaseExpiresAt,
     lastStartedAt: isoOrUndefined(row.last_started_at),
     lastFinishedAt: isoOrUndefined(row.last_finished_at),
     lastSucceededAt: isoOrUndefined(row.last_succeeded_at),
     lastDurationMs: orUndefined(row.last_duration_ms) ?? undefined,
-    lastError: orUndefined(row.last_error),
+    lastError: interrupted ? INTERRUPTED_ERROR : orUndefined(row.last_error),
     lastCounts: parseJsonColumn(row.last_counts),
     requestedBy: orUndefined(row.requested_by),
   };
@@ -177,7 +185,13 @@ export class DatabaseSyncTargetStore implements SyncTargetStore {
         .update({ lease_owner: options.owner, lease_expires_at: leaseUntil });
       if (updated === 1) {
         const row = await this.db('sync_targets').where({ id }).first();
-        if (row && row.lease_owner === options.owner) claimed.push(toTarget(row));
+        if (row && row.lease_owner === options.owner) {
+          // Runs left open by an instance that died are closed as interrupted.
+          await this.db('sync_runs')
+            .where({ target_id: id, status: 'running' })
+            .update({ status: 'failed', finished_at: nowText, error: INTERRUPTED_ERROR });
+          claimed.push(toTarget(row));
+        }
       }
     }
     return claimed;

@@ -1,7 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import knexFactory from 'knex';
 import { createMigratedDatabase, createVcfTestDatabases } from '../__testUtils__/vcfTestDatabases';
-import { DatabaseSyncTargetStore } from './DatabaseSyncTargetStore';
+import { DatabaseSyncTargetStore, INTERRUPTED_ERROR } from './DatabaseSyncTargetStore';
 import { SyncDispatcher } from './SyncDispatcher';
 import type { SyncRunner } from './SyncRunner';
 import type { SyncTarget } from './SyncTargetStore';
@@ -79,18 +79,23 @@ describe.each(databases.eachSupportedId())('SyncDispatcher on %p', databaseId =>
     if (otherKnex !== knex) await otherKnex.destroy();
   });
 
-  it('picks up a target whose instance died once the lease expires', async () => {
+  it('picks up a target whose instance died once the lease expires, and shows the run as interrupted', async () => {
     const knex = await createMigratedDatabase(databases, databaseId);
     const store = new DatabaseSyncTargetStore(knex);
     await declareTargets(store, 1);
     const claimed = await store.claimDueTargets({ owner: 'crashed-instance', limit: 5, leaseSeconds: 1 });
     expect(claimed.map(t => t.id)).toEqual(['t0']);
+    await store.startRun(claimed[0], { owner: 'crashed-instance', trigger: 'schedule' });
+    expect((await store.getTarget('t0'))?.status).toBe('running');
     expect(await store.claimDueTargets({ owner: 'other', limit: 5, leaseSeconds: 60 })).toEqual([]);
+    await new Promise(resolve => setTimeout(resolve, 1100));
+    expect(await store.getTarget('t0')).toMatchObject({ status: 'failed', lastError: INTERRUPTED_ERROR });
 
-    const later = new Date(Date.now() + 1500);
-    const taken = await store.claimDueTargets({ owner: 'other', limit: 5, leaseSeconds: 60, now: later });
+    const taken = await store.claimDueTargets({ owner: 'other', limit: 5, leaseSeconds: 60 });
     expect(taken.map(t => t.id)).toEqual(['t0']);
     expect(taken[0].leaseOwner).toBe('other');
+    const runs = await store.listRuns(['t0'], { offset: 0, limit: 5 });
+    expect(runs.items).toEqual([expect.objectContaining({ status: 'failed', error: INTERRUPTED_ERROR })]);
   });
 
   it('records a failure with its message and keeps the schedule going', async () => {
