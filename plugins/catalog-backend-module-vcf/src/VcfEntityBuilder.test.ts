@@ -7,7 +7,7 @@ import {
 import { VcfEntityBuilder } from './VcfEntityBuilder';
 import { VcfPartOfProcessor } from './VcfPartOfProcessor';
 import { toEntityName } from './entityNames';
-import type { VcfCatalogSnapshot } from './VcfCatalogSnapshot';
+import type { VcfCatalogSnapshot } from '@vcf-backstage/plugin-vcf-common';
 
 const snapshot: VcfCatalogSnapshot = {
   environments: [{ id: 'vcf-east', title: 'VCF East', owner: 'group:default/platform-east' }],

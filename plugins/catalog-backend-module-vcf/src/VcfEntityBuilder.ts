@@ -10,7 +10,7 @@ import {
   VSPHERE_HOSTS_ANNOTATION,
 } from '@vcf-backstage/plugin-vcf-common';
 import { toEntityName } from './entityNames';
-import type { VcfCatalogInventoryItem, VcfCatalogSnapshot } from './VcfCatalogSnapshot';
+import type { VcfCatalogInventoryItem, VcfCatalogSnapshot } from '@vcf-backstage/plugin-vcf-common';
 
 /** Namespace of every entity the provider emits, so they never clash with users' own entities. @public */
 export const VCF_ENTITY_NAMESPACE = 'vcf';

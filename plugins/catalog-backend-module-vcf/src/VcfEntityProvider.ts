@@ -6,7 +6,7 @@ import type {
 } from '@backstage/backend-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type { EntityProvider, EntityProviderConnection } from '@backstage/plugin-catalog-node';
-import type { VcfCatalogSnapshot } from './VcfCatalogSnapshot';
+import type { VcfCatalogSnapshot } from '@vcf-backstage/plugin-vcf-common';
 import { VcfEntityBuilder } from './VcfEntityBuilder';
 
 /**

@@ -14,4 +14,3 @@ export {
 } from './VcfEntityBuilder';
 export { VcfPartOfProcessor } from './VcfPartOfProcessor';
 export { toEntityName } from './entityNames';
-export type { VcfCatalogSnapshot, VcfCatalogInventoryItem } from './VcfCatalogSnapshot';

@@ -14,7 +14,3 @@ export {
   type EnvironmentResource,
 } from './permissions/resourceRefs';
 export type { VcfQueryFilter } from './permissions/VcfQueryFilter';
-export type {
-  VcfCatalogInventoryItem,
-  VcfCatalogSnapshot,
-} from './service/catalogSnapshotRoutes';

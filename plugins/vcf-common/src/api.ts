@@ -473,3 +473,33 @@ export interface TopItem {
   value: number;
   unit: 'MHz' | 'MB' | '%';
 }
+
+/**
+ * One vSphere object of the catalog snapshot: where it sits and who owns it (its vCenter's owner, else its
+ * environment's).
+ * @public
+ */
+export interface VcfCatalogInventoryItem {
+  /** `${vcenterId}:${moref}` */
+  id: string;
+  vcenterId: string;
+  moref: string;
+  name: string;
+  environmentId?: string;
+  owner?: string;
+}
+
+/**
+ * `GET /catalog-snapshot` (backend services only): what the catalog module turns into entities. Names,
+ * placements and owners; never a username, password or endpoint credential.
+ * @public
+ */
+export interface VcfCatalogSnapshot {
+  environments: Array<{ id: string; title: string; description?: string; owner?: string }>;
+  vcenters: Array<{ id: string; title: string; baseUrl: string; environmentId?: string; owner?: string }>;
+  clusters: VcfCatalogInventoryItem[];
+  /** `cluster` is the name of the host's cluster in the same vCenter. */
+  hosts: Array<VcfCatalogInventoryItem & { cluster?: string }>;
+  /** `hosts` are the names of the hosts that mount the datastore, in the same vCenter. */
+  datastores: Array<VcfCatalogInventoryItem & { hosts: string[] }>;
+}

@@ -3,44 +3,10 @@ import type { HttpAuthService } from '@backstage/backend-plugin-api';
 import type { EnvironmentStore } from '../environments/EnvironmentStore';
 import type { InventoryStore } from '../inventory/InventoryStore';
 import type { VcenterStore } from '../vcenters/VcenterStore';
-
-/**
- * Where a vSphere object of the snapshot sits and who owns it (the vCenter's owner, else its environment's).
- * @public
- */
-export interface VcfCatalogInventoryItem {
-  /** `${vcenterId}:${moref}` */
-  id: string;
-  vcenterId: string;
-  moref: string;
-  name: string;
-  environmentId?: string;
-  owner?: string;
-}
-
-/**
- * What the catalog module reads to build entities: names, titles, owners and links. Never a username, password
- * or endpoint credential.
- * @public
- */
-export interface VcfCatalogSnapshot {
-  environments: Array<{
-    id: string;
-    title: string;
-    description?: string;
-    owner?: string;
-  }>;
-  vcenters: Array<{
-    id: string;
-    title: string;
-    baseUrl: string;
-    environmentId?: string;
-    owner?: string;
-  }>;
-  clusters: VcfCatalogInventoryItem[];
-  hosts: Array<VcfCatalogInventoryItem & { cluster?: string }>;
-  datastores: Array<VcfCatalogInventoryItem & { hosts: string[] }>;
-}
+import type {
+  VcfCatalogInventoryItem,
+  VcfCatalogSnapshot,
+} from '@vcf-backstage/plugin-vcf-common';
 
 /**
  * `GET /catalog-snapshot`, for backend services only (the catalog module calls it with a service token).
