@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import type { EntityProviderConnection } from '@backstage/plugin-catalog-node';
+// The test runs the real VCF backend plugin to produce the synced data the provider reads.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import vcfPlugin from '@vcf-backstage/plugin-vcf-backend';
 import { startVcfSimulator, type VcfSimulator } from '@vcf-backstage/vcf-simulator';
 import { startVcsim, type VcsimInstance } from '@vcf-backstage/vcsim';
