@@ -9,6 +9,11 @@ export interface Config {
         schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
         /** Owner of objects whose vCenter and environment name none. Defaults to `group:default/vcf-admins`. */
         defaultOwner?: string;
+        /** VMs are left out of the catalog unless a name pattern selects some (at most 1,000). */
+        vms?: {
+          /** Glob of VM names to emit, e.g. `prod-*`; case-insensitive. */
+          namePattern?: string;
+        };
       };
     };
   };

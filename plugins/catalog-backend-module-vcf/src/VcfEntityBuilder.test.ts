@@ -31,6 +31,7 @@ const snapshot: VcfCatalogSnapshot = {
       owner: 'group:default/platform-east',
     },
   ],
+  vms: [{ id: 'vc-east:vm-42', vcenterId: 'vc-east', moref: 'vm-42', name: 'DC0_C0_H0_VM0', host: 'DC0_C0_H0' }],
 };
 
 const byTitle = (entities: Entity[], title: string) => entities.find(e => e.metadata.title === title)!;
@@ -48,6 +49,7 @@ describe('VcfEntityBuilder', () => {
       'esxi-host:DC0_C0_H0',
       'esxi-host:esxi-lab',
       'vsphere-datastore:LocalDS_0',
+      'vsphere-vm:DC0_C0_H0_VM0',
     ]);
     const fieldFormat = new FieldFormatEntityPolicy();
     for (const entity of entities) {
@@ -80,6 +82,10 @@ describe('VcfEntityBuilder', () => {
       { url: 'http://localhost:3000/vcf/environments/vcf-east', title: 'Credentials and inventory' },
     ]);
     expect(byTitle(entities, 'DC0_C0_H0').spec?.dependsOn).toEqual([refOf(byTitle(entities, 'LocalDS_0'))]);
+    expect(byTitle(entities, 'DC0_C0_H0_VM0').spec?.dependsOn).toEqual([refOf(byTitle(entities, 'DC0_C0_H0'))]);
+    expect(byTitle(entities, 'DC0_C0_H0_VM0').metadata.annotations?.['vcf-backstage.io/vsphere-vms']).toBe(
+      'vc-east/DC0_C0_H0_VM0',
+    );
   });
 
   it("takes owners from the vCenter or environment, else the default, and annotates what the plugin's cards read", () => {

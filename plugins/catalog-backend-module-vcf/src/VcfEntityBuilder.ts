@@ -8,6 +8,7 @@ import {
   VCF_ENVIRONMENT_ANNOTATION,
   VCF_VCENTER_ANNOTATION,
   VSPHERE_HOSTS_ANNOTATION,
+  VSPHERE_VMS_ANNOTATION,
 } from '@vcf-backstage/plugin-vcf-common';
 import { toEntityName } from './entityNames';
 import type { VcfCatalogInventoryItem, VcfCatalogSnapshot } from '@vcf-backstage/plugin-vcf-common';
@@ -29,6 +30,7 @@ export const VCF_RESOURCE_TYPES = {
   cluster: 'vsphere-cluster',
   host: 'esxi-host',
   datastore: 'vsphere-datastore',
+  vm: 'vsphere-vm',
 } as const;
 
 const LOCATION = 'url:vcf://catalog-snapshot';
@@ -38,9 +40,9 @@ function ref(name: string): string {
 }
 
 /**
- * Turns a catalog snapshot into entities: a `Resource` per VCF environment, vCenter, cluster, ESXi host and
- * datastore, each owned by its vCenter's (or environment's) owner, with `partOf` links up the tree and hosts
- * depending on the datastores they mount.
+ * Turns a catalog snapshot into entities: a `Resource` per VCF environment, vCenter, cluster, ESXi host,
+ * datastore and (when asked for) VM, each owned by its vCenter's (or environment's) owner, with `partOf` links up
+ * the tree, hosts depending on the datastores they mount and VMs on their host.
  * @public
  */
 export class VcfEntityBuilder {
@@ -142,6 +144,16 @@ export class VcfEntityBuilder {
     }
     for (const ds of snapshot.datastores ?? []) {
       entities.push(vsphere(ds, VCF_RESOURCE_TYPES.datastore, vcenterName(ds.vcenterId)));
+    }
+    const hostByName = byName(snapshot.hosts ?? []);
+    for (const vm of snapshot.vms ?? []) {
+      const host = vm.host ? hostByName(vm.vcenterId, vm.host) : undefined;
+      entities.push(
+        vsphere(vm, VCF_RESOURCE_TYPES.vm, vcenterName(vm.vcenterId), {
+          dependsOn: host ? [ref(host)] : undefined,
+          annotations: { [VSPHERE_VMS_ANNOTATION]: `${vm.vcenterId}/${vm.name}` },
+        }),
+      );
     }
     return entities;
   }

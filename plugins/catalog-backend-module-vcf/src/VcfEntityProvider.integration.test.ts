@@ -86,6 +86,7 @@ describe('VcfEntityProvider on data synced from the simulator and vcsim', () => 
         logger: mockServices.logger.mock(),
         taskRunner: { run: async () => {} },
         appBaseUrl: 'http://localhost:3000',
+        vmNamePattern: 'dc0_c0_h0_*',
       });
       await provider.connect(connection as unknown as EntityProviderConnection);
       await provider.refresh();
@@ -98,6 +99,10 @@ describe('VcfEntityProvider on data synced from the simulator and vcsim', () => 
       expect(ofType('esxi-host')).toHaveLength(vcsim.counts.hosts);
       expect(ofType('vsphere-datastore')).toHaveLength(vcsim.counts.datastores);
       for (const entity of entities) expect(entity.spec?.owner).toBe('group:default/platform-east');
+      // Only the VMs the name pattern selects (vcsim names VMs <host>_VM<n>; one VM per host here).
+      expect(ofType('vsphere-vm').map(e => e.metadata.title)).toEqual(['DC0_C0_H0_VM0']);
+      const vmHost = ofType('vsphere-vm')[0].spec?.dependsOn as string[];
+      expect(vmHost).toEqual([`resource:vcf/${ofType('esxi-host').find(h => h.metadata.title === 'DC0_C0_H0')!.metadata.name}`]);
 
       const vcenterRef = 'resource:vcf/vcenter-vc-east';
       const clusterRefs = ofType('vsphere-cluster').map(e => `resource:vcf/${e.metadata.name}`);

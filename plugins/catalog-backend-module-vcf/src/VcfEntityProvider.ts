@@ -30,6 +30,8 @@ export class VcfEntityProvider implements EntityProvider {
       defaultOwner?: string;
       /** The app's base URL, for the links on entities. */
       appBaseUrl: string;
+      /** Emit the VMs whose names match this glob (`*`, `?`); without it, no VMs. */
+      vmNamePattern?: string;
     },
   ) {
     this.builder = new VcfEntityBuilder({
@@ -75,7 +77,10 @@ export class VcfEntityProvider implements EntityProvider {
       onBehalfOf: await this.options.auth.getOwnServiceCredentials(),
       targetPluginId: 'vcf',
     });
-    const response = await fetch(`${baseUrl}/catalog-snapshot`, {
+    const query = this.options.vmNamePattern
+      ? `?${new URLSearchParams({ vmNamePattern: this.options.vmNamePattern })}`
+      : '';
+    const response = await fetch(`${baseUrl}/catalog-snapshot${query}`, {
       headers: { authorization: `Bearer ${token}` },
     });
     if (!response.ok) throw await ResponseError.fromResponse(response);

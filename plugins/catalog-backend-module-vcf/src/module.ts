@@ -37,6 +37,7 @@ export const catalogModuleVcf = createBackendModule({
             taskRunner: scheduler.createScheduledTaskRunner(schedule),
             defaultOwner: config.getOptionalString('catalog.providers.vcf.defaultOwner'),
             appBaseUrl: config.getString('app.baseUrl'),
+            vmNamePattern: config.getOptionalString('catalog.providers.vcf.vms.namePattern'),
           }),
         );
         catalog.addProcessor(new VcfPartOfProcessor());

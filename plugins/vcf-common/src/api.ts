@@ -502,4 +502,6 @@ export interface VcfCatalogSnapshot {
   hosts: Array<VcfCatalogInventoryItem & { cluster?: string }>;
   /** `hosts` are the names of the hosts that mount the datastore, in the same vCenter. */
   datastores: Array<VcfCatalogInventoryItem & { hosts: string[] }>;
+  /** Only VMs matching the `vmNamePattern` the caller asked for (none by default); `host` is the host's name. */
+  vms?: Array<VcfCatalogInventoryItem & { host?: string }>;
 }

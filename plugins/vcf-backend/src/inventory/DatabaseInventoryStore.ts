@@ -385,8 +385,17 @@ export class DatabaseInventoryStore implements InventoryStore {
     }));
   }
 
-  async catalogRows(): Promise<InventoryCatalogRows> {
-    const [clusters, hosts, datastores] = await Promise.all([
+  async catalogRows(
+    options: { vmNamePattern?: string; vmLimit?: number } = {},
+  ): Promise<InventoryCatalogRows> {
+    const vmQuery = options.vmNamePattern
+      ? this.db(INVENTORY_TABLES.vms.table)
+          .select('vcenter_id', 'moref', 'name', 'host')
+          .whereRaw("lower(name) like ? escape '\\'", [globToLike(options.vmNamePattern)])
+          .orderBy(['vcenter_id', 'moref'])
+          .limit(options.vmLimit ?? 1000)
+      : Promise.resolve([]);
+    const [clusters, hosts, datastores, vms] = await Promise.all([
       this.db(INVENTORY_TABLES.clusters.table)
         .select('vcenter_id', 'moref', 'name')
         .orderBy(['vcenter_id', 'moref']),
@@ -396,8 +405,15 @@ export class DatabaseInventoryStore implements InventoryStore {
       this.db(INVENTORY_TABLES.datastores.table)
         .select('vcenter_id', 'moref', 'name', 'hosts')
         .orderBy(['vcenter_id', 'moref']),
+      vmQuery,
     ]);
     return {
+      vms: (vms as Array<Record<string, any>>).map(r => ({
+        vcenterId: r.vcenter_id,
+        moref: r.moref,
+        name: r.name,
+        ...(r.host ? { host: r.host } : {}),
+      })),
       clusters: clusters.map(r => ({
         vcenterId: r.vcenter_id,
         moref: r.moref,
@@ -417,4 +433,13 @@ export class DatabaseInventoryStore implements InventoryStore {
       })),
     };
   }
+}
+
+/** `web-*` → `web-%`, with LIKE's own wildcards and the escape character taken literally; lower-cased. */
+function globToLike(glob: string): string {
+  return glob
+    .toLowerCase()
+    .replace(/[\\%_]/g, m => `\\${m}`)
+    .replace(/\*/g, '%')
+    .replace(/\?/g, '_');
 }

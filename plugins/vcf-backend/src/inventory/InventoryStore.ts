@@ -40,6 +40,8 @@ export type InventoryCounts = Record<InventoryKind, number>;
  */
 export interface InventoryCatalogRows {
   clusters: Array<{ vcenterId: string; moref: string; name: string }>;
+  /** Only VMs whose name matches the requested pattern (none without one). */
+  vms: Array<{ vcenterId: string; moref: string; name: string; host?: string }>;
   hosts: Array<{
     vcenterId: string;
     moref: string;
@@ -95,5 +97,9 @@ export interface InventoryStore {
     limit: number;
     scope: InventoryScope;
   }): Promise<TopItem[]>;
-  catalogRows(): Promise<InventoryCatalogRows>;
+  /**
+   * Names and placements for the catalog. VMs are included only when `vmNamePattern` is given (a glob with `*` and
+   * `?`, case-insensitive), and at most `vmLimit` of them, so a large estate cannot flood the catalog.
+   */
+  catalogRows(options?: { vmNamePattern?: string; vmLimit?: number }): Promise<InventoryCatalogRows>;
 }

@@ -1,4 +1,11 @@
 import Router from 'express-promise-router';
+import { z } from 'zod';
+import { parseInput } from './apiSchemas';
+
+const catalogSnapshotQuerySchema = z.object({
+  /** Glob (`*`, `?`) of the VM names to include; without it the snapshot has no VMs. */
+  vmNamePattern: z.string().min(1).max(200).optional(),
+});
 import type { HttpAuthService } from '@backstage/backend-plugin-api';
 import type { EnvironmentStore } from '../environments/EnvironmentStore';
 import type { InventoryStore } from '../inventory/InventoryStore';
@@ -21,6 +28,7 @@ export function createCatalogSnapshotRoutes(options: {
   const router = Router();
   router.get('/catalog-snapshot', async (req, res) => {
     await options.httpAuth.credentials(req, { allow: ['service'] });
+    const { vmNamePattern } = parseInput(catalogSnapshotQuerySchema, req.query, 'query');
     const environments = await options.environments.list();
     const snapshot: VcfCatalogSnapshot = {
       environments: environments.map(e => ({
@@ -33,6 +41,7 @@ export function createCatalogSnapshotRoutes(options: {
       clusters: [],
       hosts: [],
       datastores: [],
+      vms: [],
     };
     if (options.inventory) {
       const environmentOwners = new Map(environments.map(e => [e.id, e.owner]));
@@ -67,7 +76,7 @@ export function createCatalogSnapshotRoutes(options: {
         name: row.name,
         ...placement.get(row.vcenterId),
       });
-      const rows = await options.inventory.inventory.catalogRows();
+      const rows = await options.inventory.inventory.catalogRows({ vmNamePattern });
       snapshot.clusters = rows.clusters.map(item);
       snapshot.hosts = rows.hosts.map(h => ({
         ...item(h),
@@ -76,6 +85,10 @@ export function createCatalogSnapshotRoutes(options: {
       snapshot.datastores = rows.datastores.map(d => ({
         ...item(d),
         hosts: d.hosts,
+      }));
+      snapshot.vms = rows.vms.map(vm => ({
+        ...item(vm),
+        ...(vm.host ? { host: vm.host } : {}),
       }));
     }
     res.json(snapshot);
