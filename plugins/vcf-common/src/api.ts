@@ -218,6 +218,27 @@ export interface CredentialListQuery extends ListQuery {
 }
 
 /**
+ * The distinct values of the credential list's filter columns (`GET /environments/:id/credentials/facets`).
+ * @public
+ */
+export interface CredentialFacets {
+  resourceType: string[];
+  credentialType: string[];
+  accountType: string[];
+  domain: string[];
+  source: string[];
+  expiryStatus: string[];
+}
+
+/**
+ * The answer of `POST /environments/:id/sync`: the environment's sync targets, now due.
+ * @public
+ */
+export interface SyncTriggerResponse {
+  targets: SyncTargetStatus[];
+}
+
+/**
  * The answer of `POST /credentials/:id/reveal`.
  * @public
  */

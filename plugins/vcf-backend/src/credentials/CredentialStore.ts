@@ -1,5 +1,6 @@
 import type { PermissionCriteria } from '@backstage/plugin-permission-common';
 import type {
+  CredentialFacets,
   CredentialHistoryEntry,
   CredentialListQuery,
   CredentialSource,
@@ -22,18 +23,6 @@ export interface CredentialSyncCounts {
   removed: number;
 }
 
-/**
- * Distinct values of the filterable columns, for filter drop-downs.
- * @public
- */
-export interface CredentialFacets {
-  resourceType: string[];
-  credentialType: string[];
-  accountType: string[];
-  domain: string[];
-  source: string[];
-  expiryStatus: string[];
-}
 
 /**
  * Credential counts of one environment.

@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { InputError, NotFoundError } from '@backstage/errors';
 import type { PermissionCriteria } from '@backstage/plugin-permission-common';
 import type {
+  CredentialFacets,
   CredentialHistoryEntry,
   CredentialListQuery,
   CredentialSource,
@@ -15,7 +16,6 @@ import { applyPermissionCriteria, type VcfQueryFilter } from '../permissions/Vcf
 import type { CredentialResource } from '../permissions/resourceRefs';
 import type {
   CredentialCounts,
-  CredentialFacets,
   CredentialStore,
   CredentialSyncCounts,
 } from './CredentialStore';

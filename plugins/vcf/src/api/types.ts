@@ -1,4 +1,5 @@
 import type {
+  CredentialFacets,
   AlarmRow,
   ClusterRow,
   DatastoreClusterRow,
@@ -9,10 +10,11 @@ import type {
   ListQuery,
   NetworkRow,
   SnapshotRow,
-  SyncTargetStatus,
   TaskRow,
   VmRow,
 } from '@vcf-backstage/plugin-vcf-common';
+
+export type { CredentialFacets, SyncTriggerResponse } from '@vcf-backstage/plugin-vcf-common';
 
 /**
  * File formats the export endpoints produce.
@@ -30,26 +32,7 @@ export interface VcfDownload {
   filename: string;
 }
 
-/**
- * The answer of `POST /environments/:id/sync`: the targets that were made due.
- * @public
- */
-export interface SyncTriggerResponse {
-  targets: SyncTargetStatus[];
-}
 
-/**
- * The distinct values of the credential list's filter columns (`GET /environments/:id/credentials/facets`).
- * @public
- */
-export interface CredentialFacets {
-  resourceType: string[];
-  credentialType: string[];
-  accountType: string[];
-  domain: string[];
-  source: string[];
-  expiryStatus: string[];
-}
 
 /**
  * The credential filters that {@link CredentialFacets} describes, by name.
