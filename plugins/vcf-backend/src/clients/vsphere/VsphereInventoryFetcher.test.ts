@@ -429,6 +429,18 @@ describe('VsphereInventoryFetcher failures', () => {
     await vcsim?.stop();
   });
 
+  it('reads a vCenter without triggered alarms as having none', async () => {
+    expect(vcsim.counts.triggeredAlarms).toBe(0);
+    const inventory = await VsphereInventoryFetcher.create({
+      vcenterId: VCENTER_ID,
+      url: vcsim.url,
+      username: vcsim.username,
+      password: vcsim.password,
+      tls: { ca: vcsim.certificatePem },
+    }).fetch();
+    expect(inventory.rows.alarms).toEqual([]);
+  });
+
   it('fails with a readable auth error, without the password, on a wrong password', async () => {
     const password = 'not-the-Pa55word';
     const fetch = VsphereInventoryFetcher.create({
