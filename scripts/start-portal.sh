@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts the demo estate and the portal: the SDDC Manager + VCF Installer simulator on 127.0.0.1:5443, vcsim on
-# 127.0.0.1:8989, then the Backstage app (http://localhost:3000) and backend (http://localhost:7007) on SQLite.
+# a free port, then the Backstage app (http://localhost:3000) and backend (http://localhost:7007) on SQLite.
 # Everything stops with Ctrl-C. Run scripts/setup.sh first (./scripts/start does both).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"

@@ -1,7 +1,7 @@
 /*
  * The vSphere inventory that the backend syncs from vcsim (the vCenter of vcf-east in the demo estate). The vcsim
- * launcher (tools/vcsim) names VMs <host>_VM<n>: the demo's one cluster has hosts DC0_C0_H0 … DC0_C0_H2 with two
- * VMs each.
+ * launcher (tools/vcsim) names VMs <host>_VM<n>: the demo's clusters DC0_C0 and DC0_C1 have three hosts each
+ * (DC0_C0_H0 … DC0_C0_H2) with four VMs each, so DC0_C0_H1_VM1 is one VM.
  */
 import type { APIRequestContext } from '@playwright/test';
 import {

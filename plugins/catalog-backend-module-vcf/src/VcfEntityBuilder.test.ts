@@ -78,6 +78,9 @@ describe('VcfEntityBuilder', () => {
     expect(partOf('vCenter East')).toBe(refOf(byTitle(entities, 'VCF East')));
     expect(partOf('esxi-lab')).toBe(refOf(byTitle(entities, 'vCenter Lab')));
     expect(partOf('vCenter Lab')).toBeUndefined();
+    expect(byTitle(entities, 'vCenter East').metadata.links).toEqual([
+      { url: 'https://vc.east.test/ui', title: 'vSphere Client' },
+    ]);
     expect(byTitle(entities, 'VCF East').metadata.links).toEqual([
       { url: 'http://localhost:3000/vcf/environments/vcf-east', title: 'Credentials and inventory' },
     ]);

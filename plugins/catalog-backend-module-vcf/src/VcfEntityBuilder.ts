@@ -87,7 +87,7 @@ export class VcfEntityBuilder {
             [VCF_VCENTER_ANNOTATION]: vc.id,
             ...(vc.environmentId ? { [VCF_ENVIRONMENT_ANNOTATION]: vc.environmentId } : {}),
           },
-          link: { url: vc.baseUrl.replace(/\/+$/, '/ui'), title: 'vSphere Client' },
+          link: { url: new URL('/ui', vc.baseUrl).toString(), title: 'vSphere Client' },
         }),
       );
     }

@@ -23,8 +23,20 @@ async function startDemoVcenter(): Promise<DemoVcenter | undefined> {
     // Optional at run time: the simulator package does not need Go to work.
     // eslint-disable-next-line @backstage/no-undeclared-imports
     const vcsim = require('@vcf-backstage/vcsim');
+    // A small but complete estate: two clusters, datastore clusters, distributed portgroups, snapshots and
+    // triggered alarms, so every inventory page has something to show.
     const started = await vcsim.startVcsim({
-      port: Number(process.env.VCF_DEMO_VCSIM_PORT ?? 8989),
+      datacenters: 1,
+      clustersPerDatacenter: 2,
+      hostsPerCluster: 3,
+      vmsPerHost: 4,
+      standaloneHostsPerDatacenter: 1,
+      datastoresPerDatacenter: 4,
+      datastoreClustersPerDatacenter: 1,
+      datastoresPerDatastoreCluster: 2,
+      distributedPortgroupsPerDatacenter: 3,
+      snapshots: 6,
+      alarms: 5,
     });
     return started;
   } catch (error) {
