@@ -131,6 +131,8 @@ exports.up = async function up(knex) {
     ]) {
       table.index(['environment_id', 'removed_at', column, 'id'], `credentials_env_${column}_idx`);
     }
+    // Searches (q=) scan this narrow covering index instead of the wide table rows.
+    table.index(['environment_id', 'removed_at', 'search_text'], 'credentials_env_search_idx');
   });
 
   await knex.schema.createTable('credential_history', table => {
