@@ -27,6 +27,11 @@ const useStyles = makeStyles(theme => ({
     userSelect: 'all',
     wordBreak: 'break-all',
   },
+  revealButton: {
+    // In a narrow table column the label must not break into "REV / EAL".
+    whiteSpace: 'nowrap',
+    flexShrink: 0,
+  },
 }));
 
 /** `root@esx01.example.com`: how buttons and dialogs name a credential. */
@@ -106,6 +111,7 @@ export function RevealPasswordButton(props: { credential: CredentialSummary }) {
     <Box display="flex" alignItems="center" flexWrap="wrap" gridGap={4}>
       <Button
         size="small"
+        className={classes.revealButton}
         aria-label={`Reveal password for ${label}`}
         startIcon={<VisibilityIcon fontSize="small" />}
         disabled={busy}
