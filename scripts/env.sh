@@ -44,5 +44,17 @@ fi
 export YARN_ENABLE_TELEMETRY=0
 export YARN_ENABLE_GLOBAL_CACHE=0
 
-# yarn from the committed release, as a command (not a function) so `timeout yarn …` works too.
+# Yarn itself comes from the npm registry too (@yarnpkg/cli-dist, the version of packageManager in package.json),
+# into .tools/yarn, where .yarnrc.yml's yarnPath points; scripts/bin/yarn runs it.
+VCF_YARN_VERSION="$(node -p 'require(process.argv[1]).packageManager.split("@")[1]' "$VCF_ROOT/package.json")"
+VCF_YARN_JS="$VCF_ROOT/.tools/yarn/yarn-$VCF_YARN_VERSION.cjs"
+export VCF_YARN_JS
+if [ ! -f "$VCF_YARN_JS" ]; then
+  tmp="$(mktemp -d)"
+  (cd "$tmp" && npm pack --silent "@yarnpkg/cli-dist@$VCF_YARN_VERSION" >/dev/null) || { echo "could not fetch @yarnpkg/cli-dist@$VCF_YARN_VERSION" >&2; exit 1; }
+  mkdir -p "$(dirname "$VCF_YARN_JS")"
+  tar xzf "$tmp"/yarnpkg-cli-dist-*.tgz -C "$tmp" package/bin/yarn.js
+  mv "$tmp/package/bin/yarn.js" "$VCF_YARN_JS"
+  rm -rf "$tmp"
+fi
 export PATH="$VCF_ROOT/scripts/bin:$PATH"
