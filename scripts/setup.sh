@@ -4,13 +4,17 @@
 # and the npm dependencies from the committed yarn.lock (never re-resolved).
 #   scripts/setup.sh          everything the portal needs
 #   scripts/setup.sh --test   plus what the test suite needs
+#   scripts/setup.sh --bench  plus what the benchmarks' peers need (pyvmomi)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$VCF_ROOT"
 
 packages=(golang-go golang-github-vmware-govmomi-dev)
+if [ "${1:-}" = "--bench" ]; then
+  packages+=(python3-pyvmomi)
+fi
 if [ "${1:-}" = "--test" ]; then
-  packages+=(chromium python3-pyvmomi)
+  packages+=(chromium)
   command -v initdb >/dev/null 2>&1 || [ -x /usr/local/bin/initdb ] || packages+=(postgresql-15)
 fi
 
