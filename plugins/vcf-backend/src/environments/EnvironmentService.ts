@@ -15,25 +15,12 @@ import {
   type VcfClientSettings,
 } from '../credentials/CredentialSyncRunner';
 import type { VcfQueryFilter } from '../permissions/VcfQueryFilter';
-import type { SyncTarget, SyncTargetStore } from '../sync/SyncTargetStore';
+import type { SyncTargetStore } from '../sync/SyncTargetStore';
+import { toSyncTargetStatus } from '../sync/syncTargetStatus';
 import type { EnvironmentChange, EnvironmentStore, StoredEnvironment } from './EnvironmentStore';
 
 const SOURCES: CredentialSource[] = ['sddc-manager', 'installer'];
 
-/** The status part of a sync target, as the API shows it. @internal */
-export function toSyncTargetStatus(target: SyncTarget): SyncTargetStatus {
-  return {
-    targetId: target.id,
-    status: target.status,
-    lastStartedAt: target.lastStartedAt,
-    lastFinishedAt: target.lastFinishedAt,
-    lastSucceededAt: target.lastSucceededAt,
-    lastDurationMs: target.lastDurationMs,
-    lastError: target.lastError,
-    lastCount: target.lastCounts?.total,
-    nextRunAt: target.enabled ? target.nextRunAt : undefined,
-  };
-}
 
 function describeInterval(minutes: number): string {
   return minutes === 1 ? 'every minute' : `every ${minutes} minutes`;

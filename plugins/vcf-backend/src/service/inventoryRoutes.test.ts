@@ -530,6 +530,8 @@ describe.each(databases.eachSupportedId())(
         );
         expect(east.body.counts.vms).toBe(3);
         expect(east.body.vcenters.map((v: any) => v.id)).toEqual(['vc-east']);
+        const lab = await request(app).get('/inventory/summary?vcenterId=vc-lab');
+        expect(lab.body.vcenters.map((v: any) => v.id)).toEqual(['vc-lab']);
 
         const topVms = await request(app).get(
           '/inventory/top?type=vm&metric=cpu&limit=2',

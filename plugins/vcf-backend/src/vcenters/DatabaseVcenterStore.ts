@@ -216,6 +216,7 @@ export class DatabaseVcenterStore implements VcenterStore {
   }
 
   async list(filter?: {
+    id?: string;
     environmentId?: string;
     managedBy?: VcenterManagedBy;
   }): Promise<StoredVcenter[]> {
@@ -226,6 +227,7 @@ export class DatabaseVcenterStore implements VcenterStore {
       query.where('environment_id', filter.environmentId);
     }
     if (filter?.managedBy) query.where('managed_by', filter.managedBy);
+    if (filter?.id) query.where('id', filter.id);
     return (await query).map(toStored);
   }
 

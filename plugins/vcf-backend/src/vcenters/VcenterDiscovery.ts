@@ -112,13 +112,12 @@ export class VcenterDiscovery {
       if (!q) continue;
       const page = await this.options.credentials.list({
         environmentId,
-        query: { q, limit: 500 },
+        query: { q, credentialType: 'SSO', limit: 500 },
       });
       candidates.push(
         ...page.items.filter(
           c =>
             (c.resourceType === 'PSC' || c.resourceType === 'VCENTER') &&
-            c.credentialType === 'SSO' &&
             c.username.includes('@') &&
             (c.resourceName.toLowerCase() === fqdn ||
               (!!vcenter.ipAddress && c.resourceIp === vcenter.ipAddress)),

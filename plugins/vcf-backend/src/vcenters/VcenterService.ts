@@ -10,7 +10,7 @@ import type { VcenterDefinition } from '../config/readVcfConfig';
 import type { CredentialStore } from '../credentials/CredentialStore';
 import { credentialTargetId } from '../credentials/CredentialSyncRunner';
 import type { EnvironmentStore } from '../environments/EnvironmentStore';
-import { toSyncTargetStatus } from '../environments/EnvironmentService';
+import { toSyncTargetStatus } from '../sync/syncTargetStatus';
 import type {
   InventoryScope,
   InventoryStore,
@@ -351,12 +351,10 @@ export class VcenterService {
   async summaries(
     scope: InventoryScope,
   ): Promise<Array<Pick<VcenterSummary, 'id' | 'title' | 'enabled' | 'sync'>>> {
-    let vcenters = await this.options.vcenters.list({
+    const vcenters = await this.options.vcenters.list({
       environmentId: scope.environmentId,
+      id: scope.vcenterId,
     });
-    if (scope.vcenterId) {
-      vcenters = vcenters.filter(v => v.id === scope.vcenterId);
-    }
     const statuses = await this.statuses();
     return vcenters.map(v => ({
       id: v.id,

@@ -71,6 +71,7 @@ export interface VcenterStore {
   delete(id: string): Promise<void>;
   get(id: string): Promise<StoredVcenter | undefined>;
   list(filter?: {
+    id?: string;
     environmentId?: string;
     managedBy?: VcenterManagedBy;
   }): Promise<StoredVcenter[]>;
