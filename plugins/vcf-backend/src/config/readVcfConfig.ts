@@ -1,5 +1,10 @@
 import type { Config } from '@backstage/config';
-import type { CredentialSource } from '@vcf-backstage/plugin-vcf-common';
+import {
+  type CredentialSource,
+  isValidVcfId,
+  VCF_ID_HINT,
+} from '@vcf-backstage/plugin-vcf-common';
+import type { ResolvedTlsSettings } from '../http/UpstreamHttpClient';
 
 /**
  * An SDDC Manager or VCF Installer endpoint with its service account.
@@ -9,7 +14,7 @@ export interface EndpointDefinition {
   baseUrl: string;
   username: string;
   password: string;
-  tls: { verify: boolean; ca?: string };
+  tls: ResolvedTlsSettings;
   intervalMinutes: number;
 }
 
@@ -39,7 +44,7 @@ export interface VcenterDefinition {
   environmentId?: string;
   owner?: string;
   enabled: boolean;
-  tls: { verify: boolean; ca?: string };
+  tls: ResolvedTlsSettings;
   intervalMinutes: number;
 }
 
@@ -52,8 +57,6 @@ export interface SyncSettings {
   leaseSeconds: number;
   runOnStartup: boolean;
 }
-
-const ID_PATTERN = /^[a-z0-9][a-z0-9-_.]{0,99}$/i;
 
 function readTls(config: Config | undefined) {
   return {
@@ -78,10 +81,8 @@ function readEndpoint(
 }
 
 function checkId(id: string, where: string) {
-  if (!ID_PATTERN.test(id)) {
-    throw new Error(
-      `${where} id "${id}" must be 1–100 letters, digits, '-', '_' or '.'`,
-    );
+  if (!isValidVcfId(id)) {
+    throw new Error(`${where} id "${id}" must be ${VCF_ID_HINT}`);
   }
 }
 

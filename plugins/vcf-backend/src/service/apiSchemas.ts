@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { InputError } from '@backstage/errors';
+import { VCF_ID_HINT, VCF_ID_PATTERN } from '@vcf-backstage/plugin-vcf-common';
 
 /** Parses with a zod schema; a failure becomes a 400 that says which field is wrong. */
 export function parseInput<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
@@ -46,9 +47,7 @@ export const auditQuerySchema = listQuerySchema.extend({
   environmentId: z.string().max(100).optional(),
 });
 
-const idSchema = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-_.]{0,99}$/i, "1–100 letters, digits, '-', '_' or '.'");
+const idSchema = z.string().regex(VCF_ID_PATTERN, VCF_ID_HINT);
 
 const httpsUrl = z
   .string()
