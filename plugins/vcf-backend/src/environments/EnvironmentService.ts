@@ -11,11 +11,11 @@ import type { EnvironmentDefinition } from '../config/readVcfConfig';
 import type { CredentialStore } from '../credentials/CredentialStore';
 import {
   createSourceClient,
-  credentialTargetId,
   type VcfClientSettings,
 } from '../credentials/CredentialSyncRunner';
 import type { VcfQueryFilter } from '../permissions/VcfQueryFilter';
 import type { SyncTargetStore } from '../sync/SyncTargetStore';
+import { credentialTargetId } from '../sync/syncTargetIds';
 import { toSyncTargetStatus } from '../sync/syncTargetStatus';
 import type { EnvironmentChange, EnvironmentStore, StoredEnvironment } from './EnvironmentStore';
 

@@ -5,7 +5,7 @@ import {
   type UpstreamTlsOptions,
 } from '../../http/UpstreamHttpClient';
 import { UpstreamError } from '../../http/UpstreamError';
-import type { UpstreamCredential } from '../../credentials/UpstreamCredential';
+import type { UpstreamCredential } from './UpstreamCredential';
 import { VcfTokenSession } from './VcfTokenSession';
 
 /** The parts of SDDC Manager's `Credential` schema that are read. */
