@@ -1,5 +1,3 @@
-import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
-
 export interface Config {
   /** Configuration of the VMware Cloud Foundation plugin. */
   vcf?: {
@@ -20,8 +18,6 @@ export interface Config {
 
     /** How the sync dispatcher runs. */
     sync?: {
-      /** How often each backend instance looks for due sync targets. Defaults to every 15 seconds. */
-      dispatcherFrequency?: SchedulerServiceTaskScheduleDefinitionConfig['frequency'];
       /** How many targets one backend instance syncs at the same time. Defaults to 4. */
       concurrency?: number;
       /** How long a claimed target stays leased without a heartbeat. Defaults to 5 minutes. */
