@@ -10,8 +10,8 @@
 #   scripts/install-test.sh            run it (about 5 minutes on 2 cores with a warm yarn cache)
 #   VCF_INSTALL_TEST_KEEP=1 …          keep the temporary app for inspection
 #
-# The yarn cache of the repository (.yarn/cache) is reused, so only packages the template needs beyond ours are
-# downloaded. Runs on its own free port: it does not need the portal lock.
+# The yarn cache of the repository (.yarn/cache) is reused (hard-linked), so only the packages the template needs
+# beyond ours are downloaded, once. Runs on its own free port: it does not need the portal lock.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$here/env.sh"
@@ -53,7 +53,13 @@ node "$here/install-test/follow-readmes.js" "$VCF_ROOT" "$app" "$work/packages"
 git -C "$app" diff --stat || true
 
 step "Install"
-(cd "$app" && YARN_CACHE_FOLDER="$VCF_ROOT/.yarn/cache" yarn install)
+# A cache of its own, seeded with hard links to the repository's cache: yarn prunes a project's cache of what the
+# project does not use, so sharing the folder would delete the repository's entries (and the other way round).
+# Kept between runs (.yarn/ is ignored), so the packages only the template uses are downloaded once.
+cache="$VCF_ROOT/.yarn/install-test-cache"
+mkdir -p "$cache"
+if [ -d "$VCF_ROOT/.yarn/cache" ]; then cp -aln "$VCF_ROOT/.yarn/cache/." "$cache/" 2>/dev/null || true; fi
+(cd "$app" && YARN_CACHE_FOLDER="$cache" yarn install)
 
 step "Type check and build"
 (cd "$app" && yarn tsc && yarn build:backend && yarn workspace app build)

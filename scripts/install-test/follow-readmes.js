@@ -48,7 +48,10 @@ for (const dir of pluginDirs) {
   for (const match of section.matchAll(
     /^backend\.add\(import\('([^']+)'\)\);$/gm,
   )) {
-    backendLines.push({ readme, line: match[0], name: match[1] });
+    // The catalog module's README repeats the backend plugin's line: add each plugin once.
+    if (!backendLines.some(added => added.name === match[1])) {
+      backendLines.push({ readme, line: match[0], name: match[1] });
+    }
   }
 }
 
