@@ -3,7 +3,7 @@ import type { PermissionCriteria } from '@backstage/plugin-permission-common';
 
 /**
  * The query form of a VCF permission condition: "this field is one of these values". Lists turn a conditional
- * decision into SQL with {@link applyPermissionCriteria}.
+ * decision into SQL with `applyPermissionCriteria`.
  * @public
  */
 export interface VcfQueryFilter {
