@@ -45,12 +45,7 @@ export type CredentialSource = 'sddc-manager' | 'installer';
  * Outcome of the last sync of a target.
  * @public
  */
-export type SyncStatus =
-  | 'never'
-  | 'running'
-  | 'succeeded'
-  | 'failed'
-  | 'disabled';
+export type SyncStatus = 'never' | 'running' | 'succeeded' | 'failed' | 'disabled';
 
 /**
  * TLS settings of one upstream endpoint.
@@ -521,19 +516,8 @@ export interface VcfCatalogInventoryItem {
  * @public
  */
 export interface VcfCatalogSnapshot {
-  environments: Array<{
-    id: string;
-    title: string;
-    description?: string;
-    owner?: string;
-  }>;
-  vcenters: Array<{
-    id: string;
-    title: string;
-    baseUrl: string;
-    environmentId?: string;
-    owner?: string;
-  }>;
+  environments: Array<{ id: string; title: string; description?: string; owner?: string }>;
+  vcenters: Array<{ id: string; title: string; baseUrl: string; environmentId?: string; owner?: string }>;
   clusters: VcfCatalogInventoryItem[];
   /** `cluster` is the name of the host's cluster in the same vCenter. */
   hosts: Array<VcfCatalogInventoryItem & { cluster?: string }>;

@@ -77,9 +77,7 @@ const EXPIRY_STATUSES: ExpiryStatus[] = ['ACTIVE', 'EXPIRING', 'EXPIRED'];
 function toExpiryStatus(status?: string): ExpiryStatus | undefined {
   if (!status) return undefined;
   const upper = status.toUpperCase();
-  return (EXPIRY_STATUSES as string[]).includes(upper)
-    ? (upper as ExpiryStatus)
-    : 'UNKNOWN';
+  return (EXPIRY_STATUSES as string[]).includes(upper) ? (upper as ExpiryStatus) : 'UNKNOWN';
 }
 
 function isoDate(value?: string): string | undefined {
@@ -103,9 +101,7 @@ export class SddcManagerClient {
 
   private readonly pageSize: number;
 
-  private constructor(
-    options: VcfEndpointClientOptions & { pageSize?: number },
-  ) {
+  private constructor(options: VcfEndpointClientOptions & { pageSize?: number }) {
     this.http = UpstreamHttpClient.create({
       baseUrl: options.baseUrl,
       upstreamName: SddcManagerClient.upstreamName,
@@ -131,16 +127,9 @@ export class SddcManagerClient {
   async listCredentials(): Promise<UpstreamCredential[]> {
     const all = await this.listAllPages<SddcCredential>('/v1/credentials');
     return all.map((c, index) => {
-      if (
-        !c.id ||
-        !c.username ||
-        c.password === undefined ||
-        !c.resource?.resourceName
-      ) {
+      if (!c.id || !c.username || c.password === undefined || !c.resource?.resourceName) {
         throw new UpstreamError(
-          `SDDC Manager sent credential #${
-            index + 1
-          } without id, username, password or resource name`,
+          `SDDC Manager sent credential #${index + 1} without id, username, password or resource name`,
           { kind: 'parse', upstreamName: SddcManagerClient.upstreamName },
         );
       }
@@ -158,9 +147,7 @@ export class SddcManagerClient {
         accountType: c.accountType,
         expiryStatus: toExpiryStatus(c.expiry?.status),
         expiryDate: isoDate(c.expiry?.expiryDate),
-        upstreamModifiedAt: isoDate(
-          c.modificationTimestamp ?? c.creationTimestamp,
-        ),
+        upstreamModifiedAt: isoDate(c.modificationTimestamp ?? c.creationTimestamp),
       };
     });
   }
@@ -285,11 +272,8 @@ export class SddcManagerClient {
       items.push(...page.elements);
       const meta = page.pageMetadata;
       expectedTotal = meta?.totalElements ?? expectedTotal;
-      const totalPages =
-        meta?.totalPages ??
-        (meta ? Math.ceil((meta.totalElements ?? 0) / this.pageSize) : 1);
-      if (!meta || pageNumber + 1 >= totalPages || page.elements.length === 0)
-        break;
+      const totalPages = meta?.totalPages ?? (meta ? Math.ceil((meta.totalElements ?? 0) / this.pageSize) : 1);
+      if (!meta || pageNumber + 1 >= totalPages || page.elements.length === 0) break;
     }
     if (expectedTotal !== undefined && items.length !== expectedTotal) {
       throw new UpstreamError(
