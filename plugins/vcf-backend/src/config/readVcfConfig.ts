@@ -1,5 +1,5 @@
 import type { Config } from '@backstage/config';
-import type { CredentialSource } from '@vcf-backstage/plugin-vcf-common';
+import type { CredentialSource, RotateAfterRevealSettings } from '@vcf-backstage/plugin-vcf-common';
 
 /**
  * An SDDC Manager or VCF Installer endpoint with its service account.
@@ -23,6 +23,8 @@ export interface EnvironmentDefinition {
   description?: string;
   owner?: string;
   discoverVcenters: boolean;
+  /** Rotate-after-reveal; undefined when off. */
+  rotateAfterReveal?: RotateAfterRevealSettings;
   endpoints: Partial<Record<CredentialSource, EndpointDefinition>>;
 }
 
@@ -85,6 +87,15 @@ function checkId(id: string, where: string) {
   }
 }
 
+function readRotateAfterReveal(config: Config | undefined, id: string): RotateAfterRevealSettings | undefined {
+  if (!config) return undefined;
+  const afterMinutes = config.getNumber('afterMinutes');
+  if (!Number.isInteger(afterMinutes) || afterMinutes < 1 || afterMinutes > 10_080) {
+    throw new Error(`vcf.environments[${id}].rotateAfterReveal.afterMinutes must be a whole number from 1 to 10080`);
+  }
+  return { afterMinutes, resourceTypes: config.getStringArray('resourceTypes') };
+}
+
 /** Reads `vcf.environments` from config. */
 export function readEnvironmentsFromConfig(
   config: Config,
@@ -103,6 +114,7 @@ export function readEnvironmentsFromConfig(
       description: env.getOptionalString('description'),
       owner: env.getOptionalString('owner'),
       discoverVcenters: env.getOptionalBoolean('discoverVcenters') ?? false,
+      rotateAfterReveal: readRotateAfterReveal(env.getOptionalConfig('rotateAfterReveal'), id),
       endpoints: {
         'sddc-manager': readEndpoint(env.getOptionalConfig('sddcManager'), 30),
         installer: readEndpoint(env.getOptionalConfig('installer'), 30),

@@ -8,6 +8,7 @@ import type {
   CredentialListQuery,
   CredentialSource,
   CredentialSummary,
+  ExpiryStatus,
   Page,
 } from '@vcf-backstage/plugin-vcf-common';
 import type { SecretCipher } from '../crypto/SecretCipher';
@@ -442,5 +443,20 @@ export class DatabaseCredentialStore implements CredentialStore {
       });
     }
     return result;
+  }
+
+  async applyExpiryCheck(options: {
+    environmentId: string;
+    results: Array<{ credentialId: string; expiryStatus?: ExpiryStatus; expiryDate?: string }>;
+  }): Promise<number> {
+    let changed = 0;
+    await this.db.transaction(async tx => {
+      for (const result of options.results) {
+        changed += await tx('credentials')
+          .where({ environment_id: options.environmentId, source: 'sddc-manager', upstream_id: result.credentialId })
+          .update({ expiry_status: result.expiryStatus ?? null, expiry_date: result.expiryDate ?? null });
+      }
+    });
+    return changed;
   }
 }
