@@ -1,5 +1,10 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import { ConflictError, InputError, NotFoundError, ServiceUnavailableError } from '@backstage/errors';
+import {
+  ConflictError,
+  InputError,
+  NotFoundError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
 import {
   FINISHED_CREDENTIAL_TASK_STATUSES,
   type AutoRotatePolicyInput,
@@ -8,13 +13,23 @@ import {
 } from '@vcf-backstage/plugin-vcf-common';
 import { SddcManagerClient } from '../clients/vcf/SddcManagerClient';
 import { UpstreamError } from '../http/UpstreamError';
-import type { SddcCredentialChange, SddcOperationType } from '../clients/vcf/sddcCredentialOperations';
-import { createSourceClient, credentialTargetId, type VcfClientSettings } from '../credentials/CredentialSyncRunner';
+import type {
+  SddcCredentialChange,
+  SddcOperationType,
+} from '../clients/vcf/sddcCredentialOperations';
+import {
+  createSourceClient,
+  credentialTargetId,
+  type VcfClientSettings,
+} from '../credentials/CredentialSyncRunner';
 import type { CredentialStore } from '../credentials/CredentialStore';
 import type { EnvironmentStore } from '../environments/EnvironmentStore';
 import type { CredentialResource } from '../permissions/resourceRefs';
 import type { SyncTargetStore } from '../sync/SyncTargetStore';
-import type { ClaimedCredentialTask, CredentialTaskStore } from './CredentialTaskStore';
+import type {
+  ClaimedCredentialTask,
+  CredentialTaskStore,
+} from './CredentialTaskStore';
 
 /**
  * Who a rotation scheduled by rotate-after-reveal is requested by.
@@ -32,7 +47,10 @@ export interface Clock {
 
 const systemClock: Clock = { now: () => new Date() };
 
-const OPERATION_TYPES: Record<Exclude<CredentialOperation, 'expiry-check'>, SddcOperationType> = {
+const OPERATION_TYPES: Record<
+  Exclude<CredentialOperation, 'expiry-check'>,
+  SddcOperationType
+> = {
   rotate: 'ROTATE',
   update: 'UPDATE',
   remediate: 'REMEDIATE',
@@ -85,7 +103,8 @@ export interface CredentialLifecycleServiceOptions {
  */
 function toApiError(error: unknown): Error {
   if (!(error instanceof UpstreamError)) return error as Error;
-  if (error.kind === 'http' && error.status && error.status < 500) return new InputError(error.message);
+  if (error.kind === 'http' && error.status && error.status < 500)
+    return new InputError(error.message);
   return new ServiceUnavailableError(error.message);
 }
 
@@ -115,11 +134,14 @@ export class CredentialLifecycleService {
   /** Starts a password operation on credentials of one environment; returns our task id. */
   async startOperation(request: CredentialOperationRequest): Promise<string> {
     const { credentials } = request;
-    if (credentials.length === 0) throw new InputError('No credentials to change');
+    if (credentials.length === 0)
+      throw new InputError('No credentials to change');
     const environmentId = credentials[0].environmentId;
     for (const credential of credentials) {
       if (credential.environmentId !== environmentId) {
-        throw new InputError('All credentials of one operation must belong to the same environment');
+        throw new InputError(
+          'All credentials of one operation must belong to the same environment',
+        );
       }
       if (credential.source !== 'sddc-manager') {
         throw new InputError(
@@ -127,12 +149,18 @@ export class CredentialLifecycleService {
         );
       }
       if (credential.removedAt) {
-        throw new InputError(`Credential ${credential.username} on ${credential.resourceName} was removed from SDDC Manager`);
+        throw new InputError(
+          `Credential ${credential.username} on ${credential.resourceName} was removed from SDDC Manager`,
+        );
       }
     }
-    const busy = await this.options.tasks.busyCredentials(credentials.map(c => c.id));
+    const busy = await this.options.tasks.busyCredentials(
+      credentials.map(c => c.id),
+    );
     if (busy.length) {
-      throw new ConflictError(`A task is already running for ${busy.length} of these credentials; wait until it ends`);
+      throw new ConflictError(
+        `A task is already running for ${busy.length} of these credentials; wait until it ends`,
+      );
     }
     const change: SddcCredentialChange = {
       operationType: OPERATION_TYPES[request.operation],
@@ -144,9 +172,13 @@ export class CredentialLifecycleService {
         accountType: c.accountType,
       })),
       ...(request.password !== undefined ? { password: request.password } : {}),
-      ...(request.autoRotatePolicy ? { autoRotatePolicy: request.autoRotatePolicy } : {}),
+      ...(request.autoRotatePolicy
+        ? { autoRotatePolicy: request.autoRotatePolicy }
+        : {}),
     };
-    const upstreamId = await this.withClient(environmentId, client => client.startCredentialChange(change));
+    const upstreamId = await this.withClient(environmentId, client =>
+      client.startCredentialChange(change),
+    );
     return this.options.tasks.create(
       {
         environmentId,
@@ -154,20 +186,34 @@ export class CredentialLifecycleService {
         upstreamIds: [upstreamId],
         change: { change } satisfies StoredChange,
         requestedBy: request.requestedBy,
-        items: credentials.map(c => ({ credentialId: c.id, resourceName: c.resourceName, username: c.username })),
+        items: credentials.map(c => ({
+          credentialId: c.id,
+          resourceName: c.resourceName,
+          username: c.username,
+        })),
       },
       this.clock.now(),
     );
   }
 
   /** Starts an expiry check of every current SDDC Manager credential of an environment (one check per resource type). */
-  async startExpiryCheck(environmentId: string, credentials: CredentialResource[], requestedBy: string): Promise<string> {
-    const current = credentials.filter(c => c.source === 'sddc-manager' && !c.removedAt);
-    if (!current.length) throw new InputError(`Environment ${environmentId} has no SDDC Manager credentials to check`);
+  async startExpiryCheck(
+    environmentId: string,
+    credentials: CredentialResource[],
+    requestedBy: string,
+  ): Promise<string> {
+    const current = credentials.filter(
+      c => c.source === 'sddc-manager' && !c.removedAt,
+    );
+    if (!current.length)
+      throw new InputError(
+        `Environment ${environmentId} has no SDDC Manager credentials to check`,
+      );
     const resourceTypes = [...new Set(current.map(c => c.resourceType))].sort();
     const upstreamIds = await this.withClient(environmentId, async client => {
       const ids: string[] = [];
-      for (const resourceType of resourceTypes) ids.push(await client.startExpirationCheck({ resourceType }));
+      for (const resourceType of resourceTypes)
+        ids.push(await client.startExpirationCheck({ resourceType }));
       return ids;
     });
     return this.options.tasks.create(
@@ -176,7 +222,11 @@ export class CredentialLifecycleService {
         operation: 'expiry-check',
         upstreamIds,
         requestedBy,
-        items: current.map(c => ({ credentialId: c.id, resourceName: c.resourceName, username: c.username })),
+        items: current.map(c => ({
+          credentialId: c.id,
+          resourceName: c.resourceName,
+          username: c.username,
+        })),
       },
       this.clock.now(),
     );
@@ -186,23 +236,35 @@ export class CredentialLifecycleService {
   async retry(taskId: string): Promise<void> {
     const task = await this.requireTask(taskId);
     if (task.status !== 'FAILED' || task.operation === 'expiry-check') {
-      throw new ConflictError(`Only a failed operation can be retried; this task is ${task.status}`);
+      throw new ConflictError(
+        `Only a failed operation can be retried; this task is ${task.status}`,
+      );
     }
     const stored = await this.options.tasks.readChange<StoredChange>(taskId);
     const upstreamId = await this.upstreamIdOf(taskId);
-    await this.withClient(task.environmentId, client => client.retryCredentialTask(upstreamId, stored!.change));
+    await this.withClient(task.environmentId, client =>
+      client.retryCredentialTask(upstreamId, stored!.change),
+    );
     const now = this.clock.now();
-    await this.options.tasks.recordProgress(taskId, undefined, { status: 'IN_PROGRESS', errors: [], nextPollAt: now });
+    await this.options.tasks.recordProgress(taskId, undefined, {
+      status: 'IN_PROGRESS',
+      errors: [],
+      nextPollAt: now,
+    });
   }
 
   /** Cancels a failed task. */
   async cancel(taskId: string): Promise<void> {
     const task = await this.requireTask(taskId);
     if (task.status !== 'FAILED' || task.operation === 'expiry-check') {
-      throw new ConflictError(`Only a failed operation can be cancelled; this task is ${task.status}`);
+      throw new ConflictError(
+        `Only a failed operation can be cancelled; this task is ${task.status}`,
+      );
     }
     const upstreamId = await this.upstreamIdOf(taskId);
-    await this.withClient(task.environmentId, client => client.cancelCredentialTask(upstreamId));
+    await this.withClient(task.environmentId, client =>
+      client.cancelCredentialTask(upstreamId),
+    );
     await this.options.tasks.recordProgress(taskId, undefined, {
       status: 'USER_CANCELLED',
       errors: task.errors,
@@ -227,11 +289,16 @@ export class CredentialLifecycleService {
         await this.pollTask(task);
       } catch (error) {
         // SDDC Manager unreachable or refusing: keep the task's state, try again at the next poll.
-        this.options.logger.warn('Could not poll a credential task', { taskId: task.id, error: readableError(error) });
+        this.options.logger.warn('Could not poll a credential task', {
+          taskId: task.id,
+          error: readableError(error),
+        });
         await this.options.tasks.recordProgress(task.id, this.options.owner, {
           status: task.status,
           errors: [],
-          nextPollAt: new Date(this.clock.now().getTime() + this.pollIntervalMs),
+          nextPollAt: new Date(
+            this.clock.now().getTime() + this.pollIntervalMs,
+          ),
         });
       }
     }
@@ -241,12 +308,20 @@ export class CredentialLifecycleService {
    * Rotate-after-reveal: called after a password was revealed. When the environment opted in for the credential's
    * resource type, schedules (or pushes back) its one rotation. Returns when it is due, if scheduled.
    */
-  async noteReveal(credential: CredentialResource, actor: string): Promise<Date | undefined> {
+  async noteReveal(
+    credential: CredentialResource,
+    actor: string,
+  ): Promise<Date | undefined> {
     if (credential.source !== 'sddc-manager') return undefined;
-    const settings = (await this.options.environments.get(credential.environmentId))?.rotateAfterReveal;
+    const settings = (
+      await this.options.environments.get(credential.environmentId)
+    )?.rotateAfterReveal;
     if (!settings) return undefined;
-    if (!settings.resourceTypes.includes(credential.resourceType)) return undefined;
-    const dueAt = new Date(this.clock.now().getTime() + settings.afterMinutes * 60_000);
+    if (!settings.resourceTypes.includes(credential.resourceType))
+      return undefined;
+    const dueAt = new Date(
+      this.clock.now().getTime() + settings.afterMinutes * 60_000,
+    );
     await this.options.tasks.scheduleRotation({
       credentialId: credential.id,
       environmentId: credential.environmentId,
@@ -266,7 +341,9 @@ export class CredentialLifecycleService {
       now: this.clock.now(),
     });
     for (const rotation of claimed) {
-      const credential = await this.options.credentials.get(rotation.credentialId);
+      const credential = await this.options.credentials.get(
+        rotation.credentialId,
+      );
       try {
         if (credential && !credential.removedAt) {
           await this.startOperation({
@@ -281,10 +358,13 @@ export class CredentialLifecycleService {
         }
         await this.options.tasks.completeRotation(rotation.credentialId, owner);
       } catch (error) {
-        this.options.logger.warn('Could not start a scheduled rotation; it is tried again later', {
-          credentialId: rotation.credentialId,
-          error: readableError(error),
-        });
+        this.options.logger.warn(
+          'Could not start a scheduled rotation; it is tried again later',
+          {
+            credentialId: rotation.credentialId,
+            error: readableError(error),
+          },
+        );
         await this.options.tasks.postponeRotation(
           rotation.credentialId,
           owner,
@@ -303,10 +383,15 @@ export class CredentialLifecycleService {
     const upstream = await this.withClient(task.environmentId, client =>
       client.getCredentialTask(task.upstreamIds[0]),
     );
-    const finished = FINISHED_CREDENTIAL_TASK_STATUSES.includes(upstream.status);
+    const finished = FINISHED_CREDENTIAL_TASK_STATUSES.includes(
+      upstream.status,
+    );
     const itemStatuses = new Map<string, CredentialTaskStatus>();
     for (const item of task.items) {
-      const subTask = upstream.subTasks.find(s => s.resourceName === item.resourceName && s.username === item.username);
+      const subTask = upstream.subTasks.find(
+        s =>
+          s.resourceName === item.resourceName && s.username === item.username,
+      );
       if (subTask) itemStatuses.set(item.credentialId, subTask.status);
     }
     const now = this.clock.now();
@@ -315,7 +400,9 @@ export class CredentialLifecycleService {
       errors: upstream.errors,
       itemStatuses,
       completedAt: finished ? now : undefined,
-      nextPollAt: finished ? undefined : new Date(now.getTime() + this.pollIntervalMs),
+      nextPollAt: finished
+        ? undefined
+        : new Date(now.getTime() + this.pollIntervalMs),
     });
     // Rotations, updates and remediations bring new passwords, policy changes a new policy: both arrive by sync.
     if (recorded && upstream.status === 'SUCCESSFUL') {
@@ -326,7 +413,8 @@ export class CredentialLifecycleService {
   private async pollExpiryCheck(task: ClaimedCredentialTask): Promise<void> {
     const checks = await this.withClient(task.environmentId, async client => {
       const results = [];
-      for (const id of task.upstreamIds) results.push(await client.getExpirationCheck(id));
+      for (const id of task.upstreamIds)
+        results.push(await client.getExpirationCheck(id));
       return results;
     });
     const now = this.clock.now();
@@ -345,34 +433,61 @@ export class CredentialLifecycleService {
     });
     await this.options.tasks.recordProgress(task.id, this.options.owner, {
       status: failed ? 'FAILED' : 'SUCCESSFUL',
-      errors: failed ? [`SDDC Manager could not check ${failed} of ${checks.length} resource types`] : [],
+      errors: failed
+        ? [
+            `SDDC Manager could not check ${failed} of ${checks.length} resource types`,
+          ]
+        : [],
       completedAt: now,
     });
-    this.options.logger.info('Credential expiry check finished', { taskId: task.id, updated });
+    this.options.logger.info('Credential expiry check finished', {
+      taskId: task.id,
+      updated,
+    });
   }
 
   private async resyncCredentials(environmentId: string, taskId: string) {
-    await this.options.syncTargets.requestRun(credentialTargetId(environmentId, 'sddc-manager'), `credential-task:${taskId}`);
+    await this.options.syncTargets.requestRun(
+      credentialTargetId(environmentId, 'sddc-manager'),
+      `credential-task:${taskId}`,
+    );
     this.options.onSyncRequested();
   }
 
   private async requireTask(taskId: string) {
     const task = await this.options.tasks.get(taskId);
-    if (!task) throw new NotFoundError(`No credential task with the id "${taskId}"`);
+    if (!task)
+      throw new NotFoundError(`No credential task with the id "${taskId}"`);
     return task;
   }
 
   private async upstreamIdOf(taskId: string): Promise<string> {
     const [upstreamId] = await this.options.tasks.upstreamIds(taskId);
-    if (!upstreamId) throw new NotFoundError(`No credential task with the id "${taskId}"`);
+    if (!upstreamId)
+      throw new NotFoundError(`No credential task with the id "${taskId}"`);
     return upstreamId;
   }
 
-  private async withClient<T>(environmentId: string, use: (client: SddcManagerClient) => Promise<T>): Promise<T> {
-    const endpoint = await this.options.environments.getEndpointWithPassword(environmentId, 'sddc-manager');
-    if (!endpoint) throw new InputError(`Environment ${environmentId} has no SDDC Manager endpoint`);
-    const client = createSourceClient('sddc-manager', endpoint, this.options.clientSettings ?? {}, this.options.logger);
-    if (!(client instanceof SddcManagerClient)) throw new Error('Expected an SDDC Manager client');
+  private async withClient<T>(
+    environmentId: string,
+    use: (client: SddcManagerClient) => Promise<T>,
+  ): Promise<T> {
+    const endpoint = await this.options.environments.getEndpointWithPassword(
+      environmentId,
+      'sddc-manager',
+    );
+    if (!endpoint)
+      throw new InputError(
+        `Environment ${environmentId} has no SDDC Manager endpoint`,
+      );
+    const client = createSourceClient(
+      'sddc-manager',
+      endpoint,
+      this.options.clientSettings ?? {},
+      this.options.logger,
+    );
+    if (!(client instanceof SddcManagerClient))
+      throw new Error('Expected an SDDC Manager client');
     try {
       return await use(client);
     } catch (error) {

@@ -17,7 +17,11 @@ export interface NewCredentialTask {
   /** What was sent, for a retry; stored encrypted because an update carries the new password. */
   change?: unknown;
   requestedBy: string;
-  items: Array<{ credentialId: string; resourceName: string; username: string }>;
+  items: Array<{
+    credentialId: string;
+    resourceName: string;
+    username: string;
+  }>;
 }
 
 /**
@@ -65,23 +69,50 @@ export interface ClaimedRotation {
 export interface CredentialTaskStore {
   create(task: NewCredentialTask, now: Date): Promise<string>;
   get(id: string): Promise<CredentialTask | undefined>;
-  list(options: { environmentId: string; offset: number; limit: number }): Promise<Page<CredentialTask>>;
+  list(options: {
+    environmentId: string;
+    offset: number;
+    limit: number;
+  }): Promise<Page<CredentialTask>>;
   /** SDDC Manager's ids of a task. */
   upstreamIds(id: string): Promise<string[]>;
   /** The change a task sent, decrypted, for a retry. */
   readChange<T>(id: string): Promise<T | undefined>;
   /** Leases up to `limit` tasks whose next poll is due. */
-  claimDue(options: { owner: string; limit: number; leaseSeconds: number; now: Date }): Promise<ClaimedCredentialTask[]>;
+  claimDue(options: {
+    owner: string;
+    limit: number;
+    leaseSeconds: number;
+    now: Date;
+  }): Promise<ClaimedCredentialTask[]>;
   /** Stores a poll's outcome and releases the lease; false when the lease was lost meanwhile. */
-  recordProgress(id: string, owner: string | undefined, progress: CredentialTaskProgress): Promise<boolean>;
+  recordProgress(
+    id: string,
+    owner: string | undefined,
+    progress: CredentialTaskProgress,
+  ): Promise<boolean>;
   /** Credential ids among `credentialIds` that have a task still running. */
   busyCredentials(credentialIds: string[]): Promise<string[]>;
   /** Schedules (or pushes back) the one rotation of a credential. */
-  scheduleRotation(rotation: { credentialId: string; environmentId: string; dueAt: Date; scheduledBy: string }): Promise<void>;
+  scheduleRotation(rotation: {
+    credentialId: string;
+    environmentId: string;
+    dueAt: Date;
+    scheduledBy: string;
+  }): Promise<void>;
   listRotations(environmentId: string): Promise<ScheduledCredentialRotation[]>;
-  claimDueRotations(options: { owner: string; limit: number; leaseSeconds: number; now: Date }): Promise<ClaimedRotation[]>;
+  claimDueRotations(options: {
+    owner: string;
+    limit: number;
+    leaseSeconds: number;
+    now: Date;
+  }): Promise<ClaimedRotation[]>;
   /** Drops a rotation this instance ran (unless a reveal pushed it back meanwhile). */
   completeRotation(credentialId: string, owner: string): Promise<void>;
   /** Keeps a rotation that could not start, for another try at `retryAt`. */
-  postponeRotation(credentialId: string, owner: string, retryAt: Date): Promise<void>;
+  postponeRotation(
+    credentialId: string,
+    owner: string,
+    retryAt: Date,
+  ): Promise<void>;
 }

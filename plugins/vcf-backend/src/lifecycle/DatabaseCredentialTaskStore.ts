@@ -9,7 +9,12 @@ import {
   type ScheduledCredentialRotation,
 } from '@vcf-backstage/plugin-vcf-common';
 import type { SecretCipher } from '../crypto/SecretCipher';
-import { chunk, isoOrUndefined, nowIso, parseJsonColumn } from '../database/rowValues';
+import {
+  chunk,
+  isoOrUndefined,
+  nowIso,
+  parseJsonColumn,
+} from '../database/rowValues';
 import type {
   ClaimedCredentialTask,
   ClaimedRotation,
@@ -22,7 +27,10 @@ const TASKS = 'credential_tasks';
 const ITEMS = 'credential_task_items';
 const ROTATIONS = 'credential_rotation_schedules';
 
-function toTask(row: Record<string, any>, items: Array<Record<string, any>>): CredentialTask {
+function toTask(
+  row: Record<string, any>,
+  items: Array<Record<string, any>>,
+): CredentialTask {
   return {
     id: row.id,
     environmentId: row.environment_id,
@@ -54,7 +62,10 @@ export class DatabaseCredentialTaskStore implements CredentialTaskStore {
 
   async create(task: NewCredentialTask, now: Date): Promise<string> {
     const id = randomUUID();
-    const change = task.change === undefined ? undefined : this.cipher.encrypt(JSON.stringify(task.change));
+    const change =
+      task.change === undefined
+        ? undefined
+        : this.cipher.encrypt(JSON.stringify(task.change));
     await this.db.transaction(async tx => {
       await tx(TASKS).insert({
         id,
@@ -87,12 +98,20 @@ export class DatabaseCredentialTaskStore implements CredentialTaskStore {
   async get(id: string): Promise<CredentialTask | undefined> {
     const row = await this.db(TASKS).where({ id }).first();
     if (!row) return undefined;
-    const items = await this.db(ITEMS).where({ task_id: id }).orderBy(['resource_name', 'username']);
+    const items = await this.db(ITEMS)
+      .where({ task_id: id })
+      .orderBy(['resource_name', 'username']);
     return toTask(row, items);
   }
 
-  async list(options: { environmentId: string; offset: number; limit: number }): Promise<Page<CredentialTask>> {
-    const [{ count }] = await this.db(TASKS).where({ environment_id: options.environmentId }).count({ count: '*' });
+  async list(options: {
+    environmentId: string;
+    offset: number;
+    limit: number;
+  }): Promise<Page<CredentialTask>> {
+    const [{ count }] = await this.db(TASKS)
+      .where({ environment_id: options.environmentId })
+      .count({ count: '*' });
     const rows = await this.db(TASKS)
       .where({ environment_id: options.environmentId })
       .orderBy([
@@ -126,20 +145,40 @@ export class DatabaseCredentialTaskStore implements CredentialTaskStore {
   }
 
   async readChange<T>(id: string): Promise<T | undefined> {
-    const row = await this.db(TASKS).where({ id }).first('change_encrypted', 'change_key_id');
+    const row = await this.db(TASKS)
+      .where({ id })
+      .first('change_encrypted', 'change_key_id');
     if (!row?.change_encrypted) return undefined;
-    return JSON.parse(this.cipher.decrypt({ ciphertext: row.change_encrypted, keyId: row.change_key_id })) as T;
+    return JSON.parse(
+      this.cipher.decrypt({
+        ciphertext: row.change_encrypted,
+        keyId: row.change_key_id,
+      }),
+    ) as T;
   }
 
-  async claimDue(options: { owner: string; limit: number; leaseSeconds: number; now: Date }) {
+  async claimDue(options: {
+    owner: string;
+    limit: number;
+    leaseSeconds: number;
+    now: Date;
+  }) {
     const nowText = nowIso(options.now);
-    const leaseUntil = nowIso(new Date(options.now.getTime() + options.leaseSeconds * 1000));
+    const leaseUntil = nowIso(
+      new Date(options.now.getTime() + options.leaseSeconds * 1000),
+    );
     const due = (q: Knex.QueryBuilder) =>
       q
         .whereNotNull('next_poll_at')
         .andWhere('next_poll_at', '<=', nowText)
-        .andWhere(free => free.whereNull('lease_expires_at').orWhere('lease_expires_at', '<', nowText));
-    const candidates = await due(this.db(TASKS).select('id')).orderBy('next_poll_at').limit(options.limit);
+        .andWhere(free =>
+          free
+            .whereNull('lease_expires_at')
+            .orWhere('lease_expires_at', '<', nowText),
+        );
+    const candidates = await due(this.db(TASKS).select('id'))
+      .orderBy('next_poll_at')
+      .limit(options.limit);
     const claimed: ClaimedCredentialTask[] = [];
     for (const { id } of candidates) {
       const won = await due(this.db(TASKS).where({ id })).update({
@@ -148,7 +187,9 @@ export class DatabaseCredentialTaskStore implements CredentialTaskStore {
       });
       if (won !== 1) continue;
       const task = await this.get(id);
-      const row = await this.db(TASKS).where({ id }).first('upstream_ids', 'lease_owner');
+      const row = await this.db(TASKS)
+        .where({ id })
+        .first('upstream_ids', 'lease_owner');
       if (!task || row?.lease_owner !== options.owner) continue;
       claimed.push({
         id,
@@ -162,22 +203,32 @@ export class DatabaseCredentialTaskStore implements CredentialTaskStore {
     return claimed;
   }
 
-  async recordProgress(id: string, owner: string | undefined, progress: CredentialTaskProgress): Promise<boolean> {
+  async recordProgress(
+    id: string,
+    owner: string | undefined,
+    progress: CredentialTaskProgress,
+  ): Promise<boolean> {
     return this.db.transaction(async tx => {
       const query = tx(TASKS).where({ id });
       if (owner) query.andWhere({ lease_owner: owner });
       const updated = await query.update({
         status: progress.status,
         errors: JSON.stringify(progress.errors),
-        completed_at: progress.completedAt ? nowIso(progress.completedAt) : null,
+        completed_at: progress.completedAt
+          ? nowIso(progress.completedAt)
+          : null,
         next_poll_at: progress.nextPollAt ? nowIso(progress.nextPollAt) : null,
         lease_owner: null,
         lease_expires_at: null,
       });
       if (updated !== 1) return false;
-      await tx(ITEMS).where({ task_id: id }).update({ status: progress.status });
+      await tx(ITEMS)
+        .where({ task_id: id })
+        .update({ status: progress.status });
       for (const [credentialId, status] of progress.itemStatuses ?? []) {
-        await tx(ITEMS).where({ task_id: id, credential_id: credentialId }).update({ status });
+        await tx(ITEMS)
+          .where({ task_id: id, credential_id: credentialId })
+          .update({ status });
       }
       return true;
     });
@@ -193,7 +244,12 @@ export class DatabaseCredentialTaskStore implements CredentialTaskStore {
     return rows.map(r => r.credential_id);
   }
 
-  async scheduleRotation(rotation: { credentialId: string; environmentId: string; dueAt: Date; scheduledBy: string }) {
+  async scheduleRotation(rotation: {
+    credentialId: string;
+    environmentId: string;
+    dueAt: Date;
+    scheduledBy: string;
+  }) {
     await this.db(ROTATIONS)
       .insert({
         credential_id: rotation.credentialId,
@@ -207,41 +263,79 @@ export class DatabaseCredentialTaskStore implements CredentialTaskStore {
       .merge(['due_at', 'scheduled_by', 'lease_owner', 'lease_expires_at']);
   }
 
-  async listRotations(environmentId: string): Promise<ScheduledCredentialRotation[]> {
-    const rows = await this.db(ROTATIONS).where({ environment_id: environmentId }).orderBy('due_at');
-    return rows.map(row => ({ credentialId: row.credential_id, rotatesAt: isoOrUndefined(row.due_at)! }));
+  async listRotations(
+    environmentId: string,
+  ): Promise<ScheduledCredentialRotation[]> {
+    const rows = await this.db(ROTATIONS)
+      .where({ environment_id: environmentId })
+      .orderBy('due_at');
+    return rows.map(row => ({
+      credentialId: row.credential_id,
+      rotatesAt: isoOrUndefined(row.due_at)!,
+    }));
   }
 
-  async claimDueRotations(options: { owner: string; limit: number; leaseSeconds: number; now: Date }) {
+  async claimDueRotations(options: {
+    owner: string;
+    limit: number;
+    leaseSeconds: number;
+    now: Date;
+  }) {
     const nowText = nowIso(options.now);
-    const leaseUntil = nowIso(new Date(options.now.getTime() + options.leaseSeconds * 1000));
+    const leaseUntil = nowIso(
+      new Date(options.now.getTime() + options.leaseSeconds * 1000),
+    );
     const due = (q: Knex.QueryBuilder) =>
       q
         .where('due_at', '<=', nowText)
-        .andWhere(free => free.whereNull('lease_expires_at').orWhere('lease_expires_at', '<', nowText));
-    const candidates = await due(this.db(ROTATIONS).select('credential_id')).orderBy('due_at').limit(options.limit);
+        .andWhere(free =>
+          free
+            .whereNull('lease_expires_at')
+            .orWhere('lease_expires_at', '<', nowText),
+        );
+    const candidates = await due(this.db(ROTATIONS).select('credential_id'))
+      .orderBy('due_at')
+      .limit(options.limit);
     const claimed: ClaimedRotation[] = [];
     for (const { credential_id: credentialId } of candidates) {
-      const won = await due(this.db(ROTATIONS).where({ credential_id: credentialId })).update({
+      const won = await due(
+        this.db(ROTATIONS).where({ credential_id: credentialId }),
+      ).update({
         lease_owner: options.owner,
         lease_expires_at: leaseUntil,
       });
       if (won !== 1) continue;
-      const row = await this.db(ROTATIONS).where({ credential_id: credentialId, lease_owner: options.owner }).first();
+      const row = await this.db(ROTATIONS)
+        .where({ credential_id: credentialId, lease_owner: options.owner })
+        .first();
       if (row) {
-        claimed.push({ credentialId, environmentId: row.environment_id, scheduledBy: row.scheduled_by });
+        claimed.push({
+          credentialId,
+          environmentId: row.environment_id,
+          scheduledBy: row.scheduled_by,
+        });
       }
     }
     return claimed;
   }
 
   async completeRotation(credentialId: string, owner: string): Promise<void> {
-    await this.db(ROTATIONS).where({ credential_id: credentialId, lease_owner: owner }).delete();
-  }
-
-  async postponeRotation(credentialId: string, owner: string, retryAt: Date): Promise<void> {
     await this.db(ROTATIONS)
       .where({ credential_id: credentialId, lease_owner: owner })
-      .update({ due_at: nowIso(retryAt), lease_owner: null, lease_expires_at: null });
+      .delete();
+  }
+
+  async postponeRotation(
+    credentialId: string,
+    owner: string,
+    retryAt: Date,
+  ): Promise<void> {
+    await this.db(ROTATIONS)
+      .where({ credential_id: credentialId, lease_owner: owner })
+      .update({
+        due_at: nowIso(retryAt),
+        lease_owner: null,
+        lease_expires_at: null,
+      });
   }
 }

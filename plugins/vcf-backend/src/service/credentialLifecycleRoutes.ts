@@ -1,6 +1,9 @@
 import Router from 'express-promise-router';
 import type { Request } from 'express';
-import type { HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
+import type {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { ConditionTransformer } from '@backstage/plugin-permission-node';
@@ -50,7 +53,9 @@ const AUDIT_ACTION: Record<CredentialOperation, VcfAuditAction> = {
 function describeCredentials(credentials: CredentialResource[]): JsonObject {
   return {
     credentialIds: credentials.map(c => c.id),
-    credentials: credentials.slice(0, 20).map(c => `${c.username}@${c.resourceName}`),
+    credentials: credentials
+      .slice(0, 20)
+      .map(c => `${c.username}@${c.resourceName}`),
     count: credentials.length,
   };
 }
@@ -72,11 +77,13 @@ export function createCredentialLifecycleRoutes(options: {
   const { httpAuth, permissions, credentials, audit } = options;
   const { lifecycle, tasks } = options.credentialLifecycle;
   const router = Router();
-  const context = (req: Request) => RouteContext.from(req, httpAuth, permissions);
+  const context = (req: Request) =>
+    RouteContext.from(req, httpAuth, permissions);
 
   async function findCredential(id: string) {
     const credential = await credentials.get(id);
-    if (!credential) throw new NotFoundError(`No credential with the id "${id}"`);
+    if (!credential)
+      throw new NotFoundError(`No credential with the id "${id}"`);
     return credential;
   }
 
@@ -87,13 +94,22 @@ export function createCredentialLifecycleRoutes(options: {
     begin: () => Promise<Awaited<ReturnType<VcfAuditLog['begin']>>>,
   ) {
     const decisions = await permissions.authorize(
-      targets.map(c => ({ permission: vcfCredentialRotatePermission, resourceRef: c.id })),
+      targets.map(c => ({
+        permission: vcfCredentialRotatePermission,
+        resourceRef: c.id,
+      })),
       { credentials: ctx.credentials },
     );
-    const denied = targets.filter((_, i) => decisions[i].result !== AuthorizeResult.ALLOW);
+    const denied = targets.filter(
+      (_, i) => decisions[i].result !== AuthorizeResult.ALLOW,
+    );
     if (denied.length === 0) return;
     const error = new NotAllowedError(
-      `You are not allowed to change ${denied.length === 1 ? 'this credential' : `${denied.length} of these credentials`} (vcf.credential.rotate)`,
+      `You are not allowed to change ${
+        denied.length === 1
+          ? 'this credential'
+          : `${denied.length} of these credentials`
+      } (vcf.credential.rotate)`,
     );
     await (await begin()).denied(error);
     throw error;
@@ -105,11 +121,16 @@ export function createCredentialLifecycleRoutes(options: {
     ctx: RouteContext,
     targets: CredentialResource[],
     operation: Exclude<CredentialOperation, 'expiry-check'>,
-    input: { password?: string; autoRotatePolicy?: { enabled: boolean; frequencyInDays?: number } },
+    input: {
+      password?: string;
+      autoRotatePolicy?: { enabled: boolean; frequencyInDays?: number };
+    },
   ): Promise<CredentialTaskAccepted> {
     const details: JsonObject = {
       ...describeCredentials(targets),
-      ...(input.autoRotatePolicy ? { autoRotatePolicy: { ...input.autoRotatePolicy } } : {}),
+      ...(input.autoRotatePolicy
+        ? { autoRotatePolicy: { ...input.autoRotatePolicy } }
+        : {}),
     };
     const begin = () =>
       audit.begin(
@@ -141,12 +162,21 @@ export function createCredentialLifecycleRoutes(options: {
   }
 
   /** The task, when the caller may see its environment's credentials; 404 otherwise. */
-  async function readableTask(ctx: RouteContext, taskId: string): Promise<CredentialTask> {
+  async function readableTask(
+    ctx: RouteContext,
+    taskId: string,
+  ): Promise<CredentialTask> {
     const task = await tasks.get(taskId);
     if (
       !task ||
-      !(await ctx.isAllowed(vcfEnvironmentReadPermission, task.environmentId)) ||
-      (await ctx.listFilter(vcfCredentialReadPermission, options.credentialFilter)) === false
+      !(await ctx.isAllowed(
+        vcfEnvironmentReadPermission,
+        task.environmentId,
+      )) ||
+      (await ctx.listFilter(
+        vcfCredentialReadPermission,
+        options.credentialFilter,
+      )) === false
     ) {
       throw new NotFoundError(`No credential task with the id "${taskId}"`);
     }
@@ -157,7 +187,9 @@ export function createCredentialLifecycleRoutes(options: {
     const ctx = await context(req);
     parseInput(rotateBodySchema, req.body ?? {}, 'body');
     const credential = await findCredential(req.params.id);
-    res.status(202).json(await startOperation(req, ctx, [credential], 'rotate', {}));
+    res
+      .status(202)
+      .json(await startOperation(req, ctx, [credential], 'rotate', {}));
   });
 
   for (const operation of ['update', 'remediate'] as const) {
@@ -165,29 +197,61 @@ export function createCredentialLifecycleRoutes(options: {
       const ctx = await context(req);
       const { password } = parseInput(passwordBodySchema, req.body, 'body');
       const credential = await findCredential(req.params.id);
-      res.status(202).json(await startOperation(req, ctx, [credential], operation, { password }));
+      res
+        .status(202)
+        .json(
+          await startOperation(req, ctx, [credential], operation, { password }),
+        );
     });
   }
 
   router.put('/credentials/:id/auto-rotate-policy', async (req, res) => {
     const ctx = await context(req);
-    const autoRotatePolicy = parseInput(autoRotatePolicyBodySchema, req.body, 'body');
+    const autoRotatePolicy = parseInput(
+      autoRotatePolicyBodySchema,
+      req.body,
+      'body',
+    );
     const credential = await findCredential(req.params.id);
-    res.status(202).json(await startOperation(req, ctx, [credential], 'auto-rotate-policy', { autoRotatePolicy }));
+    res
+      .status(202)
+      .json(
+        await startOperation(req, ctx, [credential], 'auto-rotate-policy', {
+          autoRotatePolicy,
+        }),
+      );
   });
 
   router.post('/environments/:id/credentials/rotate', async (req, res) => {
     const ctx = await context(req);
-    const { credentialIds } = parseInput(bulkRotateBodySchema, req.body, 'body');
+    const { credentialIds } = parseInput(
+      bulkRotateBodySchema,
+      req.body,
+      'body',
+    );
     if (!(await ctx.isAllowed(vcfEnvironmentReadPermission, req.params.id))) {
       throw new NotFoundError(`No environment with the id "${req.params.id}"`);
     }
     const found = await credentials.getMany(credentialIds);
-    const missing = credentialIds.filter((_id, i) => found[i]?.environmentId !== req.params.id);
+    const missing = credentialIds.filter(
+      (_id, i) => found[i]?.environmentId !== req.params.id,
+    );
     if (missing.length) {
-      throw new NotFoundError(`Environment "${req.params.id}" has no credential with the id "${missing[0]}"`);
+      throw new NotFoundError(
+        `Environment "${req.params.id}" has no credential with the id "${missing[0]}"`,
+      );
     }
-    res.status(202).json(await startOperation(req, ctx, found as CredentialResource[], 'rotate', {}));
+    res
+      .status(202)
+      .json(
+        await startOperation(
+          req,
+          ctx,
+          found as CredentialResource[],
+          'rotate',
+          {},
+        ),
+      );
   });
 
   router.post('/environments/:id/expiry-check', async (req, res) => {
@@ -197,10 +261,20 @@ export function createCredentialLifecycleRoutes(options: {
     if (!(await ctx.isAllowed(vcfEnvironmentReadPermission, environmentId))) {
       throw new NotFoundError(`No environment with the id "${environmentId}"`);
     }
-    const begin = () => audit.begin('credential.expiry-check', { actor: ctx.actor, environmentId }, req);
-    const filter = await ctx.listFilter(vcfCredentialRotatePermission, options.credentialFilter);
+    const begin = () =>
+      audit.begin(
+        'credential.expiry-check',
+        { actor: ctx.actor, environmentId },
+        req,
+      );
+    const filter = await ctx.listFilter(
+      vcfCredentialRotatePermission,
+      options.credentialFilter,
+    );
     if (filter === false) {
-      const error = new NotAllowedError('You are not allowed to check credentials (vcf.credential.rotate)');
+      const error = new NotAllowedError(
+        'You are not allowed to check credentials (vcf.credential.rotate)',
+      );
       await (await begin()).denied(error);
       throw error;
     }
@@ -215,7 +289,11 @@ export function createCredentialLifecycleRoutes(options: {
     }
     const event = await begin();
     try {
-      const taskId = await lifecycle.startExpiryCheck(environmentId, targets, ctx.actor);
+      const taskId = await lifecycle.startExpiryCheck(
+        environmentId,
+        targets,
+        ctx.actor,
+      );
       await event.succeeded({ taskId, count: targets.length });
       res.status(202).json({ taskId } satisfies CredentialTaskAccepted);
     } catch (error) {
@@ -228,7 +306,10 @@ export function createCredentialLifecycleRoutes(options: {
     const ctx = await context(req);
     if (
       !(await ctx.isAllowed(vcfEnvironmentReadPermission, req.params.id)) ||
-      (await ctx.listFilter(vcfCredentialReadPermission, options.credentialFilter)) === false
+      (await ctx.listFilter(
+        vcfCredentialReadPermission,
+        options.credentialFilter,
+      )) === false
     ) {
       throw new NotFoundError(`No environment with the id "${req.params.id}"`);
     }
@@ -239,10 +320,18 @@ export function createCredentialLifecycleRoutes(options: {
     const ctx = await context(req);
     const query = parseInput(credentialTaskListQuerySchema, req.query, 'query');
     if (
-      !(await ctx.isAllowed(vcfEnvironmentReadPermission, query.environmentId)) ||
-      (await ctx.listFilter(vcfCredentialReadPermission, options.credentialFilter)) === false
+      !(await ctx.isAllowed(
+        vcfEnvironmentReadPermission,
+        query.environmentId,
+      )) ||
+      (await ctx.listFilter(
+        vcfCredentialReadPermission,
+        options.credentialFilter,
+      )) === false
     ) {
-      throw new NotFoundError(`No environment with the id "${query.environmentId}"`);
+      throw new NotFoundError(
+        `No environment with the id "${query.environmentId}"`,
+      );
     }
     res.json(await tasks.list(query));
   });
@@ -257,16 +346,22 @@ export function createCredentialLifecycleRoutes(options: {
       const ctx = await context(req);
       parseInput(rotateBodySchema, req.body ?? {}, 'body');
       const task = await readableTask(ctx, req.params.taskId);
-      const targets = (await credentials.getMany(task.items.map(i => i.credentialId))).filter(
-        (c): c is CredentialResource => !!c,
-      );
+      const targets = (
+        await credentials.getMany(task.items.map(i => i.credentialId))
+      ).filter((c): c is CredentialResource => !!c);
       const begin = () =>
         audit.begin(
-          action === 'retry' ? 'credential-task.retry' : 'credential-task.cancel',
+          action === 'retry'
+            ? 'credential-task.retry'
+            : 'credential-task.cancel',
           {
             actor: ctx.actor,
             environmentId: task.environmentId,
-            details: { taskId: task.id, operation: task.operation, ...describeCredentials(targets) },
+            details: {
+              taskId: task.id,
+              operation: task.operation,
+              ...describeCredentials(targets),
+            },
           },
           req,
         );
@@ -280,7 +375,9 @@ export function createCredentialLifecycleRoutes(options: {
         await event.failed(error as Error);
         throw error;
       }
-      res.status(202).json({ taskId: task.id } satisfies CredentialTaskAccepted);
+      res
+        .status(202)
+        .json({ taskId: task.id } satisfies CredentialTaskAccepted);
     });
   }
 

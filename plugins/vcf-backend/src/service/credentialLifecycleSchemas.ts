@@ -17,7 +17,9 @@ export const rotateBodySchema = z.object({}).strict();
  * refused password is not echoed.
  */
 export const passwordBodySchema = z
-  .object({ password: z.string().min(1, 'is required').max(200, 'is too long') })
+  .object({
+    password: z.string().min(1, 'is required').max(200, 'is too long'),
+  })
   .strict();
 
 /** Body of `PUT /credentials/:id/auto-rotate-policy`. */
