@@ -10,6 +10,7 @@ import {
   formatRelativeTime,
   sourceTitle,
 } from '../../util/format';
+import { CredentialActions } from '../CredentialActions';
 import { CredentialHistoryButton } from '../CredentialHistoryDialog';
 import { RevealPasswordButton } from '../RevealPassword';
 
@@ -88,6 +89,7 @@ export const credentialColumns: TableColumn<CredentialSummary>[] = [
       <Box display="flex" alignItems="center">
         <RevealPasswordButton credential={row} />
         <CredentialHistoryButton credential={row} />
+        <CredentialActions credential={row} />
       </Box>
     ),
   },
