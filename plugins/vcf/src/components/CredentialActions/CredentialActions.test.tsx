@@ -46,7 +46,12 @@ describe('CredentialActions (with the real VcfClient)', () => {
     );
   });
 
-  async function renderActions(authorize = allow, overrides = {}) {
+  async function renderActions(
+    authorize: (request: {
+      permission: { name: string };
+    }) => 'ALLOW' | 'DENY' = allow,
+    overrides = {},
+  ) {
     const client = new VcfClient({
       discoveryApi: mockApis.discovery({ baseUrl: 'http://localhost:7007' }),
       fetchApi: mockApis.fetch(),
