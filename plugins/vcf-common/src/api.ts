@@ -205,6 +205,8 @@ export interface CredentialSummary {
   /** Set when the credential was no longer reported upstream. */
   removedAt?: string;
   passwordChangedAt?: string;
+  /** SDDC Manager's auto-rotate policy, when one is set. */
+  autoRotate?: { frequencyInDays: number; nextRotationAt?: string };
 }
 
 /**

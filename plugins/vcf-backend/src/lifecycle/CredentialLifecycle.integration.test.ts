@@ -1,7 +1,11 @@
 import express from 'express';
 import request from 'supertest';
 import type { PermissionsService } from '@backstage/backend-plugin-api';
-import { mockCredentials, mockErrorHandler, mockServices } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockErrorHandler,
+  mockServices,
+} from '@backstage/backend-test-utils';
 import {
   AuthorizeResult,
   type PolicyDecision,
@@ -43,6 +47,9 @@ import {
   ROTATE_AFTER_REVEAL_REQUESTER,
 } from './CredentialLifecycleService';
 import { DatabaseCredentialTaskStore } from './DatabaseCredentialTaskStore';
+
+// Each test migrates a database, syncs two environments over HTTPS and polls SDDC Manager tasks end to end.
+jest.setTimeout(60_000);
 
 const databases = createVcfTestDatabases();
 const CANARY_UPDATE = 'Canary!Upd4te9x';
@@ -296,8 +303,8 @@ describe.each(databases.eachSupportedId())(
           listResponse.body.items.map((t: CredentialTask) => t.id),
         ).toEqual([task.id]);
         const catalog = await request(app)
-        .get('/catalog-snapshot')
-        .set('authorization', mockCredentials.service.header());
+          .get('/catalog-snapshot')
+          .set('authorization', mockCredentials.service.header());
         expect(catalog.status).toBe(200);
         const visible = JSON.stringify([
           started.body,
@@ -409,6 +416,12 @@ describe.each(databases.eachSupportedId())(
       expect(
         simulator.listCredentials('east')[7].autoRotatePolicy?.frequencyInDays,
       ).toBe(45);
+      // The re-sync after the task brings the policy into the credential list.
+      expect((await ours('east', upstream)).autoRotate).toEqual({
+        frequencyInDays: 45,
+        nextRotationAt:
+          simulator.listCredentials('east')[7].autoRotatePolicy?.nextSchedule,
+      });
     });
 
     it('rotates several credentials in one SDDC Manager task and refuses credentials of another environment', async () => {

@@ -25,6 +25,7 @@ interface SddcCredential {
   modificationTimestamp?: string;
   creationTimestamp?: string;
   expiry?: { expiryDate?: string; status?: string };
+  autoRotatePolicy?: { frequencyInDays?: number; nextSchedule?: string };
   resource?: {
     resourceId?: string;
     resourceName?: string;
@@ -148,6 +149,14 @@ export class SddcManagerClient {
         expiryStatus: toExpiryStatus(c.expiry?.status),
         expiryDate: isoDate(c.expiry?.expiryDate),
         upstreamModifiedAt: isoDate(c.modificationTimestamp ?? c.creationTimestamp),
+        ...(typeof c.autoRotatePolicy?.frequencyInDays === 'number'
+          ? {
+              autoRotate: {
+                frequencyInDays: c.autoRotatePolicy.frequencyInDays,
+                nextRotationAt: isoDate(c.autoRotatePolicy.nextSchedule),
+              },
+            }
+          : {}),
       };
     });
   }

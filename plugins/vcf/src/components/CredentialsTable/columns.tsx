@@ -70,6 +70,23 @@ export const credentialColumns: TableColumn<CredentialSummary>[] = [
     render: row => <ExpiryCell credential={row} />,
   },
   {
+    title: 'Auto-rotate',
+    sorting: false,
+    render: row =>
+      row.autoRotate ? (
+        <SubvalueCell
+          value={`every ${row.autoRotate.frequencyInDays} d`}
+          subvalue={
+            row.autoRotate.nextRotationAt
+              ? `next ${formatRelativeTime(row.autoRotate.nextRotationAt)}`
+              : undefined
+          }
+        />
+      ) : (
+        '–'
+      ),
+  },
+  {
     title: 'Last seen',
     field: 'lastSeenAt',
     render: row =>
