@@ -42,6 +42,16 @@ export interface Config {
        * `administrator@vsphere.local`). The SDDC Manager endpoint's TLS settings apply to them. Defaults to false.
        */
       discoverVcenters?: boolean;
+      /**
+       * Rotate-after-reveal ("check-out"): each reveal of an SDDC Manager credential of one of `resourceTypes`
+       * schedules one rotation `afterMinutes` later; a later reveal pushes it back. Off when left out.
+       */
+      rotateAfterReveal?: {
+        /** Minutes between the (last) reveal and the rotation, 1 to 10080. */
+        afterMinutes: number;
+        /** SDDC Manager resource types this applies to, e.g. `ESXI`, `VCENTER`, `PSC`, `NSXT_MANAGER`. */
+        resourceTypes: string[];
+      };
       /** The environment's SDDC Manager. */
       sddcManager?: VcfEndpointConfig;
       /** The environment's VCF Installer (VCF 9) or Cloud Builder. */

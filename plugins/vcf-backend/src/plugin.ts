@@ -11,6 +11,7 @@ import {
   vcfCredentialExportPermission,
   vcfCredentialReadPermission,
   vcfCredentialRevealPermission,
+  vcfCredentialRotatePermission,
   vcfEnvironmentCreatePermission,
   vcfEnvironmentDeletePermission,
   vcfEnvironmentReadPermission,
@@ -42,6 +43,8 @@ import { VcfAuditLog } from './audit/VcfAuditLog';
 import { vcfCredentialResourceRef, vcfEnvironmentResourceRef } from './permissions/resourceRefs';
 import { vcfCredentialRules, vcfEnvironmentRules } from './permissions/rules';
 import { createRouter } from './service/createRouter';
+import { DatabaseCredentialTaskStore } from './lifecycle/DatabaseCredentialTaskStore';
+import { CredentialLifecycleService } from './lifecycle/CredentialLifecycleService';
 
 /**
  * The VCF backend plugin: syncs credentials from SDDC Manager and the VCF Installer (and vSphere inventory) into
@@ -107,6 +110,7 @@ export const vcfPlugin = createBackendPlugin({
             vcfCredentialReadPermission,
             vcfCredentialRevealPermission,
             vcfCredentialExportPermission,
+            vcfCredentialRotatePermission,
           ],
           rules: Object.values(vcfCredentialRules),
           getResources: ids => credentials.getMany(ids),
@@ -157,6 +161,34 @@ export const vcfPlugin = createBackendPlugin({
           fn: () => dispatcher.runDueTargets(),
         });
 
+        const credentialTasks = new DatabaseCredentialTaskStore(db, cipher);
+        const credentialLifecycle = new CredentialLifecycleService({
+          environments,
+          credentials,
+          tasks: credentialTasks,
+          syncTargets,
+          logger,
+          owner: dispatcher.owner,
+          // A successful task made the environment's SDDC Manager credentials due: sync them now.
+          onSyncRequested: () => {
+            dispatcher.runDueTargets().catch(error =>
+              logger.error('Sync dispatcher failed', { error: String(error) }),
+            );
+          },
+        });
+        // Every instance polls; the leases in credential_tasks and credential_rotation_schedules share the work.
+        await scheduler.scheduleTask({
+          id: 'vcf-credential-tasks',
+          scope: 'local',
+          frequency: { seconds: 5 },
+          timeout: { minutes: 5 },
+          initialDelay: { seconds: 3 },
+          fn: async () => {
+            await credentialLifecycle.pollDueTasks();
+            await credentialLifecycle.runDueRotations();
+          },
+        });
+
         httpRouter.use(
           createRouter({
             httpAuth,
@@ -182,6 +214,7 @@ export const vcfPlugin = createBackendPlugin({
               );
             },
             inventory: { vcenterService, vcenters, inventory },
+            credentialLifecycle: { lifecycle: credentialLifecycle, tasks: credentialTasks },
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

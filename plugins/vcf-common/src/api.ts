@@ -3,6 +3,8 @@
  * No type here carries a password except {@link RevealedPassword}.
  */
 
+import type { RotateAfterRevealSettings } from './credentialLifecycle';
+
 /**
  * One page of a list: the rows of the page and how many rows match in all.
  * @public
@@ -103,6 +105,8 @@ export interface VcfEnvironment {
   installer?: EndpointSummary;
   /** Discover the environment's vCenters from SDDC Manager for the inventory. */
   discoverVcenters: boolean;
+  /** Rotate-after-reveal, when the environment opted in. */
+  rotateAfterReveal?: RotateAfterRevealSettings;
   sync: Partial<Record<CredentialSource, SyncTargetStatus>>;
   credentialCounts: {
     total: number;
@@ -122,6 +126,8 @@ export interface VcfEnvironmentInput {
   description?: string;
   owner?: string;
   discoverVcenters?: boolean;
+  /** Rotate-after-reveal; leave out to turn it off. */
+  rotateAfterReveal?: RotateAfterRevealSettings;
   sddcManager?: EndpointInput;
   installer?: EndpointInput;
 }
@@ -199,6 +205,8 @@ export interface CredentialSummary {
   /** Set when the credential was no longer reported upstream. */
   removedAt?: string;
   passwordChangedAt?: string;
+  /** SDDC Manager's auto-rotate policy, when one is set. */
+  autoRotate?: { frequencyInDays: number; nextRotationAt?: string };
 }
 
 /**
@@ -244,6 +252,8 @@ export interface SyncTriggerResponse {
  */
 export interface RevealedPassword {
   password: string;
+  /** When rotate-after-reveal will rotate this password (this reveal scheduled or pushed it back). */
+  rotatesAt?: string;
 }
 
 /**

@@ -8,3 +8,4 @@ export * from './permissions';
 export * from './annotations';
 export * from './api';
 export * from './ids';
+export * from './credentialLifecycle';

@@ -1,6 +1,7 @@
 import type { Config } from '@backstage/config';
 import {
   type CredentialSource,
+  type RotateAfterRevealSettings,
   isValidVcfId,
   VCF_ID_HINT,
 } from '@vcf-backstage/plugin-vcf-common';
@@ -28,6 +29,8 @@ export interface EnvironmentDefinition {
   description?: string;
   owner?: string;
   discoverVcenters: boolean;
+  /** Rotate-after-reveal; undefined when off. */
+  rotateAfterReveal?: RotateAfterRevealSettings;
   endpoints: Partial<Record<CredentialSource, EndpointDefinition>>;
 }
 
@@ -86,6 +89,15 @@ function checkId(id: string, where: string) {
   }
 }
 
+function readRotateAfterReveal(config: Config | undefined, id: string): RotateAfterRevealSettings | undefined {
+  if (!config) return undefined;
+  const afterMinutes = config.getNumber('afterMinutes');
+  if (!Number.isInteger(afterMinutes) || afterMinutes < 1 || afterMinutes > 10_080) {
+    throw new Error(`vcf.environments[${id}].rotateAfterReveal.afterMinutes must be a whole number from 1 to 10080`);
+  }
+  return { afterMinutes, resourceTypes: config.getStringArray('resourceTypes') };
+}
+
 /** Reads `vcf.environments` from config. */
 export function readEnvironmentsFromConfig(
   config: Config,
@@ -104,6 +116,7 @@ export function readEnvironmentsFromConfig(
       description: env.getOptionalString('description'),
       owner: env.getOptionalString('owner'),
       discoverVcenters: env.getOptionalBoolean('discoverVcenters') ?? false,
+      rotateAfterReveal: readRotateAfterReveal(env.getOptionalConfig('rotateAfterReveal'), id),
       endpoints: {
         'sddc-manager': readEndpoint(env.getOptionalConfig('sddcManager'), 30),
         installer: readEndpoint(env.getOptionalConfig('installer'), 30),

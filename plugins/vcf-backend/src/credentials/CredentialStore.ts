@@ -5,6 +5,7 @@ import type {
   CredentialListQuery,
   CredentialSource,
   CredentialSummary,
+  ExpiryStatus,
   Page,
 } from '@vcf-backstage/plugin-vcf-common';
 import type { VcfQueryFilter } from '../permissions/VcfQueryFilter';
@@ -71,4 +72,12 @@ export interface CredentialStore {
     withPasswords: boolean | ((credential: CredentialResource) => boolean);
   }): AsyncIterable<CredentialResource & { password?: string }>;
   countsByEnvironment(environmentIds: string[]): Promise<Map<string, CredentialCounts>>;
+  /**
+   * Writes what an SDDC Manager expiry check found (by SDDC Manager credential id) into the environment's
+   * credentials; returns how many rows changed.
+   */
+  applyExpiryCheck(options: {
+    environmentId: string;
+    results: Array<{ credentialId: string; expiryStatus?: ExpiryStatus; expiryDate?: string }>;
+  }): Promise<number>;
 }

@@ -167,6 +167,7 @@ export class EnvironmentService {
         owner: environment.owner,
         managedBy: environment.managedBy,
         discoverVcenters: environment.discoverVcenters,
+        rotateAfterReveal: environment.rotateAfterReveal,
         sddcManager: summary('sddc-manager'),
         installer: summary('installer'),
         sync,

@@ -71,6 +71,13 @@ export const environmentInputSchema = z
     description: z.string().max(2000).optional(),
     owner: z.string().max(255).optional(),
     discoverVcenters: z.boolean().optional(),
+    rotateAfterReveal: z
+      .object({
+        afterMinutes: z.number().int().min(1).max(10_080),
+        resourceTypes: z.array(z.string().min(1).max(100)).min(1).max(50),
+      })
+      .strict()
+      .optional(),
     sddcManager: endpointSchema.optional(),
     installer: endpointSchema.optional(),
   })

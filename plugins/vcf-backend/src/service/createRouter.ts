@@ -20,6 +20,10 @@ import type { VcenterService } from '../vcenters/VcenterService';
 import type { VcenterStore } from '../vcenters/VcenterStore';
 import { createVcenterRoutes } from './vcenterRoutes';
 import { createInventoryRoutes } from './inventoryRoutes';
+import {
+  createCredentialLifecycleRoutes,
+  type CredentialLifecycleRouterOptions,
+} from './credentialLifecycleRoutes';
 
 /**
  * What the `/vcenters` and `/inventory` routes need.
@@ -51,6 +55,8 @@ export interface VcfRouterOptions {
   onSyncRequested: () => void;
   /** vCenters and their inventory: `/vcenters`, `/inventory/*` and the vSphere part of the catalog snapshot. */
   inventory?: VcfInventoryRouterOptions;
+  /** Rotate, update, remediate, policies, expiry checks and their tasks (`/credential-tasks`); rotate-after-reveal. */
+  credentialLifecycle?: CredentialLifecycleRouterOptions;
   /** Further routes mounted on the same router. */
   extraRoutes?: express.Router[];
 }
@@ -67,12 +73,22 @@ export function createRouter(options: VcfRouterOptions): express.Router {
     res.json({ status: 'ok' });
   });
   router.use(createEnvironmentRoutes(options));
-  router.use(createCredentialRoutes(options));
+  router.use(
+    createCredentialRoutes({
+      ...options,
+      onCredentialRevealed: options.credentialLifecycle
+        ? (credential, actor) => options.credentialLifecycle!.lifecycle.noteReveal(credential, actor)
+        : undefined,
+    }),
+  );
   router.use(createAuditRoutes(options));
   router.use(createCatalogSnapshotRoutes(options));
   if (options.inventory) {
     router.use(createVcenterRoutes({ ...options, vcenterService: options.inventory.vcenterService }));
     router.use(createInventoryRoutes({ ...options, ...options.inventory }));
+  }
+  if (options.credentialLifecycle) {
+    router.use(createCredentialLifecycleRoutes({ ...options, credentialLifecycle: options.credentialLifecycle }));
   }
   for (const extra of options.extraRoutes ?? []) router.use(extra);
   return router;

@@ -47,6 +47,8 @@ export function createCredentialRoutes(options: {
   audit: VcfAuditLog;
   credentialFilter: ConditionTransformer<VcfQueryFilter>;
   isCredentialAllowed: (decision: PolicyDecision, credential: CredentialResource) => boolean;
+  /** Called after a reveal (rotate-after-reveal); returns when the credential's scheduled rotation is due, if any. */
+  onCredentialRevealed?: (credential: CredentialResource, actor: string) => Promise<Date | undefined>;
 }) {
   const { httpAuth, permissions, credentials, audit } = options;
   const router = Router();
@@ -109,9 +111,10 @@ export function createCredentialRoutes(options: {
       );
     await ctx.require(vcfCredentialRevealPermission, credential.id, begin);
     const password = await credentials.revealPassword(credential.id);
-    await (await begin()).succeeded();
+    const rotatesAt = await options.onCredentialRevealed?.(credential, ctx.actor);
+    await (await begin()).succeeded(rotatesAt ? { rotatesAt: rotatesAt.toISOString() } : undefined);
     res.setHeader('Cache-Control', 'no-store');
-    res.json({ password });
+    res.json(rotatesAt ? { password, rotatesAt: rotatesAt.toISOString() } : { password });
   });
 
   router.get('/credentials/:id/history', async (req, res) => {

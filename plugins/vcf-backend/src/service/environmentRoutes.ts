@@ -42,6 +42,7 @@ function toChange(body: EnvironmentInputBody, current?: VcfEnvironment): Environ
     description: body.description,
     owner: body.owner,
     discoverVcenters: body.discoverVcenters ?? false,
+    rotateAfterReveal: body.rotateAfterReveal,
     endpoints: {
       'sddc-manager': endpoint(body.sddcManager, current?.sddcManager),
       installer: endpoint(body.installer, current?.installer),

@@ -15,6 +15,10 @@ import type {
   VcenterSummary,
   VcfEnvironment,
   VcfEnvironmentInput,
+  AutoRotatePolicyInput,
+  CredentialTask,
+  CredentialTaskAccepted,
+  ScheduledCredentialRotation,
 } from '@vcf-backstage/plugin-vcf-common';
 import type {
   AuditListQuery,
@@ -95,6 +99,39 @@ export interface VcfApi {
     query?: InventoryListQuery,
   ): Promise<VcfDownload>;
   getTopItems(query: TopItemsQuery): Promise<TopItem[]>;
+  /** Has SDDC Manager rotate a credential's password (`vcf.credential.rotate`). */
+  rotateCredential(credentialId: string): Promise<CredentialTaskAccepted>;
+  /** Has SDDC Manager set `password` on the resource; the password is sent once and never comes back. */
+  updateCredentialPassword(
+    credentialId: string,
+    password: string,
+  ): Promise<CredentialTaskAccepted>;
+  /** Tells SDDC Manager the password the resource already has. */
+  remediateCredentialPassword(
+    credentialId: string,
+    password: string,
+  ): Promise<CredentialTaskAccepted>;
+  setAutoRotatePolicy(
+    credentialId: string,
+    policy: AutoRotatePolicyInput,
+  ): Promise<CredentialTaskAccepted>;
+  /** Rotates several credentials of an environment in one SDDC Manager task. */
+  rotateCredentials(
+    environmentId: string,
+    credentialIds: string[],
+  ): Promise<CredentialTaskAccepted>;
+  checkCredentialExpiry(environmentId: string): Promise<CredentialTaskAccepted>;
+  listCredentialTasks(
+    environmentId: string,
+    query?: { offset?: number; limit?: number },
+  ): Promise<Page<CredentialTask>>;
+  getCredentialTask(taskId: string): Promise<CredentialTask>;
+  retryCredentialTask(taskId: string): Promise<CredentialTaskAccepted>;
+  cancelCredentialTask(taskId: string): Promise<CredentialTaskAccepted>;
+  /** Rotations scheduled by rotate-after-reveal. */
+  listScheduledRotations(
+    environmentId: string,
+  ): Promise<ScheduledCredentialRotation[]>;
 }
 
 /**

@@ -21,4 +21,6 @@ export interface UpstreamCredential {
   expiryStatus?: ExpiryStatus;
   expiryDate?: string;
   upstreamModifiedAt?: string;
+  /** SDDC Manager's auto-rotate policy of the credential, when one is set. */
+  autoRotate?: { frequencyInDays: number; nextRotationAt?: string };
 }

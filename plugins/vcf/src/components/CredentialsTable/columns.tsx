@@ -10,6 +10,7 @@ import {
   formatRelativeTime,
   sourceTitle,
 } from '../../util/format';
+import { CredentialActions } from '../CredentialActions';
 import { CredentialHistoryButton } from '../CredentialHistoryDialog';
 import { RevealPasswordButton } from '../RevealPassword';
 
@@ -69,6 +70,23 @@ export const credentialColumns: TableColumn<CredentialSummary>[] = [
     render: row => <ExpiryCell credential={row} />,
   },
   {
+    title: 'Auto-rotate',
+    sorting: false,
+    render: row =>
+      row.autoRotate ? (
+        <SubvalueCell
+          value={`every ${row.autoRotate.frequencyInDays} d`}
+          subvalue={
+            row.autoRotate.nextRotationAt
+              ? `next ${formatRelativeTime(row.autoRotate.nextRotationAt)}`
+              : undefined
+          }
+        />
+      ) : (
+        '–'
+      ),
+  },
+  {
     title: 'Last seen',
     field: 'lastSeenAt',
     render: row =>
@@ -88,6 +106,7 @@ export const credentialColumns: TableColumn<CredentialSummary>[] = [
       <Box display="flex" alignItems="center">
         <RevealPasswordButton credential={row} />
         <CredentialHistoryButton credential={row} />
+        <CredentialActions credential={row} />
       </Box>
     ),
   },
