@@ -20,6 +20,7 @@ import type { VcenterService } from '../vcenters/VcenterService';
 import type { VcenterStore } from '../vcenters/VcenterStore';
 import { createVcenterRoutes } from './vcenterRoutes';
 import { createInventoryRoutes } from './inventoryRoutes';
+import { createSearchSourceRoutes } from './searchSourceRoutes';
 
 /**
  * What the `/vcenters` and `/inventory` routes need.
@@ -70,6 +71,7 @@ export function createRouter(options: VcfRouterOptions): express.Router {
   router.use(createCredentialRoutes(options));
   router.use(createAuditRoutes(options));
   router.use(createCatalogSnapshotRoutes(options));
+  router.use(createSearchSourceRoutes(options));
   if (options.inventory) {
     router.use(createVcenterRoutes({ ...options, vcenterService: options.inventory.vcenterService }));
     router.use(createInventoryRoutes({ ...options, ...options.inventory }));
