@@ -36,6 +36,22 @@ export interface CredentialCounts {
 }
 
 /**
+ * Expired and soon-expiring credentials of one environment, for the owner's expiry digest.
+ * @public
+ */
+export interface CredentialExpiryGroup {
+  owner: string;
+  environmentId: string;
+  environmentTitle: string;
+  /** Credentials past their expiry date, or reported EXPIRED upstream. */
+  expired: number;
+  /** Credentials that expire before the asked date. */
+  expiring: number;
+  /** The earliest expiry date still ahead, if any. */
+  nextExpiryDate?: string;
+}
+
+/**
  * Synced credentials. Passwords are encrypted at rest and leave the store only through
  * {@link CredentialStore.revealPassword}, {@link CredentialStore.listHistory} with passwords, and exports that
  * ask for them.
@@ -71,4 +87,9 @@ export interface CredentialStore {
     withPasswords: boolean | ((credential: CredentialResource) => boolean);
   }): AsyncIterable<CredentialResource & { password?: string }>;
   countsByEnvironment(environmentIds: string[]): Promise<Map<string, CredentialCounts>>;
+  /**
+   * Per owned environment, how many of its credentials have expired and how many expire before `expiringBefore`
+   * (counted in SQL; environments without an owner or without such credentials are left out).
+   */
+  expiryGroups(options: { expiringBefore: Date; now?: Date }): Promise<CredentialExpiryGroup[]>;
 }
