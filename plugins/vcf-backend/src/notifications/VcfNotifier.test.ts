@@ -1,7 +1,10 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import type { NotificationSendOptions } from '@backstage/plugin-notifications-node';
 import type { Knex } from 'knex';
-import { insertEnvironment, upstreamCredential } from '../__testUtils__/credentialFixtures';
+import {
+  insertEnvironment,
+  upstreamCredential,
+} from '../__testUtils__/credentialFixtures';
 import {
   createMigratedDatabase,
   createTestCipher,
@@ -32,7 +35,10 @@ describe.each(databases.eachSupportedId())('VcfNotifier on %p', databaseId => {
   let sent: NotificationSendOptions[];
 
   /** A backend instance: its own notifier and dispatcher over the shared database. */
-  function instance(options: { fail: () => boolean; notifications?: { send: jest.Mock } }) {
+  function instance(options: {
+    fail: () => boolean;
+    notifications?: { send: jest.Mock };
+  }) {
     const cipher = createTestCipher();
     const logger = mockServices.logger.mock();
     const syncTargets = new DatabaseSyncTargetStore(knex);
@@ -52,7 +58,8 @@ describe.each(databases.eachSupportedId())('VcfNotifier on %p', databaseId => {
     const runner: SyncRunner = {
       kind: 'credentials',
       async run() {
-        if (options.fail()) throw new Error(`upstream rejected password ${CANARY}`);
+        if (options.fail())
+          throw new Error(`upstream rejected password ${CANARY}`);
         return { counts: { total: 1 } };
       },
     };
@@ -99,7 +106,8 @@ describe.each(databases.eachSupportedId())('VcfNotifier on %p', databaseId => {
     expect(sent[0]).toEqual({
       recipients: { type: 'entity', entityRef: 'group:default/platform-east' },
       payload: expect.objectContaining({
-        title: 'Sync of the SDDC Manager credentials of east failed 3 times in a row',
+        title:
+          'Sync of the SDDC Manager credentials of east failed 3 times in a row',
         link: '/vcf/environments/east/sync-history',
         topic: 'vcf-sync',
         severity: 'high',
@@ -116,7 +124,9 @@ describe.each(databases.eachSupportedId())('VcfNotifier on %p', databaseId => {
     expect(sent).toHaveLength(2);
     expect(sent[1]).toEqual({
       recipients: { type: 'entity', entityRef: 'group:default/platform-east' },
-      payload: expect.objectContaining({ title: 'Sync of the SDDC Manager credentials of east works again' }),
+      payload: expect.objectContaining({
+        title: 'Sync of the SDDC Manager credentials of east works again',
+      }),
     });
     await syncNow();
     expect(sent).toHaveLength(2);
@@ -146,12 +156,19 @@ describe.each(databases.eachSupportedId())('VcfNotifier on %p', databaseId => {
   });
 
   it('gives the claim back when the notifications service fails, so a later call can send it', async () => {
-    const failingService = { send: jest.fn().mockRejectedValue(new Error('notifications backend is down')) };
+    const failingService = {
+      send: jest
+        .fn()
+        .mockRejectedValue(new Error('notifications backend is down')),
+    };
     const down = instance({ fail: () => true, notifications: failingService });
     for (let i = 0; i < 3; i++) await down.syncNow();
     expect(failingService.send).toHaveBeenCalledTimes(1);
     const [target] = await down.syncTargets.listTargets();
-    await instance({ fail: () => true }).notifier.afterSyncRun({ target, status: 'failed' });
+    await instance({ fail: () => true }).notifier.afterSyncRun({
+      target,
+      status: 'failed',
+    });
     expect(sent).toHaveLength(1);
   });
 
@@ -163,15 +180,29 @@ describe.each(databases.eachSupportedId())('VcfNotifier on %p', databaseId => {
         environmentId: 'east',
         source: 'sddc-manager',
         credentials: [
-          upstreamCredential(1, { password: CANARY, expiryDate: new Date(now - 2 * DAY).toISOString() }),
-          upstreamCredential(2, { password: CANARY, expiryDate: new Date(now + 3 * DAY).toISOString() }),
-          upstreamCredential(4, { password: CANARY, expiryDate: new Date(now + 60 * DAY).toISOString() }),
+          upstreamCredential(1, {
+            password: CANARY,
+            expiryDate: new Date(now - 2 * DAY).toISOString(),
+          }),
+          upstreamCredential(2, {
+            password: CANARY,
+            expiryDate: new Date(now + 3 * DAY).toISOString(),
+          }),
+          upstreamCredential(4, {
+            password: CANARY,
+            expiryDate: new Date(now + 60 * DAY).toISOString(),
+          }),
         ],
       });
       await credentials.replaceSourceSet({
         environmentId: 'west',
         source: 'sddc-manager',
-        credentials: [upstreamCredential(5, { password: CANARY, expiryDate: new Date(now + 90 * DAY).toISOString() })],
+        credentials: [
+          upstreamCredential(5, {
+            password: CANARY,
+            expiryDate: new Date(now + 90 * DAY).toISOString(),
+          }),
+        ],
       });
     });
 
@@ -183,7 +214,10 @@ describe.each(databases.eachSupportedId())('VcfNotifier on %p', databaseId => {
       expect(await notifier.sendExpiryDigests(today)).toBe(1);
       expect(sent).toEqual([
         {
-          recipients: { type: 'entity', entityRef: 'group:default/platform-east' },
+          recipients: {
+            type: 'entity',
+            entityRef: 'group:default/platform-east',
+          },
           payload: expect.objectContaining({
             title: 'VCF credentials: 1 expired, 1 expiring within 14 days',
             link: '/vcf/environments/east/credentials',
@@ -194,12 +228,18 @@ describe.each(databases.eachSupportedId())('VcfNotifier on %p', databaseId => {
       ]);
 
       // Hourly ticks and a second replica the same day send nothing more.
-      expect(await notifier.sendExpiryDigests(new Date(today.getTime() + 3600_000))).toBe(0);
-      expect(await instance({ fail: () => false }).notifier.sendExpiryDigests(today)).toBe(0);
+      expect(
+        await notifier.sendExpiryDigests(new Date(today.getTime() + 3600_000)),
+      ).toBe(0);
+      expect(
+        await instance({ fail: () => false }).notifier.sendExpiryDigests(today),
+      ).toBe(0);
       expect(sent).toHaveLength(1);
 
       // The next day, again.
-      expect(await notifier.sendExpiryDigests(new Date(today.getTime() + DAY))).toBe(1);
+      expect(
+        await notifier.sendExpiryDigests(new Date(today.getTime() + DAY)),
+      ).toBe(1);
       expect(sent).toHaveLength(2);
       expect(JSON.stringify(sent)).not.toContain(CANARY);
     });
