@@ -151,10 +151,13 @@ export class VcfNotifier {
         description: ownerGroups
           .map(
             g =>
-              `${g.environmentTitle}: ${g.expired} expired, ${g.expiring} expiring` +
-              (g.nextExpiryDate
-                ? ` (next on ${g.nextExpiryDate.slice(0, 10)})`
-                : ''),
+              `${g.environmentTitle}: ${g.expired} expired, ${
+                g.expiring
+              } expiring${
+                g.nextExpiryDate
+                  ? ` (next on ${g.nextExpiryDate.slice(0, 10)})`
+                  : ''
+              }`,
           )
           .join('; '),
         link:
