@@ -89,21 +89,22 @@ test.describe('notifications and search', () => {
         )
         .first(),
     ).toBeVisible({
-      timeout: 30_000,
+      timeout: 120_000,
     });
   });
 
   test('the portal search finds a vcsim VM by name and opens its page', async ({
     page,
   }) => {
-    test.setTimeout(240_000);
+    test.setTimeout(420_000);
     // The VCF collator indexes the synced inventory every minute in the demo (search.collators.vcf.schedule).
     await expect(async () => {
       await page.goto(`/search?query=${encodeURIComponent(VM)}`);
       await expect(
         page.getByRole('link', { name: VM, exact: true }),
-      ).toBeVisible({ timeout: 10_000 });
-    }).toPass({ timeout: 200_000, intervals: [5_000] });
+      ).toBeVisible({ timeout: 60_000 });
+    }).toPass({ timeout: 330_000, intervals: [5_000] });
+    await page.screenshot({ path: 'e2e-screenshots/search-vcf-vm.png' });
     await page.getByRole('link', { name: VM, exact: true }).click();
     await expect(page).toHaveURL(
       /\/vcf\/inventory\/vms\/vcenter-east%3Avm-\d+$/,
