@@ -26,6 +26,24 @@ export interface Config {
       runOnStartup?: boolean;
     };
 
+    /**
+     * Notices sent through the Backstage notifications service (`@backstage/plugin-notifications-backend`) to the
+     * owner group of an environment or vCenter. Without the notifications backend in the app, nothing is sent.
+     */
+    notifications?: {
+      /** Send notices at all. Defaults to true. */
+      enabled?: boolean;
+      /**
+       * Consecutive failed syncs of one target after which its owner is notified (once per failure streak; a
+       * notice follows when it syncs again). Defaults to 3.
+       */
+      syncFailureThreshold?: number;
+      /** The daily digest lists credentials that expire within this many days, and expired ones. Defaults to 14. */
+      expiringWithinDays?: number;
+      /** Hour of the day (0–23, UTC) from which the daily expiry digest is sent. Defaults to 7. */
+      digestHourUtc?: number;
+    };
+
     /** VCF environments defined in configuration (read-only in the UI). */
     environments?: Array<{
       /** Unique id, used in URLs and in the `vcf-backstage.io/environment` annotation. */

@@ -2,6 +2,8 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import {
   createConditionAuthorizer,
   createConditionTransformer,
@@ -43,6 +45,10 @@ import { VcfAuditLog } from './audit/VcfAuditLog';
 import { vcfCredentialResourceRef, vcfEnvironmentResourceRef } from './permissions/resourceRefs';
 import { vcfCredentialRules, vcfEnvironmentRules } from './permissions/rules';
 import { createRouter } from './service/createRouter';
+import { NotificationLedger } from './notifications/NotificationLedger';
+import { readNotificationSettings } from './notifications/notificationSettings';
+import { VcfNotifier } from './notifications/VcfNotifier';
+import { registerVcfActions } from './actions/registerVcfActions';
 import { DatabaseCredentialTaskStore } from './lifecycle/DatabaseCredentialTaskStore';
 import { CredentialLifecycleService } from './lifecycle/CredentialLifecycleService';
 
@@ -65,6 +71,8 @@ export const vcfPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         auditor: coreServices.auditor,
+        notifications: notificationService,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init({
         config,
@@ -76,6 +84,8 @@ export const vcfPlugin = createBackendPlugin({
         permissions,
         permissionsRegistry,
         auditor,
+        notifications,
+        actionsRegistry,
       }) {
         const cipher = SecretCipher.fromConfig(config);
         const db = await openVcfDatabase(database);
@@ -139,6 +149,17 @@ export const vcfPlugin = createBackendPlugin({
         await environmentService.applyConfig(readEnvironmentsFromConfig(config));
         await vcenterService.applyConfig(readVcentersFromConfig(config));
 
+        const notifier = new VcfNotifier({
+          notifications,
+          ledger: new NotificationLedger(db),
+          settings: readNotificationSettings(config),
+          syncTargets,
+          environments,
+          vcenters,
+          credentials,
+          logger,
+        });
+
         const dispatcher = new SyncDispatcher({
           store: syncTargets,
           runners: [
@@ -149,7 +170,13 @@ export const vcfPlugin = createBackendPlugin({
           concurrency: syncSettings.concurrency,
           leaseSeconds: syncSettings.leaseSeconds,
           // Discovers an environment's vCenters after its SDDC Manager credentials were synced.
-          onRunFinished: run => vcenterService.afterSyncRun(run),
+          onRunFinished: async run => {
+            await vcenterService.afterSyncRun(run);
+            // Tells the owner when a target keeps failing, and when it recovers.
+            await notifier.afterSyncRun(run).catch(error =>
+              logger.warn('Could not check the sync notices', { target: run.target.id, error: String(error) }),
+            );
+          },
         });
         if (syncSettings.runOnStartup) await syncTargets.requestAllRuns();
         await scheduler.scheduleTask({
@@ -161,6 +188,44 @@ export const vcfPlugin = createBackendPlugin({
           fn: () => dispatcher.runDueTargets(),
         });
 
+        await scheduler.scheduleTask({
+          id: 'vcf-credential-expiry-digest',
+          scope: 'global',
+          frequency: { hours: 1 },
+          timeout: { minutes: 10 },
+          initialDelay: { minutes: 1 },
+          // Hourly, so a backend that was down at the digest hour still sends it; the ledger keeps it once a day.
+          fn: async () => {
+            await notifier.sendExpiryDigests();
+          },
+        });
+
+        const environmentFilter = createConditionTransformer(
+          permissionsRegistry.getPermissionRuleset(vcfEnvironmentResourceRef),
+        );
+        const credentialFilter = createConditionTransformer(
+          permissionsRegistry.getPermissionRuleset(vcfCredentialResourceRef),
+        );
+        const onSyncRequested = () => {
+          dispatcher.runDueTargets().catch(error =>
+            logger.error('Sync dispatcher failed', { error: String(error) }),
+          );
+        };
+
+        registerVcfActions({
+          actionsRegistry,
+          permissions,
+          environmentService,
+          credentials,
+          syncTargets,
+          audit,
+          inventory,
+          vcenterService,
+          environmentFilter,
+          credentialFilter,
+          onSyncRequested,
+        });
+
         const credentialTasks = new DatabaseCredentialTaskStore(db, cipher);
         const credentialLifecycle = new CredentialLifecycleService({
           environments,
@@ -170,11 +235,7 @@ export const vcfPlugin = createBackendPlugin({
           logger,
           owner: dispatcher.owner,
           // A successful task made the environment's SDDC Manager credentials due: sync them now.
-          onSyncRequested: () => {
-            dispatcher.runDueTargets().catch(error =>
-              logger.error('Sync dispatcher failed', { error: String(error) }),
-            );
-          },
+          onSyncRequested,
         });
         // Every instance polls; the leases in credential_tasks and credential_rotation_schedules share the work.
         await scheduler.scheduleTask({
@@ -199,20 +260,12 @@ export const vcfPlugin = createBackendPlugin({
             syncTargets,
             auditStore,
             audit,
-            environmentFilter: createConditionTransformer(
-              permissionsRegistry.getPermissionRuleset(vcfEnvironmentResourceRef),
-            ),
-            credentialFilter: createConditionTransformer(
-              permissionsRegistry.getPermissionRuleset(vcfCredentialResourceRef),
-            ),
+            environmentFilter,
+            credentialFilter,
             isCredentialAllowed: createConditionAuthorizer(
               permissionsRegistry.getPermissionRuleset(vcfCredentialResourceRef),
             ),
-            onSyncRequested: () => {
-              dispatcher.runDueTargets().catch(error =>
-                logger.error('Sync dispatcher failed', { error: String(error) }),
-              );
-            },
+            onSyncRequested,
             inventory: { vcenterService, vcenters, inventory },
             credentialLifecycle: { lifecycle: credentialLifecycle, tasks: credentialTasks },
           }),

@@ -9,3 +9,4 @@ export * from './annotations';
 export * from './api';
 export * from './ids';
 export * from './credentialLifecycle';
+export * from './search';

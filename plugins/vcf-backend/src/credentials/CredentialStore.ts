@@ -37,6 +37,22 @@ export interface CredentialCounts {
 }
 
 /**
+ * Expired and soon-expiring credentials of one environment, for the owner's expiry digest.
+ * @public
+ */
+export interface CredentialExpiryGroup {
+  owner: string;
+  environmentId: string;
+  environmentTitle: string;
+  /** Credentials past their expiry date, or reported EXPIRED upstream. */
+  expired: number;
+  /** Credentials that expire before the asked date. */
+  expiring: number;
+  /** The earliest expiry date still ahead, if any. */
+  nextExpiryDate?: string;
+}
+
+/**
  * Synced credentials. Passwords are encrypted at rest and leave the store only through
  * {@link CredentialStore.revealPassword}, {@link CredentialStore.listHistory} with passwords, and exports that
  * ask for them.
@@ -80,4 +96,9 @@ export interface CredentialStore {
     environmentId: string;
     results: Array<{ credentialId: string; expiryStatus?: ExpiryStatus; expiryDate?: string }>;
   }): Promise<number>;
+  /**
+   * Per owned environment, how many of its credentials have expired and how many expire before `expiringBefore`
+   * (counted in SQL; environments without an owner or without such credentials are left out).
+   */
+  expiryGroups(options: { expiringBefore: Date; now?: Date }): Promise<CredentialExpiryGroup[]>;
 }

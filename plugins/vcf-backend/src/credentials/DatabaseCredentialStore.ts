@@ -17,6 +17,7 @@ import { applyPermissionCriteria, type VcfQueryFilter } from '../permissions/Vcf
 import type { CredentialResource } from '../permissions/resourceRefs';
 import type {
   CredentialCounts,
+  CredentialExpiryGroup,
   CredentialStore,
   CredentialSyncCounts,
 } from './CredentialStore';
@@ -475,5 +476,37 @@ export class DatabaseCredentialStore implements CredentialStore {
       }
     });
     return changed;
+  }
+
+  async expiryGroups(options: { expiringBefore: Date; now?: Date }): Promise<CredentialExpiryGroup[]> {
+    const now = nowIso(options.now);
+    const before = nowIso(options.expiringBefore);
+    const isExpired = "(c.expiry_status = 'EXPIRED' or (c.expiry_date is not null and c.expiry_date < ?))";
+    const rows = await this.db('credentials as c')
+      .join('environments as e', 'e.id', 'c.environment_id')
+      .whereNull('c.removed_at')
+      .whereNotNull('e.owner')
+      .where(q =>
+        q.where('c.expiry_status', 'EXPIRED').orWhere(w => w.whereNotNull('c.expiry_date').where('c.expiry_date', '<', before)),
+      )
+      .groupBy('e.owner', 'c.environment_id', 'e.title')
+      .select({ owner: 'e.owner', environment_id: 'c.environment_id', environment_title: 'e.title' })
+      .select(
+        this.db.raw(`sum(case when ${isExpired} then 1 else 0 end) as expired`, [now]),
+        this.db.raw(`sum(case when ${isExpired} then 0 else 1 end) as expiring`, [now]),
+        this.db.raw(`min(case when ${isExpired} then null else c.expiry_date end) as next_expiry_date`, [now]),
+      )
+      .orderBy([
+        { column: 'e.owner', order: 'asc' },
+        { column: 'c.environment_id', order: 'asc' },
+      ]);
+    return rows.map(row => ({
+      owner: row.owner,
+      environmentId: row.environment_id,
+      environmentTitle: row.environment_title,
+      expired: Number(row.expired ?? 0),
+      expiring: Number(row.expiring ?? 0),
+      nextExpiryDate: isoOrUndefined(row.next_expiry_date),
+    }));
   }
 }

@@ -10,6 +10,7 @@ import type { HttpAuthService } from '@backstage/backend-plugin-api';
 import type { EnvironmentStore } from '../environments/EnvironmentStore';
 import type { InventoryStore } from '../inventory/InventoryStore';
 import type { VcenterStore } from '../vcenters/VcenterStore';
+import { vcenterPlacements } from '../vcenters/vcenterPlacement';
 import type {
   VcfCatalogInventoryItem,
   VcfCatalogSnapshot,
@@ -44,21 +45,8 @@ export function createCatalogSnapshotRoutes(options: {
       vms: [],
     };
     if (options.inventory) {
-      const environmentOwners = new Map(environments.map(e => [e.id, e.owner]));
       const vcenters = await options.inventory.vcenters.list();
-      const placement = new Map(
-        vcenters.map(v => [
-          v.id,
-          {
-            environmentId: v.environmentId,
-            owner:
-              v.owner ??
-              (v.environmentId
-                ? environmentOwners.get(v.environmentId)
-                : undefined),
-          },
-        ]),
-      );
+      const placement = vcenterPlacements(environments, vcenters);
       snapshot.vcenters = vcenters.map(v => ({
         id: v.id,
         title: v.title,

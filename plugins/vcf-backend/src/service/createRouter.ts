@@ -24,6 +24,7 @@ import {
   createCredentialLifecycleRoutes,
   type CredentialLifecycleRouterOptions,
 } from './credentialLifecycleRoutes';
+import { createSearchSourceRoutes } from './searchSourceRoutes';
 
 /**
  * What the `/vcenters` and `/inventory` routes need.
@@ -83,6 +84,7 @@ export function createRouter(options: VcfRouterOptions): express.Router {
   );
   router.use(createAuditRoutes(options));
   router.use(createCatalogSnapshotRoutes(options));
+  router.use(createSearchSourceRoutes(options));
   if (options.inventory) {
     router.use(createVcenterRoutes({ ...options, vcenterService: options.inventory.vcenterService }));
     router.use(createInventoryRoutes({ ...options, ...options.inventory }));

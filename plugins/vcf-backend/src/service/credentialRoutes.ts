@@ -1,13 +1,12 @@
 import Router from 'express-promise-router';
 import type { HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
-import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { NotFoundError } from '@backstage/errors';
 import { AuthorizeResult, type PolicyDecision } from '@backstage/plugin-permission-common';
 import type { ConditionTransformer } from '@backstage/plugin-permission-node';
 import {
   vcfCredentialExportPermission,
   vcfCredentialReadPermission,
   vcfCredentialRevealPermission,
-  vcfEnvironmentReadPermission,
 } from '@vcf-backstage/plugin-vcf-common';
 import type { CredentialStore } from '../credentials/CredentialStore';
 import type { VcfAuditEvent, VcfAuditLog } from '../audit/VcfAuditLog';
@@ -15,6 +14,7 @@ import type { CredentialResource } from '../permissions/resourceRefs';
 import type { VcfQueryFilter } from '../permissions/VcfQueryFilter';
 import { writeTableExport, type ExportColumn } from '../export/TableExportWriter';
 import { RouteContext } from './routeContext';
+import { readableCredentialFilter } from './credentialAccess';
 import { credentialListQuerySchema, exportQuerySchema, parseInput } from './apiSchemas';
 
 type ExportRow = CredentialResource & { password?: string };
@@ -55,26 +55,11 @@ export function createCredentialRoutes(options: {
   const context = (req: Parameters<typeof RouteContext.from>[0]) =>
     RouteContext.from(req, httpAuth, permissions);
 
-  /**
-   * The credential read filter for an environment the caller may see; 404/403 otherwise (a 403 is audited when
-   * an audit event is given).
-   */
-  async function readableCredentials(
+  const readableCredentials = (
     ctx: RouteContext,
     environmentId: string,
     beginDenialAudit?: () => Promise<VcfAuditEvent>,
-  ) {
-    if (!(await ctx.isAllowed(vcfEnvironmentReadPermission, environmentId))) {
-      throw new NotFoundError(`No environment with the id "${environmentId}"`);
-    }
-    const filter = await ctx.listFilter(vcfCredentialReadPermission, options.credentialFilter);
-    if (filter === false) {
-      const error = new NotAllowedError('You are not allowed to list credentials (vcf.credential.read)');
-      if (beginDenialAudit) await (await beginDenialAudit()).denied(error);
-      throw error;
-    }
-    return filter;
-  }
+  ) => readableCredentialFilter(ctx, environmentId, options.credentialFilter, beginDenialAudit);
 
   async function findCredential(id: string) {
     const credential = await credentials.get(id);

@@ -5,7 +5,7 @@ import type {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
+import { AuthenticationError, NotAllowedError } from '@backstage/errors';
 import {
   AuthorizeResult,
   type BasicPermission,
@@ -29,6 +29,18 @@ export class RouteContext {
   static async from(req: Request, httpAuth: HttpAuthService, permissions: PermissionsService) {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     return new RouteContext(credentials, permissions);
+  }
+
+  /**
+   * The context of a caller known by its credentials (an MCP action's caller), with the same checks as a request
+   * of that user. Only users may call: other principals get the 401 a route would answer them.
+   */
+  static forCredentials(credentials: BackstageCredentials, permissions: PermissionsService) {
+    const { type } = credentials.principal as { type?: string };
+    if (type !== 'user') {
+      throw new AuthenticationError(`This requires a user, not a principal of type ${type}`);
+    }
+    return new RouteContext(credentials as BackstageCredentials<BackstageUserPrincipal>, permissions);
   }
 
   /** The user's entity ref, for audit rows and run history. */
