@@ -1,7 +1,11 @@
 import Router from 'express-promise-router';
 import type { HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
-import { AuthorizeResult, type PolicyDecision } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  type PolicyDecision,
+  type ResourcePermission,
+} from '@backstage/plugin-permission-common';
 import type { ConditionTransformer } from '@backstage/plugin-permission-node';
 import {
   vcfCredentialExportPermission,
@@ -10,11 +14,13 @@ import {
   vcfEnvironmentReadPermission,
 } from '@vcf-backstage/plugin-vcf-common';
 import type { CredentialStore } from '../credentials/CredentialStore';
+import type { EnvironmentStore } from '../environments/EnvironmentStore';
 import type { VcfAuditEvent, VcfAuditLog } from '../audit/VcfAuditLog';
 import type { CredentialResource } from '../permissions/resourceRefs';
 import type { VcfQueryFilter } from '../permissions/VcfQueryFilter';
 import { writeTableExport, type ExportColumn } from '../export/TableExportWriter';
-import { RouteContext } from './routeContext';
+import { RouteContext, toListFilter } from './routeContext';
+import { isEnvironmentVisible } from './environmentVisibility';
 import { credentialListQuerySchema, exportQuerySchema, parseInput } from './apiSchemas';
 
 type ExportRow = CredentialResource & { password?: string };
@@ -44,7 +50,9 @@ export function createCredentialRoutes(options: {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   credentials: CredentialStore;
+  environments: EnvironmentStore;
   audit: VcfAuditLog;
+  environmentFilter: ConditionTransformer<VcfQueryFilter>;
   credentialFilter: ConditionTransformer<VcfQueryFilter>;
   isCredentialAllowed: (decision: PolicyDecision, credential: CredentialResource) => boolean;
 }) {
@@ -55,23 +63,30 @@ export function createCredentialRoutes(options: {
 
   /**
    * The credential read filter for an environment the caller may see; 404/403 otherwise (a 403 is audited when
-   * an audit event is given).
+   * an audit event is given). The read decisions and any further ones a route needs (`alsoDecide`, returned in
+   * that order) come from one request to the permission backend.
    */
   async function readableCredentials(
     ctx: RouteContext,
     environmentId: string,
     beginDenialAudit?: () => Promise<VcfAuditEvent>,
+    alsoDecide: ResourcePermission[] = [],
   ) {
-    if (!(await ctx.isAllowed(vcfEnvironmentReadPermission, environmentId))) {
+    const [environmentRead, credentialRead, ...further] = await ctx.decide([
+      vcfEnvironmentReadPermission,
+      vcfCredentialReadPermission,
+      ...alsoDecide,
+    ]);
+    if (!(await isEnvironmentVisible(environmentRead, environmentId, options))) {
       throw new NotFoundError(`No environment with the id "${environmentId}"`);
     }
-    const filter = await ctx.listFilter(vcfCredentialReadPermission, options.credentialFilter);
+    const filter = toListFilter(credentialRead, options.credentialFilter);
     if (filter === false) {
       const error = new NotAllowedError('You are not allowed to list credentials (vcf.credential.read)');
       if (beginDenialAudit) await (await beginDenialAudit()).denied(error);
       throw error;
     }
-    return filter;
+    return { filter, further };
   }
 
   async function findCredential(id: string) {
@@ -82,14 +97,14 @@ export function createCredentialRoutes(options: {
 
   router.get('/environments/:id/credentials', async (req, res) => {
     const ctx = await context(req);
-    const filter = await readableCredentials(ctx, req.params.id);
+    const { filter } = await readableCredentials(ctx, req.params.id);
     const query = parseInput(credentialListQuerySchema, req.query, 'query');
     res.json(await credentials.list({ environmentId: req.params.id, query, filter }));
   });
 
   router.get('/environments/:id/credentials/facets', async (req, res) => {
     const ctx = await context(req);
-    const filter = await readableCredentials(ctx, req.params.id);
+    const { filter } = await readableCredentials(ctx, req.params.id);
     res.json(await credentials.facets({ environmentId: req.params.id, filter }));
   });
 
@@ -155,12 +170,14 @@ export function createCredentialRoutes(options: {
     const ctx = await context(req);
     const environmentId = req.params.id;
     const { format, ...query } = parseInput(exportQuerySchema, req.query, 'query');
-    const filter = await readableCredentials(ctx, environmentId, () =>
-      audit.begin('credential.export', { actor: ctx.actor, environmentId, details: { format } }, req),
-    );
-    const [exportDecision] = await permissions.authorizeConditional(
-      [{ permission: vcfCredentialExportPermission }],
-      { credentials: ctx.credentials },
+    const {
+      filter,
+      further: [exportDecision],
+    } = await readableCredentials(
+      ctx,
+      environmentId,
+      () => audit.begin('credential.export', { actor: ctx.actor, environmentId, details: { format } }, req),
+      [vcfCredentialExportPermission],
     );
     let releases: 'all' | 'some' | 'none' = 'none';
     if (exportDecision.result === AuthorizeResult.ALLOW) releases = 'all';

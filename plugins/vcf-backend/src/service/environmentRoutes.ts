@@ -11,11 +11,12 @@ import {
 import { NotFoundError } from '@backstage/errors';
 import type { ConditionTransformer } from '@backstage/plugin-permission-node';
 import type { EnvironmentService } from '../environments/EnvironmentService';
-import type { EnvironmentChange } from '../environments/EnvironmentStore';
+import type { EnvironmentChange, EnvironmentStore } from '../environments/EnvironmentStore';
 import type { VcfAuditLog } from '../audit/VcfAuditLog';
 import type { SyncTargetStore } from '../sync/SyncTargetStore';
 import type { VcfQueryFilter } from '../permissions/VcfQueryFilter';
 import { RouteContext } from './routeContext';
+import { isEnvironmentVisible } from './environmentVisibility';
 import {
   environmentInputSchema,
   listQuerySchema,
@@ -57,6 +58,7 @@ export function createEnvironmentRoutes(options: {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   environmentService: EnvironmentService;
+  environments: EnvironmentStore;
   syncTargets: SyncTargetStore;
   audit: VcfAuditLog;
   environmentFilter: ConditionTransformer<VcfQueryFilter>;
@@ -66,6 +68,11 @@ export function createEnvironmentRoutes(options: {
   const router = Router();
   const context = (req: Parameters<typeof RouteContext.from>[0]) =>
     RouteContext.from(req, httpAuth, permissions);
+  /** One round trip to the permission backend; conditions are checked in SQL. */
+  const canRead = async (ctx: RouteContext, environmentId: string) => {
+    const [decision] = await ctx.decide([vcfEnvironmentReadPermission]);
+    return isEnvironmentVisible(decision, environmentId, options);
+  };
 
   router.get('/environments', async (req, res) => {
     const ctx = await context(req);
@@ -75,7 +82,7 @@ export function createEnvironmentRoutes(options: {
 
   router.get('/environments/:id', async (req, res) => {
     const ctx = await context(req);
-    if (!(await ctx.isAllowed(vcfEnvironmentReadPermission, req.params.id))) {
+    if (!(await canRead(ctx, req.params.id))) {
       // Same answer as for an environment that does not exist: do not confirm ids to those who may not see them.
       throw new NotFoundError(`No environment with the id "${req.params.id}"`);
     }
@@ -157,7 +164,7 @@ export function createEnvironmentRoutes(options: {
   router.get('/environments/:id/sync-runs', async (req, res) => {
     const ctx = await context(req);
     const id = req.params.id;
-    if (!(await ctx.isAllowed(vcfEnvironmentReadPermission, id))) {
+    if (!(await canRead(ctx, id))) {
       throw new NotFoundError(`No environment with the id "${id}"`);
     }
     const query = parseInput(listQuerySchema, req.query, 'query');
