@@ -144,8 +144,12 @@ export const vcfPlugin = createBackendPlugin({
           logger,
           concurrency: syncSettings.concurrency,
           leaseSeconds: syncSettings.leaseSeconds,
-          // Discovers an environment's vCenters after its SDDC Manager credentials were synced.
-          onRunFinished: run => vcenterService.afterSyncRun(run),
+          // Discovers an environment's vCenters after its SDDC Manager credentials were synced, and shows the new
+          // counts and status in the environment list at once.
+          onRunFinished: run => {
+            environmentService.forgetCachedStatus();
+            return vcenterService.afterSyncRun(run);
+          },
         });
         if (syncSettings.runOnStartup) await syncTargets.requestAllRuns();
         await scheduler.scheduleTask({
