@@ -115,25 +115,19 @@ describe.each(databases.eachSupportedId())('credential search (q=) on %p', datab
     expect(await search(store, 'esxi', 'env-b')).toEqual(['esxi-in-b.example.test']);
   });
 
-  it('answers searches from a trigram index', async () => {
+  // PostgreSQL only: SQLite has no search index (see migration 20261202_06_search_index.js).
+  const itOnPostgres = databaseId.startsWith('POSTGRES') ? it : it.skip;
+
+  itOnPostgres('can answer searches from the trigram index', async () => {
     const { knex } = await setup();
-    if (databaseId.startsWith('POSTGRES')) {
-      // A table this small is read sequentially anyway; with sequential scans off the plan shows the index serves
-      // the store's LIKE … ESCAPE as it is.
-      const tx = await knex.transaction();
-      await tx.raw('set local enable_seqscan = off');
-      const plan = await tx.raw("explain select id from credentials where search_text like ? escape '\\'", [
-        '%esxi-00%',
-      ]);
-      await tx.rollback();
-      expect(JSON.stringify(plan.rows)).toContain('credentials_search_trgm_idx');
-    } else {
-      const indexed = await knex('credential_search').count({ n: '*' });
-      expect(Number(indexed[0].n)).toBe(NAMES.length + 1);
-      const plan = await knex.raw(
-        "explain query plan select rowid from credential_search where search_text glob '*esxi-00*'",
-      );
-      expect(JSON.stringify(plan)).toMatch(/VIRTUAL TABLE INDEX \d+:G/);
-    }
+    // A table this small is read sequentially anyway; with sequential scans off the plan shows whether the index
+    // can serve the store's LIKE … ESCAPE as it is.
+    const tx = await knex.transaction();
+    await tx.raw('set local enable_seqscan = off');
+    const plan = await tx.raw("explain select id from credentials where search_text like ? escape '\\'", [
+      '%esxi-00%',
+    ]);
+    await tx.rollback();
+    expect(JSON.stringify(plan.rows)).toContain('credentials_search_trgm_idx');
   });
 });

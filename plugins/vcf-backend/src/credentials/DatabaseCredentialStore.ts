@@ -64,11 +64,6 @@ const METADATA_COLUMNS = [
 
 const EXPIRING_SOON_DAYS = 14;
 
-/** A GLOB pattern matching text that contains `text` (GLOB has no escape character; brackets quote). */
-function containsGlob(text: string): string {
-  return `*${text.replace(/[*?[]/g, m => `[${m}]`)}*`;
-}
-
 function credentialId(environmentId: string, source: string, naturalKey: string) {
   return createHash('sha256')
     .update(`${environmentId}\u0000${source}\u0000${naturalKey}`)
@@ -155,25 +150,10 @@ const SUMMARY_COLUMNS = [
  * @public
  */
 export class DatabaseCredentialStore implements CredentialStore {
-  private fullTextIndex?: Promise<boolean>;
-
   constructor(
     private readonly db: Knex,
     private readonly cipher: SecretCipher,
   ) {}
-
-  /**
-   * Whether SQLite has the `credential_search` FTS5 trigram index (migration 20261202_06). PostgreSQL needs no
-   * check: its trigram index serves the plain LIKE as it is.
-   */
-  private hasFullTextIndex(): Promise<boolean> {
-    this.fullTextIndex ??= (async () => {
-      if (this.db.client.config.client === 'pg') return false;
-      const table = await this.db('sqlite_master').where({ type: 'table', name: 'credential_search' }).first();
-      return !!table;
-    })();
-    return this.fullTextIndex;
-  }
 
   async replaceSourceSet(options: {
     environmentId: string;
@@ -277,16 +257,12 @@ export class DatabaseCredentialStore implements CredentialStore {
     return counts;
   }
 
-  /** The list query; `fullText` from {@link DatabaseCredentialStore.hasFullTextIndex} (a knex builder is a thenable, so this stays synchronous). */
-  private baseQuery(
-    options: {
-      environmentId?: string;
-      query: CredentialListQuery;
-      filter?: PermissionCriteria<VcfQueryFilter>;
-      joinEnvironment?: boolean;
-    },
-    fullText: boolean,
-  ) {
+  private baseQuery(options: {
+    environmentId?: string;
+    query: CredentialListQuery;
+    filter?: PermissionCriteria<VcfQueryFilter>;
+    joinEnvironment?: boolean;
+  }) {
     const { query } = options;
     const q = this.db('credentials as c');
     // The environment's owner is only needed by permission conditions; skip the join otherwise.
@@ -301,18 +277,8 @@ export class DatabaseCredentialStore implements CredentialStore {
     if (query.source) q.where('c.source', query.source);
     if (query.expiryStatus) q.where('c.expiry_status', query.expiryStatus);
     if (query.q) {
-      // "search_text contains the lower-cased q", answered from a trigram index on both databases: SQLite's
-      // FTS5 table serves GLOB (not LIKE … ESCAPE), PostgreSQL's pg_trgm index serves this LIKE.
-      const text = query.q.toLowerCase();
-      if (fullText) {
-        q.whereIn(
-          'c.search_rowid',
-          this.db('credential_search').select('rowid').whereRaw('search_text glob ?', [containsGlob(text)]),
-        );
-      } else {
-        const pattern = `%${text.replace(/[\\%_]/g, m => `\\${m}`)}%`;
-        q.whereRaw("c.search_text like ? escape '\\'", [pattern]);
-      }
+      const pattern = `%${query.q.toLowerCase().replace(/[\\%_]/g, m => `\\${m}`)}%`;
+      q.whereRaw("c.search_text like ? escape '\\'", [pattern]);
     }
     return q;
   }
@@ -336,7 +302,7 @@ export class DatabaseCredentialStore implements CredentialStore {
     query: CredentialListQuery;
     filter?: PermissionCriteria<VcfQueryFilter>;
   }): Promise<Page<CredentialSummary>> {
-    const base = this.baseQuery(options, await this.hasFullTextIndex());
+    const base = this.baseQuery(options);
     const order = this.orderOf(options.query);
     const [{ count }] = await base.clone().count({ count: 'c.id' });
     const rows = await base
@@ -352,9 +318,8 @@ export class DatabaseCredentialStore implements CredentialStore {
     environmentId: string;
     filter?: PermissionCriteria<VcfQueryFilter>;
   }): Promise<CredentialFacets> {
-    const fullText = await this.hasFullTextIndex();
     const distinct = async (column: string) => {
-      const rows = await this.baseQuery({ ...options, query: {} }, fullText)
+      const rows = await this.baseQuery({ ...options, query: {} })
         .distinct({ value: column })
         .whereNotNull(column)
         .orderBy(column);
@@ -421,9 +386,8 @@ export class DatabaseCredentialStore implements CredentialStore {
     const columns = [...SUMMARY_COLUMNS, 'e.owner as environment_owner'];
     if (withPasswords) columns.push('c.password_encrypted', 'c.password_key_id');
     const batchSize = 1000;
-    const fullText = await this.hasFullTextIndex();
     for (let offset = 0; ; offset += batchSize) {
-      const rows = await this.baseQuery({ ...options, joinEnvironment: true }, fullText)
+      const rows = await this.baseQuery({ ...options, joinEnvironment: true })
         .select(columns)
         .orderBy(order)
         .offset(offset)
