@@ -171,6 +171,8 @@ export const vcfPlugin = createBackendPlugin({
           leaseSeconds: syncSettings.leaseSeconds,
           // Discovers an environment's vCenters after its SDDC Manager credentials were synced.
           onRunFinished: async run => {
+            // Shows the new counts and status in the environment list at once.
+            environmentService.forgetCachedStatus();
             await vcenterService.afterSyncRun(run);
             // Tells the owner when a target keeps failing, and when it recovers.
             await notifier.afterSyncRun(run).catch(error =>
@@ -216,6 +218,7 @@ export const vcfPlugin = createBackendPlugin({
           actionsRegistry,
           permissions,
           environmentService,
+          environments,
           credentials,
           syncTargets,
           audit,

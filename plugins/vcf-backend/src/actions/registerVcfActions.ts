@@ -14,6 +14,7 @@ import {
 import type { VcfAuditLog } from '../audit/VcfAuditLog';
 import type { CredentialStore } from '../credentials/CredentialStore';
 import type { EnvironmentService } from '../environments/EnvironmentService';
+import type { EnvironmentStore } from '../environments/EnvironmentStore';
 import type { InventoryStore } from '../inventory/InventoryStore';
 import type { VcfQueryFilter } from '../permissions/VcfQueryFilter';
 import { readableCredentialFilter } from '../service/credentialAccess';
@@ -34,6 +35,7 @@ export interface VcfActionsOptions {
   actionsRegistry: ActionsRegistryService;
   permissions: PermissionsService;
   environmentService: EnvironmentService;
+  environments: EnvironmentStore;
   credentials: CredentialStore;
   syncTargets: SyncTargetStore;
   inventory: InventoryStore;
@@ -177,7 +179,7 @@ export function registerVcfActions(options: VcfActionsOptions): void {
     },
     action: async ({ input, credentials: caller }) => {
       const ctx = contextOf(caller);
-      await requireReadableEnvironment(ctx, input.environmentId);
+      await requireReadableEnvironment(ctx, input.environmentId, options);
       const environment = await environmentService.get(input.environmentId);
       const targets = await syncTargets.listTargets({
         environmentId: input.environmentId,
@@ -232,10 +234,10 @@ export function registerVcfActions(options: VcfActionsOptions): void {
     },
     action: async ({ input, credentials: caller }) => {
       const ctx = contextOf(caller);
-      const filter = await readableCredentialFilter(
+      const { filter } = await readableCredentialFilter(
         ctx,
         input.environmentId,
-        options.credentialFilter,
+        options,
       );
       const page = await credentials.list({
         environmentId: input.environmentId,
@@ -484,7 +486,7 @@ export function registerVcfActions(options: VcfActionsOptions): void {
       const ctx = contextOf(caller);
       let environmentIds: string[];
       if (input.environmentId) {
-        await requireReadableEnvironment(ctx, input.environmentId);
+        await requireReadableEnvironment(ctx, input.environmentId, options);
         environmentIds = [input.environmentId];
       } else {
         const readable = await listReadableEnvironments(

@@ -1,7 +1,11 @@
 import Router from 'express-promise-router';
 import type { HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
-import { AuthorizeResult, type PolicyDecision } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  type PolicyDecision,
+  type ResourcePermission,
+} from '@backstage/plugin-permission-common';
 import type { ConditionTransformer } from '@backstage/plugin-permission-node';
 import {
   vcfCredentialExportPermission,
@@ -9,6 +13,7 @@ import {
   vcfCredentialRevealPermission,
 } from '@vcf-backstage/plugin-vcf-common';
 import type { CredentialStore } from '../credentials/CredentialStore';
+import type { EnvironmentStore } from '../environments/EnvironmentStore';
 import type { VcfAuditEvent, VcfAuditLog } from '../audit/VcfAuditLog';
 import type { CredentialResource } from '../permissions/resourceRefs';
 import type { VcfQueryFilter } from '../permissions/VcfQueryFilter';
@@ -44,7 +49,9 @@ export function createCredentialRoutes(options: {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   credentials: CredentialStore;
+  environments: EnvironmentStore;
   audit: VcfAuditLog;
+  environmentFilter: ConditionTransformer<VcfQueryFilter>;
   credentialFilter: ConditionTransformer<VcfQueryFilter>;
   isCredentialAllowed: (decision: PolicyDecision, credential: CredentialResource) => boolean;
   /** Called after a reveal (rotate-after-reveal); returns when the credential's scheduled rotation is due, if any. */
@@ -59,7 +66,8 @@ export function createCredentialRoutes(options: {
     ctx: RouteContext,
     environmentId: string,
     beginDenialAudit?: () => Promise<VcfAuditEvent>,
-  ) => readableCredentialFilter(ctx, environmentId, options.credentialFilter, beginDenialAudit);
+    alsoDecide: ResourcePermission[] = [],
+  ) => readableCredentialFilter(ctx, environmentId, options, beginDenialAudit, alsoDecide);
 
   async function findCredential(id: string) {
     const credential = await credentials.get(id);
@@ -69,14 +77,14 @@ export function createCredentialRoutes(options: {
 
   router.get('/environments/:id/credentials', async (req, res) => {
     const ctx = await context(req);
-    const filter = await readableCredentials(ctx, req.params.id);
+    const { filter } = await readableCredentials(ctx, req.params.id);
     const query = parseInput(credentialListQuerySchema, req.query, 'query');
     res.json(await credentials.list({ environmentId: req.params.id, query, filter }));
   });
 
   router.get('/environments/:id/credentials/facets', async (req, res) => {
     const ctx = await context(req);
-    const filter = await readableCredentials(ctx, req.params.id);
+    const { filter } = await readableCredentials(ctx, req.params.id);
     res.json(await credentials.facets({ environmentId: req.params.id, filter }));
   });
 
@@ -143,12 +151,14 @@ export function createCredentialRoutes(options: {
     const ctx = await context(req);
     const environmentId = req.params.id;
     const { format, ...query } = parseInput(exportQuerySchema, req.query, 'query');
-    const filter = await readableCredentials(ctx, environmentId, () =>
-      audit.begin('credential.export', { actor: ctx.actor, environmentId, details: { format } }, req),
-    );
-    const [exportDecision] = await permissions.authorizeConditional(
-      [{ permission: vcfCredentialExportPermission }],
-      { credentials: ctx.credentials },
+    const {
+      filter,
+      further: [exportDecision],
+    } = await readableCredentials(
+      ctx,
+      environmentId,
+      () => audit.begin('credential.export', { actor: ctx.actor, environmentId, details: { format } }, req),
+      [vcfCredentialExportPermission],
     );
     let releases: 'all' | 'some' | 'none' = 'none';
     if (exportDecision.result === AuthorizeResult.ALLOW) releases = 'all';

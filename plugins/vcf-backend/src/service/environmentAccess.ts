@@ -10,7 +10,9 @@ import {
 import type { VcfAuditLog } from '../audit/VcfAuditLog';
 import type { EnvironmentService } from '../environments/EnvironmentService';
 import type { VcfQueryFilter } from '../permissions/VcfQueryFilter';
+import type { EnvironmentStore } from '../environments/EnvironmentStore';
 import type { RouteContext } from './routeContext';
+import { isEnvironmentVisible } from './environmentVisibility';
 
 /*
  * The permission checks of the environment operations, shared by the HTTP routes and the MCP actions so that
@@ -18,15 +20,28 @@ import type { RouteContext } from './routeContext';
  */
 
 /**
+ * What deciding whether a caller sees one environment needs: the stored environments and the SQL translation of
+ * `vcf.environment.read` conditions.
+ * @internal
+ */
+export interface EnvironmentVisibilityOptions {
+  environments: EnvironmentStore;
+  environmentFilter: ConditionTransformer<VcfQueryFilter>;
+}
+
+/**
  * 404 unless the caller may read the environment: the same answer as for an environment that does not exist, so
- * that ids are not confirmed to those who may not see them.
+ * that ids are not confirmed to those who may not see them. One request to the permission backend (the decision
+ * without a resource ref); conditions are checked in SQL by {@link isEnvironmentVisible}.
  * @internal
  */
 export async function requireReadableEnvironment(
   ctx: RouteContext,
   environmentId: string,
+  options: EnvironmentVisibilityOptions,
 ): Promise<void> {
-  if (!(await ctx.isAllowed(vcfEnvironmentReadPermission, environmentId))) {
+  const [decision] = await ctx.decide([vcfEnvironmentReadPermission]);
+  if (!(await isEnvironmentVisible(decision, environmentId, options))) {
     throw new NotFoundError(`No environment with the id "${environmentId}"`);
   }
 }

@@ -9,7 +9,7 @@ import {
 } from '@vcf-backstage/plugin-vcf-common';
 import type { ConditionTransformer } from '@backstage/plugin-permission-node';
 import type { EnvironmentService } from '../environments/EnvironmentService';
-import type { EnvironmentChange } from '../environments/EnvironmentStore';
+import type { EnvironmentChange, EnvironmentStore } from '../environments/EnvironmentStore';
 import type { VcfAuditLog } from '../audit/VcfAuditLog';
 import type { SyncTargetStore } from '../sync/SyncTargetStore';
 import type { VcfQueryFilter } from '../permissions/VcfQueryFilter';
@@ -61,6 +61,7 @@ export function createEnvironmentRoutes(options: {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   environmentService: EnvironmentService;
+  environments: EnvironmentStore;
   syncTargets: SyncTargetStore;
   audit: VcfAuditLog;
   environmentFilter: ConditionTransformer<VcfQueryFilter>;
@@ -78,7 +79,7 @@ export function createEnvironmentRoutes(options: {
 
   router.get('/environments/:id', async (req, res) => {
     const ctx = await context(req);
-    await requireReadableEnvironment(ctx, req.params.id);
+    await requireReadableEnvironment(ctx, req.params.id, options);
     res.json(await environmentService.get(req.params.id));
   });
 
@@ -151,7 +152,7 @@ export function createEnvironmentRoutes(options: {
   router.get('/environments/:id/sync-runs', async (req, res) => {
     const ctx = await context(req);
     const id = req.params.id;
-    await requireReadableEnvironment(ctx, id);
+    await requireReadableEnvironment(ctx, id, options);
     const query = parseInput(listQuerySchema, req.query, 'query');
     const targets = await options.syncTargets.listTargets({ environmentId: id });
     res.json(
