@@ -402,4 +402,78 @@ export const inventoryLists: {
       vcenterColumn,
     ],
   },
+  'vm-disks': {
+    title: 'VM disks',
+    columns: [
+      { title: 'VM', field: 'vm', highlight: true },
+      { title: 'Disk', field: 'label' },
+      {
+        title: 'Capacity',
+        field: 'capacityBytes',
+        type: 'numeric',
+        render: row => formatBytes(row.capacityBytes),
+      },
+      { title: 'Datastore', field: 'datastore', emptyValue: '–' },
+      { title: 'Provisioning', field: 'provisioning', emptyValue: '–' },
+      { title: 'File', field: 'file', emptyValue: '–' },
+      vcenterColumn,
+    ],
+  },
+  'vm-nics': {
+    title: 'VM NICs',
+    columns: [
+      { title: 'VM', field: 'vm', highlight: true },
+      { title: 'NIC', field: 'label' },
+      { title: 'Adapter', field: 'adapterType', emptyValue: '–' },
+      { title: 'Network', field: 'network', emptyValue: '–' },
+      { title: 'Switch', field: 'switchName', emptyValue: '–' },
+      {
+        title: 'Uplinks',
+        sorting: false,
+        render: row => row.uplinks.join(', ') || '–',
+      },
+      { title: 'MAC address', field: 'macAddress', emptyValue: '–' },
+      {
+        title: 'Connected',
+        field: 'connected',
+        render: row => yesNo(row.connected),
+      },
+      vcenterColumn,
+    ],
+  },
+  'host-nics': {
+    title: 'Host NICs',
+    columns: [
+      { title: 'Host', field: 'host', highlight: true },
+      { title: 'Device', field: 'device' },
+      {
+        title: 'Speed',
+        field: 'speedMb',
+        type: 'numeric',
+        render: row =>
+          row.speedMb === undefined ? 'down' : `${row.speedMb} Mb/s`,
+      },
+      { title: 'Driver', field: 'driver', emptyValue: '–' },
+      { title: 'MAC address', field: 'macAddress', emptyValue: '–' },
+      { title: 'Switch', field: 'switchName', emptyValue: '–' },
+      vcenterColumn,
+    ],
+  },
+  'host-vmkernel-adapters': {
+    title: 'VMkernel adapters',
+    columns: [
+      { title: 'Host', field: 'host', highlight: true },
+      { title: 'Device', field: 'device' },
+      { title: 'IP address', field: 'ipAddress', emptyValue: '–' },
+      { title: 'Portgroup', field: 'portgroup', emptyValue: '–' },
+      { title: 'Switch', field: 'switchName', emptyValue: '–' },
+      { title: 'MTU', field: 'mtu', type: 'numeric' },
+      {
+        title: 'Services',
+        sorting: false,
+        render: row => row.services.join(', ') || '–',
+      },
+      vcenterColumn,
+    ],
+  },
 };
