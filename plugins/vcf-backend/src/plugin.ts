@@ -23,6 +23,7 @@ import { SecretCipher } from './crypto/SecretCipher';
 import { openVcfDatabase } from './database/VcfDatabase';
 import {
   readEnvironmentsFromConfig,
+  readInventoryChangeRetentionDays,
   readSyncSettings,
   readVcentersFromConfig,
 } from './config/readVcfConfig';
@@ -39,7 +40,10 @@ import { VcenterDiscovery } from './vcenters/VcenterDiscovery';
 import { VcenterService } from './vcenters/VcenterService';
 import { AuditStore } from './audit/AuditStore';
 import { VcfAuditLog } from './audit/VcfAuditLog';
-import { vcfCredentialResourceRef, vcfEnvironmentResourceRef } from './permissions/resourceRefs';
+import {
+  vcfCredentialResourceRef,
+  vcfEnvironmentResourceRef,
+} from './permissions/resourceRefs';
 import { vcfCredentialRules, vcfEnvironmentRules } from './permissions/rules';
 import { createRouter } from './service/createRouter';
 
@@ -90,14 +94,20 @@ export const vcfPlugin = createBackendPlugin({
           logger,
         });
         const vcenters = new DatabaseVcenterStore(db, cipher);
-        const inventory = new DatabaseInventoryStore(db);
+        const inventory = new DatabaseInventoryStore(db, {
+          changeRetentionDays: readInventoryChangeRetentionDays(config),
+        });
         const vcenterService = new VcenterService({
           vcenters,
           inventory,
           environments,
           credentials,
           syncTargets,
-          discovery: new VcenterDiscovery({ environments, credentials, logger }),
+          discovery: new VcenterDiscovery({
+            environments,
+            credentials,
+            logger,
+          }),
           logger,
         });
 
@@ -121,7 +131,10 @@ export const vcfPlugin = createBackendPlugin({
           ],
           rules: Object.values(vcfEnvironmentRules),
           getResources: async ids => {
-            const found = await environments.list({ field: 'environmentId', values: ids });
+            const found = await environments.list({
+              field: 'environmentId',
+              values: ids,
+            });
             return ids.map(id => found.find(e => e.id === id));
           },
         });
@@ -132,14 +145,20 @@ export const vcfPlugin = createBackendPlugin({
           vcfAuditReadPermission,
         ]);
 
-        await environmentService.applyConfig(readEnvironmentsFromConfig(config));
+        await environmentService.applyConfig(
+          readEnvironmentsFromConfig(config),
+        );
         await vcenterService.applyConfig(readVcentersFromConfig(config));
 
         const dispatcher = new SyncDispatcher({
           store: syncTargets,
           runners: [
             new CredentialSyncRunner({ environments, credentials }),
-            new InventorySyncRunner({ connections: vcenterService, vcenters, inventory }),
+            new InventorySyncRunner({
+              connections: vcenterService,
+              vcenters,
+              inventory,
+            }),
           ],
           logger,
           concurrency: syncSettings.concurrency,
@@ -168,18 +187,28 @@ export const vcfPlugin = createBackendPlugin({
             auditStore,
             audit,
             environmentFilter: createConditionTransformer(
-              permissionsRegistry.getPermissionRuleset(vcfEnvironmentResourceRef),
+              permissionsRegistry.getPermissionRuleset(
+                vcfEnvironmentResourceRef,
+              ),
             ),
             credentialFilter: createConditionTransformer(
-              permissionsRegistry.getPermissionRuleset(vcfCredentialResourceRef),
+              permissionsRegistry.getPermissionRuleset(
+                vcfCredentialResourceRef,
+              ),
             ),
             isCredentialAllowed: createConditionAuthorizer(
-              permissionsRegistry.getPermissionRuleset(vcfCredentialResourceRef),
+              permissionsRegistry.getPermissionRuleset(
+                vcfCredentialResourceRef,
+              ),
             ),
             onSyncRequested: () => {
-              dispatcher.runDueTargets().catch(error =>
-                logger.error('Sync dispatcher failed', { error: String(error) }),
-              );
+              dispatcher
+                .runDueTargets()
+                .catch(error =>
+                  logger.error('Sync dispatcher failed', {
+                    error: String(error),
+                  }),
+                );
             },
             inventory: { vcenterService, vcenters, inventory },
           }),
