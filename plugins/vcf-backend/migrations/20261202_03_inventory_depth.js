@@ -78,6 +78,15 @@ const ADDED_INDEXES = [
   ],
 ];
 
+/** ADDED_COLUMNS grouped by table: Map<table, Array<[column, type, length]>>. */
+function columnsByTable() {
+  const byTable = new Map();
+  for (const [tableName, ...column] of ADDED_COLUMNS) {
+    byTable.set(tableName, [...(byTable.get(tableName) ?? []), column]);
+  }
+  return byTable;
+}
+
 /**
  * The columns every inventory table starts with (as in 20261123_inventory.js, which must not be edited).
  * @param {import('knex').Knex.CreateTableBuilder} table
@@ -105,22 +114,27 @@ function inventoryKeys(table) {
  * @param {import('knex').Knex} knex
  */
 exports.up = async function up(knex) {
-  for (const [tableName, column, type, length] of ADDED_COLUMNS) {
+  // One ALTER TABLE per table: PostgreSQL adds all its columns (and indexes) in one statement.
+  for (const [tableName, columns] of columnsByTable()) {
     await knex.schema.alterTable(tableName, table => {
-      if (type === 'json') {
-        table.text(column).notNullable().defaultTo('[]').comment('JSON array');
-      } else if (type === 'timestamp') {
-        table.timestamp(column, { useTz: true });
-      } else if (length !== undefined) {
-        table[type](column, length);
-      } else {
-        table[type](column);
+      for (const [column, type, length] of columns) {
+        if (type === 'json') {
+          table
+            .text(column)
+            .notNullable()
+            .defaultTo('[]')
+            .comment('JSON array');
+        } else if (type === 'timestamp') {
+          table.timestamp(column, { useTz: true });
+        } else if (length !== undefined) {
+          table[type](column, length);
+        } else {
+          table[type](column);
+        }
       }
-    });
-  }
-  for (const [tableName, columns, name] of ADDED_INDEXES) {
-    await knex.schema.alterTable(tableName, table => {
-      table.index(columns, name);
+      for (const [indexTable, indexColumns, name] of ADDED_INDEXES) {
+        if (indexTable === tableName) table.index(indexColumns, name);
+      }
     });
   }
 
@@ -238,13 +252,9 @@ exports.down = async function down(knex) {
       table.dropIndex([], name);
     });
   }
-  const byTable = new Map();
-  for (const [tableName, column] of ADDED_COLUMNS) {
-    byTable.set(tableName, [...(byTable.get(tableName) ?? []), column]);
-  }
-  for (const [tableName, columns] of byTable) {
+  for (const [tableName, columns] of columnsByTable()) {
     await knex.schema.alterTable(tableName, table => {
-      table.dropColumns(...columns);
+      table.dropColumns(...columns.map(([column]) => column));
     });
   }
 };

@@ -1,8 +1,17 @@
 import { z } from 'zod';
 import { InputError } from '@backstage/errors';
+import {
+  INVENTORY_CHANGE_KINDS,
+  INVENTORY_ROW_ID_PATTERN,
+  type InventoryChangeKind,
+} from '@vcf-backstage/plugin-vcf-common';
 
 /** Parses with a zod schema; a failure becomes a 400 that says which field is wrong. */
-export function parseInput<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+export function parseInput<T>(
+  schema: z.ZodType<T>,
+  value: unknown,
+  what: string,
+): T {
   const result = schema.safeParse(value);
   if (!result.success) {
     const details = result.error.issues
@@ -48,7 +57,10 @@ export const auditQuerySchema = listQuerySchema.extend({
 
 const idSchema = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-_.]{0,99}$/i, "1–100 letters, digits, '-', '_' or '.'");
+  .regex(
+    /^[a-z0-9][a-z0-9-_.]{0,99}$/i,
+    "1–100 letters, digits, '-', '_' or '.'",
+  );
 
 const httpsUrl = z
   .string()
@@ -60,7 +72,10 @@ const endpointSchema = z.object({
   username: z.string().min(1).max(255),
   password: z.string().max(1000).optional(),
   tls: z
-    .object({ verify: z.boolean().optional(), ca: z.string().max(100_000).optional() })
+    .object({
+      verify: z.boolean().optional(),
+      ca: z.string().max(100_000).optional(),
+    })
     .optional(),
   intervalMinutes: z.number().int().min(1).max(10_080).optional(),
 });
@@ -101,6 +116,45 @@ export const inventoryExportQuerySchema = inventoryListQuerySchema.extend({
   format: z.enum(['csv', 'xlsx']),
 });
 
+/** A whole number written in decimal digits only (no `1e2`, `0x10`, `-0`), within bounds. */
+const decimalInteger = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d{1,9}$/, 'a whole number in decimal digits')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+
+/** `GET /inventory/changes`: the change feed's filters and page. */
+export const inventoryChangeQuerySchema = z
+  .object({
+    ...inventoryScope,
+    kind: z
+      .enum(
+        INVENTORY_CHANGE_KINDS as [
+          InventoryChangeKind,
+          ...InventoryChangeKind[],
+        ],
+      )
+      .optional(),
+    objectId: z
+      .string()
+      .regex(INVENTORY_ROW_ID_PATTERN, 'vcenterId:moref')
+      .optional(),
+    since: z.string().datetime({ offset: true }).optional(),
+    until: z.string().datetime({ offset: true }).optional(),
+    offset: decimalInteger(0, 1_000_000_000).default(0),
+    limit: decimalInteger(1, 500).default(25),
+  })
+  .strict();
+
+/** `GET /inventory/export`: the one workbook of every vCenter (or one scope). */
+export const inventoryWorkbookQuerySchema = z
+  .object({
+    ...inventoryScope,
+    format: z.literal('xlsx'),
+  })
+  .strict();
+
 /** `GET /inventory/top`. */
 export const topItemsQuerySchema = z.object({
   ...inventoryScope,
@@ -120,7 +174,10 @@ export const vcenterInputSchema = z.object({
   owner: z.string().max(255).optional(),
   enabled: z.boolean().optional(),
   tls: z
-    .object({ verify: z.boolean().optional(), ca: z.string().max(100_000).optional() })
+    .object({
+      verify: z.boolean().optional(),
+      ca: z.string().max(100_000).optional(),
+    })
     .optional(),
   intervalMinutes: z.number().int().min(1).max(10_080).optional(),
 });

@@ -1,7 +1,13 @@
 import Router from 'express-promise-router';
-import type { HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
+import type {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
-import { AuthorizeResult, type PolicyDecision } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  type PolicyDecision,
+} from '@backstage/plugin-permission-common';
 import type { ConditionTransformer } from '@backstage/plugin-permission-node';
 import {
   vcfCredentialExportPermission,
@@ -13,9 +19,16 @@ import type { CredentialStore } from '../credentials/CredentialStore';
 import type { VcfAuditEvent, VcfAuditLog } from '../audit/VcfAuditLog';
 import type { CredentialResource } from '../permissions/resourceRefs';
 import type { VcfQueryFilter } from '../permissions/VcfQueryFilter';
-import { writeTableExport, type ExportColumn } from '../export/TableExportWriter';
+import {
+  writeTableExport,
+  type ExportColumn,
+} from '../export/TableExportWriter';
 import { RouteContext } from './routeContext';
-import { credentialListQuerySchema, exportQuerySchema, parseInput } from './apiSchemas';
+import {
+  credentialListQuerySchema,
+  exportQuerySchema,
+  parseInput,
+} from './apiSchemas';
 
 type ExportRow = CredentialResource & { password?: string };
 
@@ -34,7 +47,10 @@ const EXPORT_COLUMNS: ExportColumn<ExportRow>[] = [
   { header: 'Removed upstream', value: r => r.removedAt },
 ];
 
-const PASSWORD_COLUMN: ExportColumn<ExportRow> = { header: 'Password', value: r => r.password };
+const PASSWORD_COLUMN: ExportColumn<ExportRow> = {
+  header: 'Password',
+  value: r => r.password,
+};
 
 /**
  * Credential lists, reveal, history and export.
@@ -46,7 +62,10 @@ export function createCredentialRoutes(options: {
   credentials: CredentialStore;
   audit: VcfAuditLog;
   credentialFilter: ConditionTransformer<VcfQueryFilter>;
-  isCredentialAllowed: (decision: PolicyDecision, credential: CredentialResource) => boolean;
+  isCredentialAllowed: (
+    decision: PolicyDecision,
+    credential: CredentialResource,
+  ) => boolean;
 }) {
   const { httpAuth, permissions, credentials, audit } = options;
   const router = Router();
@@ -65,9 +84,14 @@ export function createCredentialRoutes(options: {
     if (!(await ctx.isAllowed(vcfEnvironmentReadPermission, environmentId))) {
       throw new NotFoundError(`No environment with the id "${environmentId}"`);
     }
-    const filter = await ctx.listFilter(vcfCredentialReadPermission, options.credentialFilter);
+    const filter = await ctx.listFilter(
+      vcfCredentialReadPermission,
+      options.credentialFilter,
+    );
     if (filter === false) {
-      const error = new NotAllowedError('You are not allowed to list credentials (vcf.credential.read)');
+      const error = new NotAllowedError(
+        'You are not allowed to list credentials (vcf.credential.read)',
+      );
       if (beginDenialAudit) await (await beginDenialAudit()).denied(error);
       throw error;
     }
@@ -76,7 +100,8 @@ export function createCredentialRoutes(options: {
 
   async function findCredential(id: string) {
     const credential = await credentials.get(id);
-    if (!credential) throw new NotFoundError(`No credential with the id "${id}"`);
+    if (!credential)
+      throw new NotFoundError(`No credential with the id "${id}"`);
     return credential;
   }
 
@@ -84,13 +109,17 @@ export function createCredentialRoutes(options: {
     const ctx = await context(req);
     const filter = await readableCredentials(ctx, req.params.id);
     const query = parseInput(credentialListQuerySchema, req.query, 'query');
-    res.json(await credentials.list({ environmentId: req.params.id, query, filter }));
+    res.json(
+      await credentials.list({ environmentId: req.params.id, query, filter }),
+    );
   });
 
   router.get('/environments/:id/credentials/facets', async (req, res) => {
     const ctx = await context(req);
     const filter = await readableCredentials(ctx, req.params.id);
-    res.json(await credentials.facets({ environmentId: req.params.id, filter }));
+    res.json(
+      await credentials.facets({ environmentId: req.params.id, filter }),
+    );
   });
 
   router.post('/credentials/:id/reveal', async (req, res) => {
@@ -103,7 +132,10 @@ export function createCredentialRoutes(options: {
           actor: ctx.actor,
           environmentId: credential.environmentId,
           credentialId: credential.id,
-          details: { username: credential.username, resourceName: credential.resourceName },
+          details: {
+            username: credential.username,
+            resourceName: credential.resourceName,
+          },
         },
         req,
       );
@@ -120,7 +152,9 @@ export function createCredentialRoutes(options: {
     if (!(await ctx.isAllowed(vcfCredentialReadPermission, credential.id))) {
       throw new NotFoundError(`No credential with the id "${req.params.id}"`);
     }
-    const history = await credentials.listHistory(credential.id, { withPasswords: false });
+    const history = await credentials.listHistory(credential.id, {
+      withPasswords: false,
+    });
     const event = await audit.begin(
       'credential.history',
       {
@@ -141,11 +175,17 @@ export function createCredentialRoutes(options: {
     const begin = () =>
       audit.begin(
         'credential.history',
-        { actor: ctx.actor, environmentId: credential.environmentId, credentialId: credential.id },
+        {
+          actor: ctx.actor,
+          environmentId: credential.environmentId,
+          credentialId: credential.id,
+        },
         req,
       );
     await ctx.require(vcfCredentialRevealPermission, credential.id, begin);
-    const history = await credentials.listHistory(credential.id, { withPasswords: true });
+    const history = await credentials.listHistory(credential.id, {
+      withPasswords: true,
+    });
     await (await begin()).succeeded({ entries: history.length });
     res.setHeader('Cache-Control', 'no-store');
     res.json(history);
@@ -154,9 +194,17 @@ export function createCredentialRoutes(options: {
   router.get('/environments/:id/export', async (req, res) => {
     const ctx = await context(req);
     const environmentId = req.params.id;
-    const { format, ...query } = parseInput(exportQuerySchema, req.query, 'query');
+    const { format, ...query } = parseInput(
+      exportQuerySchema,
+      req.query,
+      'query',
+    );
     const filter = await readableCredentials(ctx, environmentId, () =>
-      audit.begin('credential.export', { actor: ctx.actor, environmentId, details: { format } }, req),
+      audit.begin(
+        'credential.export',
+        { actor: ctx.actor, environmentId, details: { format } },
+        req,
+      ),
     );
     const [exportDecision] = await permissions.authorizeConditional(
       [{ permission: vcfCredentialExportPermission }],
@@ -179,14 +227,21 @@ export function createCredentialRoutes(options: {
     const withPasswords =
       releases === 'some'
         ? (credential: CredentialResource) => {
-            const allowed = options.isCredentialAllowed(exportDecision, credential);
+            const allowed = options.isCredentialAllowed(
+              exportDecision,
+              credential,
+            );
             if (allowed) passwordRows++;
             return allowed;
           }
         : releases === 'all';
     const event = await audit.begin(
       'credential.export',
-      { actor: ctx.actor, environmentId, details: { format, passwords: releases } },
+      {
+        actor: ctx.actor,
+        environmentId,
+        details: { format, passwords: releases },
+      },
       req,
     );
     try {
@@ -194,8 +249,16 @@ export function createCredentialRoutes(options: {
         format,
         filename: `vcf-credentials-${environmentId}`,
         sheetName: 'Credentials',
-        columns: releases === 'none' ? EXPORT_COLUMNS : [...EXPORT_COLUMNS, PASSWORD_COLUMN],
-        rows: credentials.iterateForExport({ environmentId, query, filter, withPasswords }),
+        columns:
+          releases === 'none'
+            ? EXPORT_COLUMNS
+            : [...EXPORT_COLUMNS, PASSWORD_COLUMN],
+        rows: credentials.iterateForExport({
+          environmentId,
+          query,
+          filter,
+          withPasswords,
+        }),
       });
       await event.succeeded({
         rows: rowCount,

@@ -1,5 +1,8 @@
 import Router from 'express-promise-router';
-import type { HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
+import type {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import {
   vcfEnvironmentCreatePermission,
   vcfEnvironmentDeletePermission,
@@ -27,8 +30,14 @@ import {
  * The change a body asks for. On update, an endpoint's password and interval may be left out to keep the stored
  * ones (`current`).
  */
-function toChange(body: EnvironmentInputBody, current?: VcfEnvironment): EnvironmentChange {
-  const endpoint = (input: EnvironmentInputBody['sddcManager'], stored?: VcfEnvironment['sddcManager']) =>
+function toChange(
+  body: EnvironmentInputBody,
+  current?: VcfEnvironment,
+): EnvironmentChange {
+  const endpoint = (
+    input: EnvironmentInputBody['sddcManager'],
+    stored?: VcfEnvironment['sddcManager'],
+  ) =>
     input && {
       baseUrl: input.baseUrl,
       username: input.username,
@@ -69,7 +78,10 @@ export function createEnvironmentRoutes(options: {
 
   router.get('/environments', async (req, res) => {
     const ctx = await context(req);
-    const filter = await ctx.listFilter(vcfEnvironmentReadPermission, options.environmentFilter);
+    const filter = await ctx.listFilter(
+      vcfEnvironmentReadPermission,
+      options.environmentFilter,
+    );
     res.json(filter === false ? [] : await environmentService.list(filter));
   });
 
@@ -85,7 +97,12 @@ export function createEnvironmentRoutes(options: {
   router.post('/environments', async (req, res) => {
     const ctx = await context(req);
     const body = parseInput(environmentInputSchema, req.body, 'environment');
-    const begin = () => audit.begin('environment.create', { actor: ctx.actor, environmentId: body.id }, req);
+    const begin = () =>
+      audit.begin(
+        'environment.create',
+        { actor: ctx.actor, environmentId: body.id },
+        req,
+      );
     await ctx.require(vcfEnvironmentCreatePermission, undefined, begin);
     const event = await begin();
     try {
@@ -101,8 +118,17 @@ export function createEnvironmentRoutes(options: {
 
   router.put('/environments/:id', async (req, res) => {
     const ctx = await context(req);
-    const body = parseInput(environmentInputSchema, { ...req.body, id: req.params.id }, 'environment');
-    const begin = () => audit.begin('environment.update', { actor: ctx.actor, environmentId: body.id }, req);
+    const body = parseInput(
+      environmentInputSchema,
+      { ...req.body, id: req.params.id },
+      'environment',
+    );
+    const begin = () =>
+      audit.begin(
+        'environment.update',
+        { actor: ctx.actor, environmentId: body.id },
+        req,
+      );
     await ctx.require(vcfEnvironmentUpdatePermission, body.id, begin);
     const event = await begin();
     try {
@@ -119,7 +145,12 @@ export function createEnvironmentRoutes(options: {
   router.delete('/environments/:id', async (req, res) => {
     const ctx = await context(req);
     const id = req.params.id;
-    const begin = () => audit.begin('environment.delete', { actor: ctx.actor, environmentId: id }, req);
+    const begin = () =>
+      audit.begin(
+        'environment.delete',
+        { actor: ctx.actor, environmentId: id },
+        req,
+      );
     await ctx.require(vcfEnvironmentDeletePermission, id, begin);
     const event = await begin();
     try {
@@ -135,7 +166,12 @@ export function createEnvironmentRoutes(options: {
   router.post('/environments/:id/test-connection', async (req, res) => {
     const ctx = await context(req);
     const id = req.params.id;
-    const begin = () => audit.begin('environment.test-connection', { actor: ctx.actor, environmentId: id }, req);
+    const begin = () =>
+      audit.begin(
+        'environment.test-connection',
+        { actor: ctx.actor, environmentId: id },
+        req,
+      );
     await ctx.require(vcfSyncTriggerPermission, id, begin);
     const result = await environmentService.testConnection(id);
     await (await begin()).succeeded({ ok: result.ok });
@@ -145,7 +181,8 @@ export function createEnvironmentRoutes(options: {
   router.post('/environments/:id/sync', async (req, res) => {
     const ctx = await context(req);
     const id = req.params.id;
-    const begin = () => audit.begin('sync.trigger', { actor: ctx.actor, environmentId: id }, req);
+    const begin = () =>
+      audit.begin('sync.trigger', { actor: ctx.actor, environmentId: id }, req);
     await ctx.require(vcfSyncTriggerPermission, id, begin);
     await environmentService.get(id);
     const targets = await environmentService.requestSync(id, ctx.actor);
@@ -161,7 +198,9 @@ export function createEnvironmentRoutes(options: {
       throw new NotFoundError(`No environment with the id "${id}"`);
     }
     const query = parseInput(listQuerySchema, req.query, 'query');
-    const targets = await options.syncTargets.listTargets({ environmentId: id });
+    const targets = await options.syncTargets.listTargets({
+      environmentId: id,
+    });
     res.json(
       await options.syncTargets.listRuns(
         targets.map(t => t.id),

@@ -26,7 +26,11 @@ export class RouteContext {
     private readonly permissions: PermissionsService,
   ) {}
 
-  static async from(req: Request, httpAuth: HttpAuthService, permissions: PermissionsService) {
+  static async from(
+    req: Request,
+    httpAuth: HttpAuthService,
+    permissions: PermissionsService,
+  ) {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     return new RouteContext(credentials, permissions);
   }
@@ -37,9 +41,16 @@ export class RouteContext {
   }
 
   /** Whether a basic permission, or a resource permission for one resource, is granted. */
-  async isAllowed(permission: BasicPermission | ResourcePermission, resourceRef?: string): Promise<boolean> {
+  async isAllowed(
+    permission: BasicPermission | ResourcePermission,
+    resourceRef?: string,
+  ): Promise<boolean> {
     const [decision] = await this.permissions.authorize(
-      [resourceRef ? { permission: permission as ResourcePermission, resourceRef } : { permission: permission as BasicPermission }],
+      [
+        resourceRef
+          ? { permission: permission as ResourcePermission, resourceRef }
+          : { permission: permission as BasicPermission },
+      ],
       { credentials: this.credentials },
     );
     return decision.result === AuthorizeResult.ALLOW;
@@ -54,7 +65,9 @@ export class RouteContext {
     audit?: () => Promise<VcfAuditEvent>,
   ): Promise<void> {
     if (await this.isAllowed(permission, resourceRef)) return;
-    const error = new NotAllowedError(`You are not allowed to do this (${permission.name})`);
+    const error = new NotAllowedError(
+      `You are not allowed to do this (${permission.name})`,
+    );
     if (audit) await (await audit()).denied(error);
     throw error;
   }
@@ -67,9 +80,12 @@ export class RouteContext {
     permission: ResourcePermission,
     toQuery: ConditionTransformer<VcfQueryFilter>,
   ): Promise<PermissionCriteria<VcfQueryFilter> | undefined | false> {
-    const [decision] = await this.permissions.authorizeConditional([{ permission }], {
-      credentials: this.credentials,
-    });
+    const [decision] = await this.permissions.authorizeConditional(
+      [{ permission }],
+      {
+        credentials: this.credentials,
+      },
+    );
     if (decision.result === AuthorizeResult.ALLOW) return undefined;
     if (decision.result === AuthorizeResult.DENY) return false;
     if (decision.result !== AuthorizeResult.CONDITIONAL) return false;
