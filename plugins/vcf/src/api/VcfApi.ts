@@ -5,6 +5,10 @@ import type {
   CredentialHistoryEntry,
   CredentialListQuery,
   CredentialSummary,
+  InventoryChange,
+  InventoryChangeQuery,
+  InventoryDetail,
+  InventoryDetailKind,
   InventoryKind,
   InventorySummary,
   Page,
@@ -95,6 +99,17 @@ export interface VcfApi {
     query?: InventoryListQuery,
   ): Promise<VcfDownload>;
   getTopItems(query: TopItemsQuery): Promise<TopItem[]>;
+  /** One VM or host (id `vcenterId:moref`) with its children, alarms, tasks, events and changes. */
+  getInventoryDetail(
+    kind: InventoryDetailKind,
+    id: string,
+  ): Promise<InventoryDetail>;
+  /** The change feed, newest first. */
+  listInventoryChanges(
+    query?: InventoryChangeQuery & InventoryScope,
+  ): Promise<Page<InventoryChange>>;
+  /** One XLSX workbook of every vCenter in scope, a sheet per kind. */
+  exportInventoryWorkbook(scope?: InventoryScope): Promise<VcfDownload>;
 }
 
 /**

@@ -9,6 +9,7 @@ import {
 } from '../../util/format';
 import { UsageBar } from '../UsageBar';
 import { AlarmSeverityChip, PowerStateChip } from './chips';
+import { InventoryObjectLink, VcenterTitle } from './InventoryObjectLink';
 
 /** Everything a table needs to show one inventory kind. */
 export interface InventoryListDefinition<K extends InventoryKind> {
@@ -23,7 +24,11 @@ export interface InventoryListDefinition<K extends InventoryKind> {
   }>;
 }
 
-const vcenterColumn = { title: 'vCenter', field: 'vcenterId' } as const;
+const vcenterColumn = {
+  title: 'vCenter',
+  field: 'vcenterId',
+  render: (row: { vcenterId: string }) => <VcenterTitle id={row.vcenterId} />,
+} as const;
 
 function yesNo(value: boolean | undefined): string {
   if (value === undefined) {
@@ -58,7 +63,12 @@ export const inventoryLists: {
         title: 'Name',
         field: 'name',
         highlight: true,
-        render: row => <SubvalueCell value={row.name} subvalue={row.guestOs} />,
+        render: row => (
+          <SubvalueCell
+            value={<InventoryObjectLink kind="vms" row={row} />}
+            subvalue={row.guestOs}
+          />
+        ),
       },
       {
         title: 'Power',
@@ -103,7 +113,7 @@ export const inventoryLists: {
         highlight: true,
         render: row => (
           <SubvalueCell
-            value={row.name}
+            value={<InventoryObjectLink kind="hosts" row={row} />}
             subvalue={[row.vendor, row.model].filter(Boolean).join(' ')}
           />
         ),
