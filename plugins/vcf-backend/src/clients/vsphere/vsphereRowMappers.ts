@@ -124,6 +124,17 @@ function sum(values: Array<number | undefined>): number | undefined {
   return known.length ? known.reduce((a, b) => a + b, 0) : undefined;
 }
 
+/** Event arguments that name an object, most specific first, with the path of their moref. */
+const EVENT_ENTITY_ARGUMENTS: Array<[string, string]> = [
+  ['vm', 'vm'],
+  ['host', 'host'],
+  ['ds', 'datastore'],
+  ['net', 'network'],
+  ['dvs', 'dvs'],
+  ['computeResource', 'computeResource'],
+  ['datacenter', 'datacenter'],
+];
+
 class RowMapper {
   private readonly names = new Map<string, string>();
   private readonly hostParents = new Map<string, ManagedObjectReference>();
@@ -681,17 +692,6 @@ class RowMapper {
     });
   }
 }
-
-/** Event arguments that name an object, most specific first, with the path of their moref. */
-const EVENT_ENTITY_ARGUMENTS: Array<[string, string]> = [
-  ['vm', 'vm'],
-  ['host', 'host'],
-  ['ds', 'datastore'],
-  ['net', 'network'],
-  ['dvs', 'dvs'],
-  ['computeResource', 'computeResource'],
-  ['datacenter', 'datacenter'],
-];
 
 /** Vendor, model, serial number and service tag from a host's `hardware.systemInfo`. */
 function hardwareIdentity(systemInfo: VimNode | undefined): {
