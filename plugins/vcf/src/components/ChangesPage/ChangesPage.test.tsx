@@ -66,7 +66,11 @@ describe('ChangesPage', () => {
       limit: 50,
     });
 
-    await userEvent.click(screen.getByLabelText('Kind'));
+    // The Kind select (the table's Kind column header is a button too).
+    const kindSelect = screen
+      .getAllByRole('button', { name: /Kind/ })
+      .find(button => button.getAttribute('aria-haspopup') === 'listbox')!;
+    await userEvent.click(kindSelect);
     await userEvent.click(
       within(screen.getByRole('listbox')).getByText('hosts'),
     );

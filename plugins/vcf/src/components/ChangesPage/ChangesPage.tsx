@@ -39,6 +39,7 @@ export function ChangesPage() {
       <div style={{ display: 'flex', gap: 16, marginBottom: 16 }}>
         <TextField
           select
+          id="vcf-changes-vcenter"
           label="vCenter"
           value={vcenterId}
           onChange={e => {
@@ -56,6 +57,7 @@ export function ChangesPage() {
         </TextField>
         <TextField
           select
+          id="vcf-changes-kind"
           label="Kind"
           value={kind}
           onChange={e => {
