@@ -27,8 +27,10 @@ import {
 import { ChangeTable } from '../ChangesPage/ChangeTable';
 import { inventoryLists } from '../InventoryTable/inventoryColumns';
 
-const yesNo = (value: boolean | undefined) =>
-  value === undefined ? '–' : value ? 'yes' : 'no';
+function yesNo(value: boolean | undefined): string {
+  if (value === undefined) return '–';
+  return value ? 'yes' : 'no';
+}
 
 /** The vSphere Client's search for an object by name on its vCenter. */
 export function vsphereClientUrl(baseUrl: string, name: string): string {
