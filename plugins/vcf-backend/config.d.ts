@@ -76,6 +76,15 @@ export interface Config {
       installer?: VcfEndpointConfig;
     }>;
 
+    /** Inventory settings. */
+    inventory?: {
+      /** The change feed (what each sync found changed). */
+      changes?: {
+        /** Days changes are kept. Defaults to 90. */
+        retentionDays?: number;
+      };
+    };
+
     /** Independent vCenters whose inventory is synced. */
     vcenters?: Array<{
       /** Unique id. */

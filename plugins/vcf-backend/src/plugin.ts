@@ -26,6 +26,7 @@ import { SecretCipher } from './crypto/SecretCipher';
 import { openVcfDatabase } from './database/VcfDatabase';
 import {
   readEnvironmentsFromConfig,
+  readInventoryChangeRetentionDays,
   readSyncSettings,
   readVcentersFromConfig,
 } from './config/readVcfConfig';
@@ -103,7 +104,9 @@ export const vcfPlugin = createBackendPlugin({
           logger,
         });
         const vcenters = new DatabaseVcenterStore(db, cipher);
-        const inventory = new DatabaseInventoryStore(db);
+        const inventory = new DatabaseInventoryStore(db, {
+          changeRetentionDays: readInventoryChangeRetentionDays(config),
+        });
         const vcenterService = new VcenterService({
           vcenters,
           inventory,

@@ -158,3 +158,15 @@ export function readSyncSettings(config: Config): SyncSettings {
     runOnStartup: config.getOptionalBoolean('vcf.sync.runOnStartup') ?? true,
   };
 }
+
+/** Reads `vcf.inventory.changes.retentionDays` (default 90, at least 1). */
+export function readInventoryChangeRetentionDays(config: Config): number {
+  const days =
+    config.getOptionalNumber('vcf.inventory.changes.retentionDays') ?? 90;
+  if (!Number.isInteger(days) || days < 1) {
+    throw new Error(
+      `vcf.inventory.changes.retentionDays must be a whole number of days, at least 1; got ${days}`,
+    );
+  }
+  return days;
+}

@@ -29,7 +29,11 @@ export function createCatalogSnapshotRoutes(options: {
   const router = Router();
   router.get('/catalog-snapshot', async (req, res) => {
     await options.httpAuth.credentials(req, { allow: ['service'] });
-    const { vmNamePattern } = parseInput(catalogSnapshotQuerySchema, req.query, 'query');
+    const { vmNamePattern } = parseInput(
+      catalogSnapshotQuerySchema,
+      req.query,
+      'query',
+    );
     const environments = await options.environments.list();
     const snapshot: VcfCatalogSnapshot = {
       environments: environments.map(e => ({
@@ -64,7 +68,9 @@ export function createCatalogSnapshotRoutes(options: {
         name: row.name,
         ...placement.get(row.vcenterId),
       });
-      const rows = await options.inventory.inventory.catalogRows({ vmNamePattern });
+      const rows = await options.inventory.inventory.catalogRows({
+        vmNamePattern,
+      });
       snapshot.clusters = rows.clusters.map(item);
       snapshot.hosts = rows.hosts.map(h => ({
         ...item(h),

@@ -1,6 +1,9 @@
 import express from 'express';
 import Router from 'express-promise-router';
-import type { HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
+import type {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import type { PolicyDecision } from '@backstage/plugin-permission-common';
 import type { ConditionTransformer } from '@backstage/plugin-permission-node';
 import type { EnvironmentService } from '../environments/EnvironmentService';
@@ -51,7 +54,10 @@ export interface VcfRouterOptions {
   audit: VcfAuditLog;
   environmentFilter: ConditionTransformer<VcfQueryFilter>;
   credentialFilter: ConditionTransformer<VcfQueryFilter>;
-  isCredentialAllowed: (decision: PolicyDecision, credential: CredentialResource) => boolean;
+  isCredentialAllowed: (
+    decision: PolicyDecision,
+    credential: CredentialResource,
+  ) => boolean;
   /** Called after a sync was requested, to start the dispatcher now rather than at its next tick. */
   onSyncRequested: () => void;
   /** vCenters and their inventory: `/vcenters`, `/inventory/*` and the vSphere part of the catalog snapshot. */
@@ -86,7 +92,12 @@ export function createRouter(options: VcfRouterOptions): express.Router {
   router.use(createCatalogSnapshotRoutes(options));
   router.use(createSearchSourceRoutes(options));
   if (options.inventory) {
-    router.use(createVcenterRoutes({ ...options, vcenterService: options.inventory.vcenterService }));
+    router.use(
+      createVcenterRoutes({
+        ...options,
+        vcenterService: options.inventory.vcenterService,
+      }),
+    );
     router.use(createInventoryRoutes({ ...options, ...options.inventory }));
   }
   if (options.credentialLifecycle) {

@@ -5,6 +5,9 @@ import { inventorySummary, page } from './fixtures';
 export function mockVcfApi(): jest.Mocked<VcfApi> {
   const api: jest.Mocked<VcfApi> = {
     listEnvironments: jest.fn(),
+    getInventoryDetail: jest.fn(),
+    listInventoryChanges: jest.fn(),
+    exportInventoryWorkbook: jest.fn(),
     getEnvironment: jest.fn(),
     createEnvironment: jest.fn(),
     updateEnvironment: jest.fn(),

@@ -5,6 +5,10 @@ import type {
   CredentialHistoryEntry,
   CredentialListQuery,
   CredentialSummary,
+  InventoryChange,
+  InventoryChangeQuery,
+  InventoryDetail,
+  InventoryDetailKind,
   InventoryKind,
   InventorySummary,
   Page,
@@ -132,6 +136,17 @@ export interface VcfApi {
   listScheduledRotations(
     environmentId: string,
   ): Promise<ScheduledCredentialRotation[]>;
+  /** One VM or host (id `vcenterId:moref`) with its children, alarms, tasks, events and changes. */
+  getInventoryDetail(
+    kind: InventoryDetailKind,
+    id: string,
+  ): Promise<InventoryDetail>;
+  /** The change feed, newest first. */
+  listInventoryChanges(
+    query?: InventoryChangeQuery & InventoryScope,
+  ): Promise<Page<InventoryChange>>;
+  /** One XLSX workbook of every vCenter in scope, a sheet per kind. */
+  exportInventoryWorkbook(scope?: InventoryScope): Promise<VcfDownload>;
 }
 
 /**

@@ -10,6 +10,10 @@ import type {
   CredentialHistoryEntry,
   CredentialListQuery,
   CredentialSummary,
+  InventoryChange,
+  InventoryChangeQuery,
+  InventoryDetail,
+  InventoryDetailKind,
   InventoryKind,
   InventorySummary,
   Page,
@@ -322,6 +326,26 @@ export class VcfClient implements VcfApi {
     environmentId: string,
   ): Promise<ScheduledCredentialRotation[]> {
     return this.get(`/environments/${enc(environmentId)}/credential-schedules`);
+  }
+
+  getInventoryDetail(
+    kind: InventoryDetailKind,
+    id: string,
+  ): Promise<InventoryDetail> {
+    return this.get(`/inventory/${enc(kind)}/${enc(id)}`);
+  }
+
+  listInventoryChanges(
+    query?: InventoryChangeQuery & InventoryScope,
+  ): Promise<Page<InventoryChange>> {
+    return this.get(`/inventory/changes${toQueryString(query)}`);
+  }
+
+  exportInventoryWorkbook(scope?: InventoryScope): Promise<VcfDownload> {
+    return this.download(
+      `/inventory/export${toQueryString({ format: 'xlsx', ...scope })}`,
+      'vcf-inventory.xlsx',
+    );
   }
 
   private async url(path: string): Promise<string> {

@@ -5,16 +5,23 @@ import type {
   DatastoreClusterRow,
   DatastoreRow,
   EventRow,
+  HostNicRow,
   HostRow,
+  HostVmkernelAdapterRow,
   InventoryKind,
   ListQuery,
   NetworkRow,
   SnapshotRow,
   TaskRow,
+  VmDiskRow,
+  VmNicRow,
   VmRow,
 } from '@vcf-backstage/plugin-vcf-common';
 
-export type { CredentialFacets, SyncTriggerResponse } from '@vcf-backstage/plugin-vcf-common';
+export type {
+  CredentialFacets,
+  SyncTriggerResponse,
+} from '@vcf-backstage/plugin-vcf-common';
 
 /**
  * File formats the export endpoints produce.
@@ -31,8 +38,6 @@ export interface VcfDownload {
   /** From `Content-Disposition`, or a sensible default. */
   filename: string;
 }
-
-
 
 /**
  * The credential filters that {@link CredentialFacets} describes, by name.
@@ -68,6 +73,10 @@ export interface InventoryRowsByKind {
   alarms: AlarmRow;
   tasks: TaskRow;
   events: EventRow;
+  'vm-disks': VmDiskRow;
+  'vm-nics': VmNicRow;
+  'host-nics': HostNicRow;
+  'host-vmkernel-adapters': HostVmkernelAdapterRow;
 }
 
 /**

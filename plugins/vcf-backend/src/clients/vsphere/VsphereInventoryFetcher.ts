@@ -165,6 +165,7 @@ export class VsphereInventoryFetcher {
       datastoreClusters: await view(r.datastoreClusters),
       networks: await view(r.networks),
       distributedSwitches: await view(r.distributedSwitches),
+      containers: await view(r.containers),
       alarmStates: await this.readTriggeredAlarms(client, pager),
       tasks: await this.readRecentTasks(client, pager),
       events: await this.readEvents(client),
@@ -199,6 +200,7 @@ export class VsphereInventoryFetcher {
       raw.datastoreClusters,
       raw.networks,
       raw.distributedSwitches,
+      raw.containers,
     ]) {
       for (const o of list) known.add(moRefKey(o.obj));
     }
