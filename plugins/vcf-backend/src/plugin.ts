@@ -21,6 +21,7 @@ import {
 } from '@vcf-backstage/plugin-vcf-common';
 import { SecretCipher } from './crypto/SecretCipher';
 import { openVcfDatabase } from './database/VcfDatabase';
+import { checkStoredSecretKeys } from './crypto/checkStoredSecretKeys';
 import {
   readEnvironmentsFromConfig,
   readSyncSettings,
@@ -37,7 +38,7 @@ import { InventorySyncRunner } from './inventory/InventorySyncRunner';
 import { DatabaseVcenterStore } from './vcenters/DatabaseVcenterStore';
 import { VcenterDiscovery } from './vcenters/VcenterDiscovery';
 import { VcenterService } from './vcenters/VcenterService';
-import { AuditStore } from './audit/AuditStore';
+import { DatabaseAuditStore } from './audit/DatabaseAuditStore';
 import { VcfAuditLog } from './audit/VcfAuditLog';
 import { vcfCredentialResourceRef, vcfEnvironmentResourceRef } from './permissions/resourceRefs';
 import { vcfCredentialRules, vcfEnvironmentRules } from './permissions/rules';
@@ -62,6 +63,7 @@ export const vcfPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         auditor: coreServices.auditor,
+        lifecycle: coreServices.lifecycle,
       },
       async init({
         config,
@@ -73,15 +75,17 @@ export const vcfPlugin = createBackendPlugin({
         permissions,
         permissionsRegistry,
         auditor,
+        lifecycle,
       }) {
         const cipher = SecretCipher.fromConfig(config);
-        const db = await openVcfDatabase(database);
+        const db = await openVcfDatabase(database, { lifecycle });
+        await checkStoredSecretKeys(db, cipher);
         const syncSettings = readSyncSettings(config);
 
         const environments = new DatabaseEnvironmentStore(db, cipher);
         const credentials = new DatabaseCredentialStore(db, cipher);
         const syncTargets = new DatabaseSyncTargetStore(db);
-        const auditStore = new AuditStore(db);
+        const auditStore = DatabaseAuditStore.create({ db });
         const audit = new VcfAuditLog(auditor, auditStore);
         const environmentService = new EnvironmentService({
           environments,
@@ -144,9 +148,11 @@ export const vcfPlugin = createBackendPlugin({
           logger,
           concurrency: syncSettings.concurrency,
           leaseSeconds: syncSettings.leaseSeconds,
+          instanceId: syncSettings.instanceId,
           // Discovers an environment's vCenters after its SDDC Manager credentials were synced.
           onRunFinished: run => vcenterService.afterSyncRun(run),
         });
+        await dispatcher.interruptEarlierRuns();
         if (syncSettings.runOnStartup) await syncTargets.requestAllRuns();
         await scheduler.scheduleTask({
           id: 'vcf-sync-dispatcher',
@@ -159,6 +165,7 @@ export const vcfPlugin = createBackendPlugin({
 
         httpRouter.use(
           createRouter({
+            logger,
             httpAuth,
             permissions,
             environmentService,

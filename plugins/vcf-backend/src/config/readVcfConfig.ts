@@ -51,6 +51,8 @@ export interface SyncSettings {
   concurrency: number;
   leaseSeconds: number;
   runOnStartup: boolean;
+  /** `vcf.sync.instanceId`; the dispatcher uses the host name when it is not set. */
+  instanceId?: string;
 }
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9-_.]{0,99}$/i;
@@ -142,5 +144,6 @@ export function readSyncSettings(config: Config): SyncSettings {
     concurrency: config.getOptionalNumber('vcf.sync.concurrency') ?? 4,
     leaseSeconds: config.getOptionalNumber('vcf.sync.leaseSeconds') ?? 300,
     runOnStartup: config.getOptionalBoolean('vcf.sync.runOnStartup') ?? true,
+    instanceId: config.getOptionalString('vcf.sync.instanceId'),
   };
 }

@@ -21,7 +21,7 @@ import { DatabaseEnvironmentStore } from '../environments/DatabaseEnvironmentSto
 import { EnvironmentService } from '../environments/EnvironmentService';
 import { DatabaseCredentialStore } from '../credentials/DatabaseCredentialStore';
 import { DatabaseSyncTargetStore } from '../sync/DatabaseSyncTargetStore';
-import { AuditStore } from '../audit/AuditStore';
+import { DatabaseAuditStore } from '../audit/DatabaseAuditStore';
 import { VcfAuditLog } from '../audit/VcfAuditLog';
 import { vcfCredentialRuleset, vcfEnvironmentRuleset } from '../permissions/rulesets';
 import { createRouter } from './createRouter';
@@ -53,7 +53,7 @@ describe.each(databases.eachSupportedId())('the /api/vcf router on %p', database
     const environments = new DatabaseEnvironmentStore(knex, cipher);
     const credentials = new DatabaseCredentialStore(knex, cipher);
     const syncTargets = new DatabaseSyncTargetStore(knex);
-    const auditStore = new AuditStore(knex);
+    const auditStore = DatabaseAuditStore.create({ db: knex });
     const environmentService = new EnvironmentService({
       environments,
       credentials,
@@ -82,6 +82,7 @@ describe.each(databases.eachSupportedId())('the /api/vcf router on %p', database
     await credentials.replaceSourceSet({ environmentId: 'env-b', source: 'sddc-manager', credentials: [upstreamCredential(3)] });
     const onSyncRequested = jest.fn();
     const router = createRouter({
+      logger: mockServices.logger.mock(),
       httpAuth: mockServices.httpAuth(),
       permissions: permissionsFrom(decide),
       environmentService,

@@ -1,21 +1,32 @@
 import Router from 'express-promise-router';
-import type { HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
-import { AuthorizeResult, type PolicyDecision } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  type PolicyDecision,
+} from '@backstage/plugin-permission-common';
 import type { ConditionTransformer } from '@backstage/plugin-permission-node';
 import {
   vcfCredentialExportPermission,
   vcfCredentialReadPermission,
   vcfCredentialRevealPermission,
-  vcfEnvironmentReadPermission,
 } from '@vcf-backstage/plugin-vcf-common';
 import type { CredentialStore } from '../credentials/CredentialStore';
-import type { VcfAuditEvent, VcfAuditLog } from '../audit/VcfAuditLog';
+import type { EnvironmentService } from '../environments/EnvironmentService';
+import type { VcfAuditAction } from '../audit/VcfAuditLog';
 import type { CredentialResource } from '../permissions/resourceRefs';
 import type { VcfQueryFilter } from '../permissions/VcfQueryFilter';
-import { writeTableExport, type ExportColumn } from '../export/TableExportWriter';
-import { RouteContext } from './routeContext';
-import { credentialListQuerySchema, exportQuerySchema, parseInput } from './apiSchemas';
+import {
+  writeTableExport,
+  type ExportColumn,
+} from '../export/TableExportWriter';
+import { RouteContext, type RouteServices } from './routeContext';
+import {
+  credentialListQuerySchema,
+  emptyBodySchema,
+  exportQuerySchema,
+  parseInput,
+} from './apiSchemas';
+import { readableEnvironment } from './readableEnvironment';
 
 type ExportRow = CredentialResource & { password?: string };
 
@@ -34,119 +45,161 @@ const EXPORT_COLUMNS: ExportColumn<ExportRow>[] = [
   { header: 'Removed upstream', value: r => r.removedAt },
 ];
 
-const PASSWORD_COLUMN: ExportColumn<ExportRow> = { header: 'Password', value: r => r.password };
+const PASSWORD_COLUMN: ExportColumn<ExportRow> = {
+  header: 'Password',
+  value: r => r.password,
+};
 
 /**
  * Credential lists, reveal, history and export.
  * @internal
  */
-export function createCredentialRoutes(options: {
-  httpAuth: HttpAuthService;
-  permissions: PermissionsService;
-  credentials: CredentialStore;
-  audit: VcfAuditLog;
-  credentialFilter: ConditionTransformer<VcfQueryFilter>;
-  isCredentialAllowed: (decision: PolicyDecision, credential: CredentialResource) => boolean;
-}) {
-  const { httpAuth, permissions, credentials, audit } = options;
+export function createCredentialRoutes(
+  options: RouteServices & {
+    environmentService: EnvironmentService;
+    credentials: CredentialStore;
+    credentialFilter: ConditionTransformer<VcfQueryFilter>;
+    isCredentialAllowed: (
+      decision: PolicyDecision,
+      credential: CredentialResource,
+    ) => boolean;
+  },
+) {
+  const { permissions, credentials } = options;
   const router = Router();
   const context = (req: Parameters<typeof RouteContext.from>[0]) =>
-    RouteContext.from(req, httpAuth, permissions);
+    RouteContext.from(req, options);
 
   /**
-   * The credential read filter for an environment the caller may see; 404/403 otherwise (a 403 is audited when
-   * an audit event is given).
+   * The credential read filter of an existing environment the caller may see: 404 for an unknown or hidden
+   * environment, 403 (audited as `action`) when no credential may be read.
    */
   async function readableCredentials(
     ctx: RouteContext,
     environmentId: string,
-    beginDenialAudit?: () => Promise<VcfAuditEvent>,
+    action: VcfAuditAction,
   ) {
-    if (!(await ctx.isAllowed(vcfEnvironmentReadPermission, environmentId))) {
-      throw new NotFoundError(`No environment with the id "${environmentId}"`);
-    }
-    const filter = await ctx.listFilter(vcfCredentialReadPermission, options.credentialFilter);
+    await readableEnvironment(ctx, options.environmentService, environmentId);
+    const filter = await ctx.listFilter(
+      vcfCredentialReadPermission,
+      options.credentialFilter,
+    );
     if (filter === false) {
-      const error = new NotAllowedError('You are not allowed to list credentials (vcf.credential.read)');
-      if (beginDenialAudit) await (await beginDenialAudit()).denied(error);
-      throw error;
+      throw await ctx.denied(
+        action,
+        { environmentId },
+        new NotAllowedError(
+          'You are not allowed to list credentials (vcf.credential.read)',
+        ),
+      );
     }
     return filter;
   }
 
   async function findCredential(id: string) {
     const credential = await credentials.get(id);
-    if (!credential) throw new NotFoundError(`No credential with the id "${id}"`);
+    if (!credential)
+      throw new NotFoundError(`No credential with the id "${id}"`);
     return credential;
   }
 
+  const credentialSubject = (credential: CredentialResource) => ({
+    environmentId: credential.environmentId,
+    credentialId: credential.id,
+  });
+
   router.get('/environments/:id/credentials', async (req, res) => {
     const ctx = await context(req);
-    const filter = await readableCredentials(ctx, req.params.id);
     const query = parseInput(credentialListQuerySchema, req.query, 'query');
-    res.json(await credentials.list({ environmentId: req.params.id, query, filter }));
+    const filter = await readableCredentials(
+      ctx,
+      req.params.id,
+      'credential.list',
+    );
+    res.json(
+      await credentials.list({ environmentId: req.params.id, query, filter }),
+    );
   });
 
   router.get('/environments/:id/credentials/facets', async (req, res) => {
     const ctx = await context(req);
-    const filter = await readableCredentials(ctx, req.params.id);
-    res.json(await credentials.facets({ environmentId: req.params.id, filter }));
+    parseInput(emptyBodySchema, req.query, 'query');
+    const filter = await readableCredentials(
+      ctx,
+      req.params.id,
+      'credential.list',
+    );
+    res.json(
+      await credentials.facets({ environmentId: req.params.id, filter }),
+    );
   });
 
   router.post('/credentials/:id/reveal', async (req, res) => {
     const ctx = await context(req);
+    parseInput(emptyBodySchema, req.body ?? {}, 'body');
     const credential = await findCredential(req.params.id);
-    const begin = () =>
-      audit.begin(
-        'credential.reveal',
-        {
-          actor: ctx.actor,
-          environmentId: credential.environmentId,
-          credentialId: credential.id,
-          details: { username: credential.username, resourceName: credential.resourceName },
+    const password = await ctx.audited(
+      'credential.reveal',
+      {
+        ...credentialSubject(credential),
+        details: {
+          username: credential.username,
+          resourceName: credential.resourceName,
         },
-        req,
-      );
-    await ctx.require(vcfCredentialRevealPermission, credential.id, begin);
-    const password = await credentials.revealPassword(credential.id);
-    await (await begin()).succeeded();
+      },
+      () => credentials.revealPassword(credential.id),
+      { permission: vcfCredentialRevealPermission, resourceRef: credential.id },
+    );
     res.setHeader('Cache-Control', 'no-store');
     res.json({ password });
   });
 
   router.get('/credentials/:id/history', async (req, res) => {
     const ctx = await context(req);
+    parseInput(emptyBodySchema, req.query, 'query');
     const credential = await findCredential(req.params.id);
-    if (!(await ctx.isAllowed(vcfCredentialReadPermission, credential.id))) {
-      throw new NotFoundError(`No credential with the id "${req.params.id}"`);
-    }
-    const history = await credentials.listHistory(credential.id, { withPasswords: false });
-    const event = await audit.begin(
+    const subject = {
+      ...credentialSubject(credential),
+      details: { passwords: false },
+    };
+    await ctx.require(vcfCredentialReadPermission, {
+      action: 'credential.history',
+      subject,
+      resourceRef: credential.id,
+      hiddenAs: new NotFoundError(
+        `No credential with the id "${req.params.id}"`,
+      ),
+    });
+    const history = await ctx.audited(
       'credential.history',
-      {
-        actor: ctx.actor,
-        environmentId: credential.environmentId,
-        credentialId: credential.id,
-        details: { passwords: false },
+      subject,
+      async outcome => {
+        const entries = await credentials.listHistory(credential.id, {
+          withPasswords: false,
+        });
+        outcome.addDetails({ entries: entries.length });
+        return entries;
       },
-      req,
     );
-    await event.succeeded({ entries: history.length });
     res.json(history);
   });
 
   router.post('/credentials/:id/history/reveal', async (req, res) => {
     const ctx = await context(req);
+    parseInput(emptyBodySchema, req.body ?? {}, 'body');
     const credential = await findCredential(req.params.id);
-    const begin = () =>
-      audit.begin(
-        'credential.history',
-        { actor: ctx.actor, environmentId: credential.environmentId, credentialId: credential.id },
-        req,
-      );
-    await ctx.require(vcfCredentialRevealPermission, credential.id, begin);
-    const history = await credentials.listHistory(credential.id, { withPasswords: true });
-    await (await begin()).succeeded({ entries: history.length });
+    const history = await ctx.audited(
+      'credential.history',
+      { ...credentialSubject(credential), details: { passwords: true } },
+      async outcome => {
+        const entries = await credentials.listHistory(credential.id, {
+          withPasswords: true,
+        });
+        outcome.addDetails({ entries: entries.length });
+        return entries;
+      },
+      { permission: vcfCredentialRevealPermission, resourceRef: credential.id },
+    );
     res.setHeader('Cache-Control', 'no-store');
     res.json(history);
   });
@@ -154,9 +207,15 @@ export function createCredentialRoutes(options: {
   router.get('/environments/:id/export', async (req, res) => {
     const ctx = await context(req);
     const environmentId = req.params.id;
-    const { format, ...query } = parseInput(exportQuerySchema, req.query, 'query');
-    const filter = await readableCredentials(ctx, environmentId, () =>
-      audit.begin('credential.export', { actor: ctx.actor, environmentId, details: { format } }, req),
+    const { format, ...query } = parseInput(
+      exportQuerySchema,
+      req.query,
+      'query',
+    );
+    const filter = await readableCredentials(
+      ctx,
+      environmentId,
+      'credential.export',
     );
     const [exportDecision] = await permissions.authorizeConditional(
       [{ permission: vcfCredentialExportPermission }],
@@ -166,7 +225,8 @@ export function createCredentialRoutes(options: {
     if (exportDecision.result === AuthorizeResult.ALLOW) releases = 'all';
     if (exportDecision.result === AuthorizeResult.CONDITIONAL) {
       // Ask SQL whether any row of this export meets the export conditions: when none does, the file has no
-      // password column at all instead of an empty one.
+      // password column at all instead of an empty one. (This also checks the sort and filters before the export
+      // is audited.)
       const exportFilter = options.credentialFilter(exportDecision.conditions);
       const releasable = await credentials.list({
         environmentId,
@@ -179,33 +239,39 @@ export function createCredentialRoutes(options: {
     const withPasswords =
       releases === 'some'
         ? (credential: CredentialResource) => {
-            const allowed = options.isCredentialAllowed(exportDecision, credential);
+            const allowed = options.isCredentialAllowed(
+              exportDecision,
+              credential,
+            );
             if (allowed) passwordRows++;
             return allowed;
           }
         : releases === 'all';
-    const event = await audit.begin(
+    await ctx.audited(
       'credential.export',
-      { actor: ctx.actor, environmentId, details: { format, passwords: releases } },
-      req,
+      { environmentId, details: { format, passwords: releases } },
+      async outcome => {
+        const { rowCount } = await writeTableExport(res, {
+          format,
+          filename: `vcf-credentials-${environmentId}`,
+          sheetName: 'Credentials',
+          columns:
+            releases === 'none'
+              ? EXPORT_COLUMNS
+              : [...EXPORT_COLUMNS, PASSWORD_COLUMN],
+          rows: credentials.iterateForExport({
+            environmentId,
+            query,
+            filter,
+            withPasswords,
+          }),
+        });
+        outcome.addDetails({
+          rows: rowCount,
+          passwordRows: releases === 'all' ? rowCount : passwordRows,
+        });
+      },
     );
-    try {
-      const { rowCount } = await writeTableExport(res, {
-        format,
-        filename: `vcf-credentials-${environmentId}`,
-        sheetName: 'Credentials',
-        columns: releases === 'none' ? EXPORT_COLUMNS : [...EXPORT_COLUMNS, PASSWORD_COLUMN],
-        rows: credentials.iterateForExport({ environmentId, query, filter, withPasswords }),
-      });
-      await event.succeeded({
-        rows: rowCount,
-        passwordRows: releases === 'all' ? rowCount : passwordRows,
-      });
-    } catch (error) {
-      await event.failed(error as Error);
-      if (!res.headersSent) throw error;
-      res.destroy(error as Error);
-    }
   });
 
   return router;

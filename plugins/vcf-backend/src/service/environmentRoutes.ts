@@ -1,5 +1,4 @@
 import Router from 'express-promise-router';
-import type { HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
 import {
   vcfEnvironmentCreatePermission,
   vcfEnvironmentDeletePermission,
@@ -8,27 +7,33 @@ import {
   vcfSyncTriggerPermission,
   type VcfEnvironment,
 } from '@vcf-backstage/plugin-vcf-common';
-import { NotFoundError } from '@backstage/errors';
 import type { ConditionTransformer } from '@backstage/plugin-permission-node';
 import type { EnvironmentService } from '../environments/EnvironmentService';
 import type { EnvironmentChange } from '../environments/EnvironmentStore';
-import type { VcfAuditLog } from '../audit/VcfAuditLog';
 import type { SyncTargetStore } from '../sync/SyncTargetStore';
 import type { VcfQueryFilter } from '../permissions/VcfQueryFilter';
-import { RouteContext } from './routeContext';
+import { RouteContext, type RouteServices } from './routeContext';
 import {
+  emptyBodySchema,
   environmentInputSchema,
-  listQuerySchema,
+  pageQuerySchema,
   parseInput,
   type EnvironmentInputBody,
 } from './apiSchemas';
+import { readableEnvironment } from './readableEnvironment';
 
 /**
  * The change a body asks for. On update, an endpoint's password and interval may be left out to keep the stored
  * ones (`current`).
  */
-function toChange(body: EnvironmentInputBody, current?: VcfEnvironment): EnvironmentChange {
-  const endpoint = (input: EnvironmentInputBody['sddcManager'], stored?: VcfEnvironment['sddcManager']) =>
+function toChange(
+  body: EnvironmentInputBody,
+  current?: VcfEnvironment,
+): EnvironmentChange {
+  const endpoint = (
+    input: EnvironmentInputBody['sddcManager'],
+    stored?: VcfEnvironment['sddcManager'],
+  ) =>
     input && {
       baseUrl: input.baseUrl,
       username: input.username,
@@ -53,103 +58,115 @@ function toChange(body: EnvironmentInputBody, current?: VcfEnvironment): Environ
  * `/environments`: list, read, create, update, delete, test the connection, sync now, sync history.
  * @internal
  */
-export function createEnvironmentRoutes(options: {
-  httpAuth: HttpAuthService;
-  permissions: PermissionsService;
-  environmentService: EnvironmentService;
-  syncTargets: SyncTargetStore;
-  audit: VcfAuditLog;
-  environmentFilter: ConditionTransformer<VcfQueryFilter>;
-  onSyncRequested: () => void;
-}) {
-  const { httpAuth, permissions, environmentService, audit } = options;
+export function createEnvironmentRoutes(
+  options: RouteServices & {
+    environmentService: EnvironmentService;
+    syncTargets: SyncTargetStore;
+    environmentFilter: ConditionTransformer<VcfQueryFilter>;
+    onSyncRequested: () => void;
+  },
+) {
+  const { environmentService } = options;
   const router = Router();
   const context = (req: Parameters<typeof RouteContext.from>[0]) =>
-    RouteContext.from(req, httpAuth, permissions);
+    RouteContext.from(req, options);
 
   router.get('/environments', async (req, res) => {
     const ctx = await context(req);
-    const filter = await ctx.listFilter(vcfEnvironmentReadPermission, options.environmentFilter);
+    parseInput(emptyBodySchema, req.query, 'query');
+    const filter = await ctx.listFilter(
+      vcfEnvironmentReadPermission,
+      options.environmentFilter,
+    );
     res.json(filter === false ? [] : await environmentService.list(filter));
   });
 
   router.get('/environments/:id', async (req, res) => {
     const ctx = await context(req);
-    if (!(await ctx.isAllowed(vcfEnvironmentReadPermission, req.params.id))) {
-      // Same answer as for an environment that does not exist: do not confirm ids to those who may not see them.
-      throw new NotFoundError(`No environment with the id "${req.params.id}"`);
-    }
+    await readableEnvironment(ctx, environmentService, req.params.id);
     res.json(await environmentService.get(req.params.id));
   });
 
   router.post('/environments', async (req, res) => {
     const ctx = await context(req);
     const body = parseInput(environmentInputSchema, req.body, 'environment');
-    const begin = () => audit.begin('environment.create', { actor: ctx.actor, environmentId: body.id }, req);
-    await ctx.require(vcfEnvironmentCreatePermission, undefined, begin);
-    const event = await begin();
-    try {
-      const created = await environmentService.create(toChange(body));
-      await event.succeeded();
-      options.onSyncRequested();
-      res.status(201).json(created);
-    } catch (error) {
-      await event.failed(error as Error);
-      throw error;
-    }
+    const created = await ctx.audited(
+      'environment.create',
+      { environmentId: body.id },
+      () => environmentService.create(toChange(body)),
+      { permission: vcfEnvironmentCreatePermission },
+    );
+    options.onSyncRequested();
+    res.status(201).json(created);
   });
 
   router.put('/environments/:id', async (req, res) => {
     const ctx = await context(req);
-    const body = parseInput(environmentInputSchema, { ...req.body, id: req.params.id }, 'environment');
-    const begin = () => audit.begin('environment.update', { actor: ctx.actor, environmentId: body.id }, req);
-    await ctx.require(vcfEnvironmentUpdatePermission, body.id, begin);
-    const event = await begin();
-    try {
-      const current = await environmentService.get(body.id);
-      const updated = await environmentService.update(toChange(body, current));
-      await event.succeeded();
-      res.json(updated);
-    } catch (error) {
-      await event.failed(error as Error);
-      throw error;
-    }
+    const body = parseInput(
+      environmentInputSchema,
+      { ...req.body, id: req.params.id },
+      'environment',
+    );
+    const updated = await ctx.audited(
+      'environment.update',
+      { environmentId: body.id },
+      async () => {
+        const current = await environmentService.get(body.id);
+        return environmentService.update(toChange(body, current));
+      },
+      { permission: vcfEnvironmentUpdatePermission, resourceRef: body.id },
+    );
+    res.json(updated);
   });
 
   router.delete('/environments/:id', async (req, res) => {
     const ctx = await context(req);
     const id = req.params.id;
-    const begin = () => audit.begin('environment.delete', { actor: ctx.actor, environmentId: id }, req);
-    await ctx.require(vcfEnvironmentDeletePermission, id, begin);
-    const event = await begin();
-    try {
-      await environmentService.delete(id);
-      await event.succeeded();
-      res.status(204).end();
-    } catch (error) {
-      await event.failed(error as Error);
-      throw error;
-    }
+    await ctx.audited(
+      'environment.delete',
+      { environmentId: id },
+      async () => {
+        await environmentService.get(id);
+        await environmentService.delete(id);
+      },
+      { permission: vcfEnvironmentDeletePermission, resourceRef: id },
+    );
+    res.status(204).end();
   });
 
   router.post('/environments/:id/test-connection', async (req, res) => {
     const ctx = await context(req);
     const id = req.params.id;
-    const begin = () => audit.begin('environment.test-connection', { actor: ctx.actor, environmentId: id }, req);
-    await ctx.require(vcfSyncTriggerPermission, id, begin);
-    const result = await environmentService.testConnection(id);
-    await (await begin()).succeeded({ ok: result.ok });
+    parseInput(emptyBodySchema, req.body ?? {}, 'body');
+    const result = await ctx.audited(
+      'environment.test-connection',
+      { environmentId: id },
+      async outcome => {
+        const tested = await environmentService.testConnection(id);
+        outcome.addDetails({ ok: tested.ok });
+        if (!tested.ok) outcome.fail('The connection test failed');
+        return tested;
+      },
+      { permission: vcfSyncTriggerPermission, resourceRef: id },
+    );
     res.json(result);
   });
 
   router.post('/environments/:id/sync', async (req, res) => {
     const ctx = await context(req);
     const id = req.params.id;
-    const begin = () => audit.begin('sync.trigger', { actor: ctx.actor, environmentId: id }, req);
-    await ctx.require(vcfSyncTriggerPermission, id, begin);
-    await environmentService.get(id);
-    const targets = await environmentService.requestSync(id, ctx.actor);
-    await (await begin()).succeeded({ targets: targets.map(t => t.targetId) });
+    parseInput(emptyBodySchema, req.body ?? {}, 'body');
+    const targets = await ctx.audited(
+      'sync.trigger',
+      { environmentId: id },
+      async outcome => {
+        await environmentService.get(id);
+        const requested = await environmentService.requestSync(id, ctx.actor);
+        outcome.addDetails({ targets: requested.map(t => t.targetId) });
+        return requested;
+      },
+      { permission: vcfSyncTriggerPermission, resourceRef: id },
+    );
     options.onSyncRequested();
     res.status(202).json({ targets });
   });
@@ -157,11 +174,11 @@ export function createEnvironmentRoutes(options: {
   router.get('/environments/:id/sync-runs', async (req, res) => {
     const ctx = await context(req);
     const id = req.params.id;
-    if (!(await ctx.isAllowed(vcfEnvironmentReadPermission, id))) {
-      throw new NotFoundError(`No environment with the id "${id}"`);
-    }
-    const query = parseInput(listQuerySchema, req.query, 'query');
-    const targets = await options.syncTargets.listTargets({ environmentId: id });
+    await readableEnvironment(ctx, environmentService, id);
+    const query = parseInput(pageQuerySchema, req.query, 'query');
+    const targets = await options.syncTargets.listTargets({
+      environmentId: id,
+    });
     res.json(
       await options.syncTargets.listRuns(
         targets.map(t => t.id),

@@ -21,7 +21,8 @@ import {
   createVcfTestDatabases,
 } from '../__testUtils__/vcfTestDatabases';
 import { sampleInventory, vmRow } from '../__testUtils__/inventoryFixtures';
-import { AuditStore } from '../audit/AuditStore';
+import type { AuditStore } from '../audit/AuditStore';
+import { DatabaseAuditStore } from '../audit/DatabaseAuditStore';
 import { VcfAuditLog } from '../audit/VcfAuditLog';
 import { DatabaseCredentialStore } from '../credentials/DatabaseCredentialStore';
 import { DatabaseEnvironmentStore } from '../environments/DatabaseEnvironmentStore';
@@ -36,6 +37,10 @@ import { DatabaseVcenterStore } from '../vcenters/DatabaseVcenterStore';
 import type { VcenterDiscovery } from '../vcenters/VcenterDiscovery';
 import { VcenterService } from '../vcenters/VcenterService';
 import { createRouter } from './createRouter';
+
+// Each test migrates a database and loads a multi-vCenter inventory, on SQLite and PostgreSQL: longer than jest's
+// 5 s default on a busy machine, so the whole file gets a budget of its own.
+jest.setTimeout(60_000);
 
 const databases = createVcfTestDatabases();
 const CANARY = 'CANARY-inventory-routes-3b7c';
@@ -76,7 +81,7 @@ describe.each(databases.eachSupportedId())(
       const environments = new DatabaseEnvironmentStore(knex, cipher);
       const credentials = new DatabaseCredentialStore(knex, cipher);
       const syncTargets = new DatabaseSyncTargetStore(knex);
-      const auditStore = new AuditStore(knex);
+      const auditStore = DatabaseAuditStore.create({ db: knex });
       const vcenters = new DatabaseVcenterStore(knex, cipher);
       const inventory = new DatabaseInventoryStore(knex);
       const environmentService = new EnvironmentService({
@@ -152,6 +157,7 @@ describe.each(databases.eachSupportedId())(
       });
       const onSyncRequested = jest.fn();
       const router = createRouter({
+        logger: mockServices.logger.mock(),
         httpAuth: mockServices.httpAuth({
           defaultCredentials:
             caller === 'service'
@@ -379,6 +385,7 @@ describe.each(databases.eachSupportedId())(
             .status,
         ).toBe(403);
         expect(await auditActions(auditStore)).toEqual([
+          ['vcenter.test-connection', 'denied', 'vc-east'],
           ['vcenter.delete', 'denied', 'vc-east'],
           ['vcenter.purge', 'denied', 'vc-east'],
           ['sync.trigger', 'denied', 'vc-east'],

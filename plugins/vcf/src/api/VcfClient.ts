@@ -88,6 +88,11 @@ function withoutPaging<T extends { offset?: number; limit?: number }>(
  *
  * @public
  */
+/** The file extension of an export format (both CSV variants are `.csv`). */
+function extensionOf(format: VcfExportFormat): string {
+  return format === 'xlsx' ? 'xlsx' : 'csv';
+}
+
 export class VcfClient implements VcfApi {
   private readonly discoveryApi: DiscoveryApi;
   private readonly fetchApi: FetchApi;
@@ -174,7 +179,7 @@ export class VcfClient implements VcfApi {
         format,
         ...withoutPaging(query),
       })}`,
-      `vcf-credentials-${environmentId}.${format}`,
+      `vcf-credentials-${environmentId}.${extensionOf(format)}`,
     );
   }
 
@@ -231,7 +236,7 @@ export class VcfClient implements VcfApi {
         format,
         ...withoutPaging(query),
       })}`,
-      `vcf-${kind}.${format}`,
+      `vcf-${kind}.${extensionOf(format)}`,
     );
   }
 

@@ -14,13 +14,18 @@ import type {
   VmRow,
 } from '@vcf-backstage/plugin-vcf-common';
 
-export type { CredentialFacets, SyncTriggerResponse } from '@vcf-backstage/plugin-vcf-common';
+export type {
+  CredentialFacets,
+  SyncTriggerResponse,
+} from '@vcf-backstage/plugin-vcf-common';
 
 /**
- * File formats the export endpoints produce.
+ * File formats the export endpoints produce: `csv` prefixes values that start with `=`, `+`, `-` or `@` with
+ * `'` so spreadsheet programs cannot run them as formulas; `csv-raw` keeps every value exactly (for scripts);
+ * `xlsx` keeps every value exactly in text cells.
  * @public
  */
-export type VcfExportFormat = 'csv' | 'xlsx';
+export type VcfExportFormat = 'csv' | 'csv-raw' | 'xlsx';
 
 /**
  * A file the backend sent as an attachment, ready to be saved by the browser.
@@ -31,8 +36,6 @@ export interface VcfDownload {
   /** From `Content-Disposition`, or a sensible default. */
   filename: string;
 }
-
-
 
 /**
  * The credential filters that {@link CredentialFacets} describes, by name.
