@@ -254,3 +254,19 @@ export const vcenterInputSchema = z
   .strict();
 
 export type VcenterInputBody = z.infer<typeof vcenterInputSchema>;
+
+/** An `:id` in a path: at most 100 characters (the width of every id column), no NUL bytes. */
+const pathIdSchema = text(100).min(1);
+
+/**
+ * `router.param('id', checkIdParam)`: a malformed id is a 400 before any handler or database query sees it.
+ * @internal
+ */
+export function checkIdParam(_req: unknown, _res: unknown, next: (error?: unknown) => void, value: string) {
+  try {
+    parseInput(pathIdSchema, value, 'id');
+    next();
+  } catch (error) {
+    next(error);
+  }
+}

@@ -26,6 +26,7 @@ import {
   exportQuerySchema,
   parseInput,
 } from './apiSchemas';
+import { checkIdParam } from './apiSchemas';
 import { readableEnvironment } from './readableEnvironment';
 
 type ExportRow = CredentialResource & { password?: string };
@@ -67,6 +68,7 @@ export function createCredentialRoutes(
 ) {
   const { permissions, credentials } = options;
   const router = Router();
+  router.param('id', checkIdParam);
   const context = (req: Parameters<typeof RouteContext.from>[0]) =>
     RouteContext.from(req, options);
 

@@ -20,6 +20,7 @@ import {
   parseInput,
   type EnvironmentInputBody,
 } from './apiSchemas';
+import { checkIdParam } from './apiSchemas';
 import { readableEnvironment } from './readableEnvironment';
 
 /**
@@ -68,6 +69,7 @@ export function createEnvironmentRoutes(
 ) {
   const { environmentService } = options;
   const router = Router();
+  router.param('id', checkIdParam);
   const context = (req: Parameters<typeof RouteContext.from>[0]) =>
     RouteContext.from(req, options);
 

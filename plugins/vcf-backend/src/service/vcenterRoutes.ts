@@ -12,6 +12,7 @@ import {
   vcenterInputSchema,
   type VcenterInputBody,
 } from './apiSchemas';
+import { checkIdParam } from './apiSchemas';
 
 const DEFAULT_INTERVAL_MINUTES = 15;
 
@@ -50,6 +51,7 @@ export function createVcenterRoutes(
 ) {
   const { vcenterService } = options;
   const router = Router();
+  router.param('id', checkIdParam);
   const context = (req: Parameters<typeof RouteContext.from>[0]) =>
     RouteContext.from(req, options);
   const manage = { permission: vcfVcenterManagePermission };
