@@ -24,6 +24,13 @@ export interface Config {
       leaseSeconds?: number;
       /** Sync every target once when the backend starts. Defaults to true. */
       runOnStartup?: boolean;
+      /**
+       * What identifies this backend instance across restarts in sync leases. Defaults to the host name. When a
+       * process of the instance starts, it ends the runs its predecessor left open at once (other instances'
+       * runs are recovered when their lease expires). Set it when host names change on restart; every replica
+       * needs its own.
+       */
+      instanceId?: string;
     };
 
     /**

@@ -6,8 +6,11 @@
 
 import { createBackend } from '@backstage/backend-defaults';
 import { permissionModuleVcfPolicy } from './permissionPolicyModule';
+import { rootHttpRouterWithoutStackTraces } from './rootHttpRouter';
 
 const backend = createBackend();
+
+backend.add(rootHttpRouterWithoutStackTraces);
 
 backend.add(import('@backstage/plugin-app-backend'));
 

@@ -24,6 +24,7 @@ import {
 } from '@vcf-backstage/plugin-vcf-common';
 import { SecretCipher } from './crypto/SecretCipher';
 import { openVcfDatabase } from './database/VcfDatabase';
+import { checkStoredSecretKeys } from './crypto/checkStoredSecretKeys';
 import {
   readEnvironmentsFromConfig,
   readInventoryChangeRetentionDays,
@@ -41,7 +42,7 @@ import { InventorySyncRunner } from './inventory/InventorySyncRunner';
 import { DatabaseVcenterStore } from './vcenters/DatabaseVcenterStore';
 import { VcenterDiscovery } from './vcenters/VcenterDiscovery';
 import { VcenterService } from './vcenters/VcenterService';
-import { AuditStore } from './audit/AuditStore';
+import { DatabaseAuditStore } from './audit/DatabaseAuditStore';
 import { VcfAuditLog } from './audit/VcfAuditLog';
 import { vcfCredentialResourceRef, vcfEnvironmentResourceRef } from './permissions/resourceRefs';
 import { vcfCredentialRules, vcfEnvironmentRules } from './permissions/rules';
@@ -74,6 +75,7 @@ export const vcfPlugin = createBackendPlugin({
         auditor: coreServices.auditor,
         notifications: notificationService,
         actionsRegistry: actionsRegistryServiceRef,
+        lifecycle: coreServices.lifecycle,
       },
       async init({
         config,
@@ -87,15 +89,17 @@ export const vcfPlugin = createBackendPlugin({
         auditor,
         notifications,
         actionsRegistry,
+        lifecycle,
       }) {
         const cipher = SecretCipher.fromConfig(config);
-        const db = await openVcfDatabase(database);
+        const db = await openVcfDatabase(database, { lifecycle });
+        await checkStoredSecretKeys(db, cipher);
         const syncSettings = readSyncSettings(config);
 
         const environments = new DatabaseEnvironmentStore(db, cipher);
         const credentials = new DatabaseCredentialStore(db, cipher);
         const syncTargets = new DatabaseSyncTargetStore(db);
-        const auditStore = new AuditStore(db);
+        const auditStore = DatabaseAuditStore.create({ db });
         const audit = new VcfAuditLog(auditor, auditStore);
         const environmentService = new EnvironmentService({
           environments,
@@ -172,6 +176,7 @@ export const vcfPlugin = createBackendPlugin({
           logger,
           concurrency: syncSettings.concurrency,
           leaseSeconds: syncSettings.leaseSeconds,
+          instanceId: syncSettings.instanceId,
           // Discovers an environment's vCenters after its SDDC Manager credentials were synced.
           onRunFinished: async run => {
             // Shows the new counts and status in the environment list at once.
@@ -183,6 +188,7 @@ export const vcfPlugin = createBackendPlugin({
             );
           },
         });
+        await dispatcher.interruptEarlierRuns();
         if (syncSettings.runOnStartup) await syncTargets.requestAllRuns();
         await scheduler.scheduleTask({
           id: 'vcf-sync-dispatcher',
@@ -258,6 +264,7 @@ export const vcfPlugin = createBackendPlugin({
 
         httpRouter.use(
           createRouter({
+            logger,
             httpAuth,
             permissions,
             environmentService,

@@ -119,12 +119,17 @@ export function registerVcfActions(options: VcfActionsOptions): void {
   } = options;
   const contextOf = (
     credentialsOfCaller: Parameters<typeof RouteContext.forCredentials>[0],
-  ) => RouteContext.forCredentials(credentialsOfCaller, permissions);
+  ) => RouteContext.forCredentials(credentialsOfCaller, {
+    permissions,
+    audit: options.audit,
+  });
   const inventoryReader = async (
     callerCredentials: Parameters<typeof RouteContext.forCredentials>[0],
   ) => {
     const ctx = contextOf(callerCredentials);
-    await ctx.require(vcfInventoryReadPermission);
+    await ctx.require(vcfInventoryReadPermission, {
+      action: 'inventory.read',
+    });
     return ctx;
   };
 
@@ -238,6 +243,7 @@ export function registerVcfActions(options: VcfActionsOptions): void {
         ctx,
         input.environmentId,
         options,
+        'credential.list',
       );
       const page = await credentials.list({
         environmentId: input.environmentId,

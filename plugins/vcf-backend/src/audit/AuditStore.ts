@@ -1,57 +1,28 @@
-import type { Knex } from 'knex';
 import type { AuditEntry, Page } from '@vcf-backstage/plugin-vcf-common';
-import { isoOrUndefined, nowIso, orUndefined, parseJsonColumn } from '../database/rowValues';
 
 /**
- * The audit rows the UI reads (`GET /audit`).
+ * An audit row to write; the store sets its id and time.
  * @public
  */
-export class AuditStore {
-  constructor(private readonly db: Knex) {}
+export type NewAuditEntry = Omit<AuditEntry, 'id' | 'at'>;
 
-  async append(entry: Omit<AuditEntry, 'id' | 'at'>): Promise<void> {
-    await this.db('audit_events').insert({
-      at: nowIso(),
-      actor: entry.actor,
-      action: entry.action,
-      result: entry.result,
-      environment_id: entry.environmentId ?? null,
-      credential_id: entry.credentialId ?? null,
-      vcenter_id: entry.vcenterId ?? null,
-      details: entry.details ? JSON.stringify(entry.details) : null,
-    });
-  }
+/**
+ * Paging and filters of `GET /audit`.
+ * @public
+ */
+export interface AuditListQuery {
+  offset: number;
+  limit: number;
+  action?: string;
+  environmentId?: string;
+  actor?: string;
+}
 
-  async list(options: {
-    offset: number;
-    limit: number;
-    action?: string;
-    environmentId?: string;
-    actor?: string;
-  }): Promise<Page<AuditEntry>> {
-    const base = this.db('audit_events');
-    if (options.action) base.where('action', options.action);
-    if (options.environmentId) base.where('environment_id', options.environmentId);
-    if (options.actor) base.where('actor', options.actor);
-    const [{ count }] = await base.clone().count({ count: '*' });
-    const rows = await base
-      .clone()
-      .orderBy([{ column: 'at', order: 'desc' }, { column: 'id', order: 'desc' }])
-      .offset(options.offset)
-      .limit(options.limit);
-    return {
-      totalCount: Number(count),
-      items: rows.map(row => ({
-        id: Number(row.id),
-        at: isoOrUndefined(row.at)!,
-        actor: row.actor,
-        action: row.action,
-        result: row.result,
-        environmentId: orUndefined(row.environment_id),
-        credentialId: orUndefined(row.credential_id),
-        vcenterId: orUndefined(row.vcenter_id),
-        details: parseJsonColumn(row.details),
-      })),
-    };
-  }
+/**
+ * The audit rows the UI reads (`GET /audit`), newest first.
+ * @public
+ */
+export interface AuditStore {
+  append(entry: NewAuditEntry): Promise<void>;
+  list(query: AuditListQuery): Promise<Page<AuditEntry>>;
 }

@@ -11,6 +11,8 @@ import type { AuditStore } from './AuditStore';
  * @public
  */
 export type VcfAuditAction =
+  | 'audit.read'
+  | 'credential.list'
   | 'credential.reveal'
   | 'credential.history'
   | 'credential.export'
@@ -25,11 +27,14 @@ export type VcfAuditAction =
   | 'environment.create'
   | 'environment.update'
   | 'environment.delete'
+  | 'environment.read'
   | 'environment.test-connection'
   | 'vcenter.create'
   | 'vcenter.update'
   | 'vcenter.delete'
   | 'vcenter.purge'
+  | 'vcenter.test-connection'
+  | 'inventory.read'
   | 'inventory.export';
 
 const SEVERITY: Partial<Record<VcfAuditAction, AuditorServiceEventSeverityLevel>> = {
@@ -62,7 +67,8 @@ export interface VcfAuditSubject {
  */
 export interface VcfAuditEvent {
   succeeded(details?: JsonObject): Promise<void>;
-  failed(error: Error): Promise<void>;
+  /** `error.message` is recorded: it must never carry a secret or a SQL statement. */
+  failed(error: Error, details?: JsonObject): Promise<void>;
   denied(error: Error): Promise<void>;
 }
 
@@ -109,9 +115,9 @@ export class VcfAuditLog {
         await event.success(details ? { meta: details } : undefined);
         await row('succeeded', details);
       },
-      failed: async error => {
-        await event.fail({ error });
-        await row('failed', { error: error.message });
+      failed: async (error, details) => {
+        await event.fail({ error, ...(details ? { meta: details } : {}) });
+        await row('failed', { ...(details ?? {}), error: error.message });
       },
       denied: async error => {
         await event.fail({ error });

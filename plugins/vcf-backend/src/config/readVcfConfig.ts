@@ -59,6 +59,8 @@ export interface SyncSettings {
   concurrency: number;
   leaseSeconds: number;
   runOnStartup: boolean;
+  /** `vcf.sync.instanceId`; the dispatcher uses the host name when it is not set. */
+  instanceId?: string;
 }
 
 function readTls(config: Config | undefined) {
@@ -156,6 +158,7 @@ export function readSyncSettings(config: Config): SyncSettings {
     concurrency: config.getOptionalNumber('vcf.sync.concurrency') ?? 4,
     leaseSeconds: config.getOptionalNumber('vcf.sync.leaseSeconds') ?? 300,
     runOnStartup: config.getOptionalBoolean('vcf.sync.runOnStartup') ?? true,
+    instanceId: config.getOptionalString('vcf.sync.instanceId'),
   };
 }
 

@@ -22,6 +22,7 @@ import type {
   CredentialSyncCounts,
 } from './CredentialStore';
 import type { UpstreamCredential } from './UpstreamCredential';
+import { sortColumnOf } from '../database/sortColumn';
 
 /** API sort names → columns. Anything else is refused, so no caller text reaches ORDER BY. */
 const SORT_COLUMNS: Record<string, string> = {
@@ -303,12 +304,7 @@ export class DatabaseCredentialStore implements CredentialStore {
   }
 
   private orderOf(query: CredentialListQuery) {
-    const column = query.orderBy ? SORT_COLUMNS[query.orderBy] : 'c.resource_name';
-    if (!column) {
-      throw new InputError(
-        `Cannot sort credentials by "${query.orderBy}"; use one of ${Object.keys(SORT_COLUMNS).join(', ')}`,
-      );
-    }
+    const column = query.orderBy ? sortColumnOf(SORT_COLUMNS, query.orderBy, 'credentials') : 'c.resource_name';
     const direction = query.order === 'desc' ? 'desc' : 'asc';
     return [
       { column, order: direction },

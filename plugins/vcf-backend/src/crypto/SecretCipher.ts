@@ -67,6 +67,16 @@ export class SecretCipher {
     return this.currentKeyId;
   }
 
+  /** Whether secrets written with this key id can be decrypted (the current key or one of the previous keys). */
+  hasKey(keyId: string): boolean {
+    return this.keys.has(keyId);
+  }
+
+  /** The ids of the configured keys, current first. */
+  get keyIds(): string[] {
+    return [this.currentKeyId, ...[...this.keys.keys()].filter(id => id !== this.currentKeyId)];
+  }
+
   encrypt(plaintext: string): EncryptedSecret {
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', this.keys.get(this.currentKeyId)!, iv);

@@ -3,10 +3,14 @@ import { once } from 'node:events';
 import ExcelJS from 'exceljs';
 
 /**
- * Export file formats.
+ * Export file formats:
+ * - `csv`: every field that starts with `=`, `+`, `-`, `@`, tab or carriage return is prefixed with `'` so a
+ *   spreadsheet program opening the file cannot run it as a formula (such values are then not exact);
+ * - `csv-raw`: every value exactly as stored, for scripts; never open it in a spreadsheet program;
+ * - `xlsx`: every value exactly, written as a text cell (a text cell never runs as a formula).
  * @public
  */
-export type ExportFormat = 'csv' | 'xlsx';
+export type ExportFormat = 'csv' | 'csv-raw' | 'xlsx';
 
 /**
  * One column of an export.
@@ -17,6 +21,8 @@ export interface ExportColumn<T> {
   value: (row: T) => string | number | boolean | null | undefined;
 }
 
+type CellValue = string | number | boolean;
+
 /**
  * Spreadsheet programs run cells that start with `=`, `+`, `-` or `@` (and tab / carriage return) as formulas.
  * Such text is prefixed with a quote so it stays text (CSV/formula injection).
@@ -26,14 +32,20 @@ export function neutralizeFormula(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-function cellValue(
+function exactValue(
   value: string | number | boolean | null | undefined,
-): string | number | boolean {
-  if (value === null || value === undefined) return '';
-  return typeof value === 'string' ? neutralizeFormula(value) : value;
+): CellValue {
+  return value === null || value === undefined ? '' : value;
 }
 
-function csvField(value: string | number | boolean): string {
+function guardedValue(
+  value: string | number | boolean | null | undefined,
+): CellValue {
+  const exact = exactValue(value);
+  return typeof exact === 'string' ? neutralizeFormula(exact) : exact;
+}
+
+function csvField(value: CellValue): string {
   const text = String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
@@ -42,100 +54,62 @@ async function write(res: Response, chunk: string): Promise<void> {
   if (!res.write(chunk)) await once(res, 'drain');
 }
 
-/**
- * Streams rows to an HTTP response as CSV or XLSX (exceljs' streaming workbook writer), row by row, so an export
- * of any size holds one batch in memory. Used by the credential export and every inventory export.
- * @public
- */
-export async function writeTableExport<T>(
-  res: Response,
-  options: {
-    format: ExportFormat;
-    /** File name without extension. */
-    filename: string;
-    sheetName: string;
-    columns: ExportColumn<T>[];
-    rows: AsyncIterable<T>;
+/** The file extension and media type of each format. */
+const FILE_TYPES: Record<
+  ExportFormat,
+  { extension: string; contentType: string }
+> = {
+  csv: { extension: 'csv', contentType: 'text/csv; charset=utf-8' },
+  'csv-raw': { extension: 'csv', contentType: 'text/csv; charset=utf-8' },
+  xlsx: {
+    extension: 'xlsx',
+    contentType:
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   },
-): Promise<{ rowCount: number }> {
-  const { format, columns } = options;
-  const safeName = options.filename.replace(/[^A-Za-z0-9._-]/g, '_');
-  res.setHeader(
-    'Content-Disposition',
-    `attachment; filename="${safeName}.${format}"`,
-  );
-  res.setHeader('Cache-Control', 'no-store');
-  let rowCount = 0;
+};
 
-  if (format === 'csv') {
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    await write(res, `${columns.map(c => csvField(c.header)).join(',')}\r\n`);
-    let buffer = '';
-    for await (const row of options.rows) {
-      buffer += `${columns
-        .map(c => csvField(cellValue(c.value(row))))
-        .join(',')}\r\n`;
-      rowCount++;
-      if (buffer.length > 64 * 1024) {
-        await write(res, buffer);
-        buffer = '';
-      }
-    }
-    await write(res, buffer);
-    res.end();
-    return { rowCount };
-  }
-
-  setXlsxHeaders(res);
-  const workbook = newWorkbook(res);
-  rowCount = await writeSheet(workbook, options);
-  await workbook.commit();
-  return { rowCount };
+/** The rows again, starting with one that was already read. */
+async function* prepend<T>(
+  first: IteratorResult<T>,
+  rest: AsyncIterator<T>,
+): AsyncIterable<T> {
+  if (first.done) return;
+  yield first.value;
+  for (let next = await rest.next(); !next.done; next = await rest.next())
+    yield next.value;
 }
 
-/**
- * One sheet of a workbook export.
- * @public
- */
-export interface ExportSheet<T> {
-  sheetName: string;
-  columns: ExportColumn<T>[];
-  rows: AsyncIterable<T>;
-}
-
-/**
- * Streams several tables to an HTTP response as one XLSX workbook, a sheet per table, one sheet after the other
- * and row by row (exceljs' streaming writer), so memory holds one batch whatever the size.
- * @public
- */
-export async function writeWorkbookExport(
+async function writeCsv<T>(
   res: Response,
-  options: { filename: string; sheets: Array<ExportSheet<any>> },
-): Promise<{ rowCount: number; rowsBySheet: Record<string, number> }> {
-  const safeName = options.filename.replace(/[^A-Za-z0-9._-]/g, '_');
-  res.setHeader(
-    'Content-Disposition',
-    `attachment; filename="${safeName}.xlsx"`,
-  );
-  res.setHeader('Cache-Control', 'no-store');
-  setXlsxHeaders(res);
-  const workbook = newWorkbook(res);
-  const rowsBySheet: Record<string, number> = {};
+  columns: ExportColumn<T>[],
+  rows: AsyncIterable<T>,
+  cell: (value: ReturnType<ExportColumn<T>['value']>) => CellValue,
+): Promise<number> {
   let rowCount = 0;
-  for (const sheet of options.sheets) {
-    const rows = await writeSheet(workbook, sheet);
-    rowsBySheet[sheet.sheetName] = rows;
-    rowCount += rows;
+  let buffer = `${columns.map(c => csvField(c.header)).join(',')}\r\n`;
+  for await (const row of rows) {
+    buffer += `${columns.map(c => csvField(cell(c.value(row)))).join(',')}\r\n`;
+    rowCount++;
+    if (buffer.length > 64 * 1024) {
+      await write(res, buffer);
+      buffer = '';
+    }
   }
-  await workbook.commit();
-  return { rowCount, rowsBySheet };
+  await write(res, buffer);
+  res.end();
+  return rowCount;
 }
 
-function setXlsxHeaders(res: Response) {
-  res.setHeader(
-    'Content-Type',
-    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  );
+async function writeXlsx<T>(
+  res: Response,
+  sheetName: string,
+  columns: ExportColumn<T>[],
+  rows: AsyncIterable<T>,
+): Promise<number> {
+  const workbook = newWorkbook(res);
+  const rowCount = await writeSheet(workbook, { sheetName, columns, rows });
+  await workbook.commit();
+  return rowCount;
 }
 
 function newWorkbook(res: Response) {
@@ -149,10 +123,14 @@ function newWorkbook(res: Response) {
 /** The exact ISO form every store writes: such cells become dates in a workbook. */
 const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/;
 
+/**
+ * A workbook cell: every value exactly (exceljs writes a string as a text cell, which Excel shows as is and never
+ * evaluates), timestamps as dates.
+ */
 function xlsxCellValue(
   value: string | number | boolean | null | undefined,
-): string | number | boolean | Date {
-  const cell = cellValue(value);
+): CellValue | Date {
+  const cell = exactValue(value);
   return typeof cell === 'string' && ISO_TIMESTAMP.test(cell)
     ? new Date(cell)
     : cell;
@@ -185,7 +163,105 @@ async function writeSheet<T>(
   return rowCount;
 }
 
+/**
+ * One sheet of a workbook export.
+ * @public
+ */
+export interface ExportSheet<T> {
+  sheetName: string;
+  columns: ExportColumn<T>[];
+  rows: AsyncIterable<T>;
+}
+
+/**
+ * Streams several tables to an HTTP response as one XLSX workbook, a sheet per table, one sheet after the other
+ * and row by row (exceljs' streaming writer), so memory holds one batch whatever the size. A failure after the
+ * first byte destroys the response and is thrown on.
+ * @public
+ */
+export async function writeWorkbookExport(
+  res: Response,
+  options: { filename: string; sheets: Array<ExportSheet<any>> },
+): Promise<{ rowCount: number; rowsBySheet: Record<string, number> }> {
+  const safeName = options.filename.replace(/[^A-Za-z0-9._-]/g, '_');
+  res.setHeader(
+    'Content-Disposition',
+    `attachment; filename="${safeName}.xlsx"`,
+  );
+  res.setHeader('Cache-Control', 'no-store');
+  res.setHeader('Content-Type', FILE_TYPES.xlsx.contentType);
+  try {
+    const workbook = newWorkbook(res);
+    const rowsBySheet: Record<string, number> = {};
+    let rowCount = 0;
+    for (const sheet of options.sheets) {
+      const rows = await writeSheet(workbook, sheet);
+      rowsBySheet[sheet.sheetName] = rows;
+      rowCount += rows;
+    }
+    await workbook.commit();
+    return { rowCount, rowsBySheet };
+  } catch (error) {
+    res.destroy();
+    throw error;
+  }
+}
+
+/**
+ * Streams rows to an HTTP response as CSV or XLSX (exceljs' streaming workbook writer), row by row, so an export
+ * of any size holds one batch in memory. Used by the credential export and every inventory export.
+ *
+ * The first row is read before anything is sent, so a query the store refuses (an unknown sort column, say) is
+ * thrown as an ordinary error the router answers with a 4xx. A failure after the first byte destroys the response
+ * (the client sees an incomplete transfer, never a truncated file that looks whole) and is thrown on.
+ * @public
+ */
+export async function writeTableExport<T>(
+  res: Response,
+  options: {
+    format: ExportFormat;
+    /** File name without extension. */
+    filename: string;
+    sheetName: string;
+    columns: ExportColumn<T>[];
+    rows: AsyncIterable<T>;
+  },
+): Promise<{ rowCount: number }> {
+  const { format, columns } = options;
+  const iterator = options.rows[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  const rows = prepend(first, iterator);
+
+  const { extension, contentType } = FILE_TYPES[format];
+  const safeName = options.filename.replace(/[^A-Za-z0-9._-]/g, '_');
+  res.setHeader(
+    'Content-Disposition',
+    `attachment; filename="${safeName}.${extension}"`,
+  );
+  res.setHeader('Cache-Control', 'no-store');
+  res.setHeader('Content-Type', contentType);
+  try {
+    let rowCount: number;
+    if (format === 'xlsx') {
+      rowCount = await writeXlsx(res, options.sheetName, columns, rows);
+    } else {
+      rowCount = await writeCsv(
+        res,
+        columns,
+        rows,
+        format === 'csv' ? guardedValue : exactValue,
+      );
+    }
+    return { rowCount };
+  } catch (error) {
+    res.destroy();
+    throw error;
+  }
+}
+
 /** Reads `format` from a query value. @public */
 export function parseExportFormat(value: unknown): ExportFormat | undefined {
-  return value === 'csv' || value === 'xlsx' ? value : undefined;
+  return value === 'csv' || value === 'csv-raw' || value === 'xlsx'
+    ? value
+    : undefined;
 }

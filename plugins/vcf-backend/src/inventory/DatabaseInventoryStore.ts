@@ -31,6 +31,7 @@ import {
   removedChange,
   type DetectedChange,
 } from './inventoryChanges';
+import { sortColumnOf } from '../database/sortColumn';
 import type {
   InventoryCatalogRows,
   InventoryCounts,
@@ -448,16 +449,7 @@ export class DatabaseInventoryStore implements InventoryStore {
   ): Knex.QueryBuilder {
     const columns = sortColumnsOf(kind);
     const orderBy = query.orderBy ?? 'name';
-    const column = Object.prototype.hasOwnProperty.call(columns, orderBy)
-      ? columns[orderBy]
-      : undefined;
-    if (!column) {
-      throw new InputError(
-        `Cannot sort ${kind} by "${orderBy}"; use one of ${Object.keys(columns)
-          .sort()
-          .join(', ')}`,
-      );
-    }
+    const column = sortColumnOf(columns, orderBy, kind);
     const direction = query.order === 'desc' ? 'desc' : 'asc';
     return q.orderByRaw('(?? is null) asc', [`t.${column}`]).orderBy([
       { column: `t.${column}`, order: direction },

@@ -29,7 +29,7 @@ import {
   createTestCipher,
   createVcfTestDatabases,
 } from '../__testUtils__/vcfTestDatabases';
-import { AuditStore } from '../audit/AuditStore';
+import { DatabaseAuditStore } from '../audit/DatabaseAuditStore';
 import { VcfAuditLog } from '../audit/VcfAuditLog';
 import { CredentialSyncRunner } from '../credentials/CredentialSyncRunner';
 import { DatabaseCredentialStore } from '../credentials/DatabaseCredentialStore';
@@ -108,7 +108,7 @@ describe.each(databases.eachSupportedId())(
       const environments = new DatabaseEnvironmentStore(knex, cipher);
       const credentials = new DatabaseCredentialStore(knex, cipher);
       const syncTargets = new DatabaseSyncTargetStore(knex);
-      const auditStore = new AuditStore(knex);
+      const auditStore = DatabaseAuditStore.create({ db: knex });
       const tasks = new DatabaseCredentialTaskStore(knex, cipher);
       const environmentService = new EnvironmentService({
         environments,
@@ -165,6 +165,7 @@ describe.each(databases.eachSupportedId())(
       const lifecycle = createLifecycle('replica-a');
       let decide: Decide = () => allow;
       const router = createRouter({
+        logger: mockServices.logger.mock(),
         httpAuth: mockServices.httpAuth(),
         permissions: permissionsFrom(() => decide),
         environmentService,

@@ -28,6 +28,7 @@ describe('the OpenAPI document of /api/vcf', () => {
   const stub = {} as any;
   const served = servedRoutes(
     createRouter({
+      logger: stub,
       httpAuth: stub,
       permissions: stub,
       environmentService: stub,

@@ -1,11 +1,5 @@
 import Router from 'express-promise-router';
-import { z } from 'zod';
-import { parseInput } from './apiSchemas';
-
-const catalogSnapshotQuerySchema = z.object({
-  /** Glob (`*`, `?`) of the VM names to include; without it the snapshot has no VMs. */
-  vmNamePattern: z.string().min(1).max(200).optional(),
-});
+import { catalogSnapshotQuerySchema, parseInput } from './apiSchemas';
 import type { HttpAuthService } from '@backstage/backend-plugin-api';
 import type { EnvironmentStore } from '../environments/EnvironmentStore';
 import type { InventoryStore } from '../inventory/InventoryStore';

@@ -1,9 +1,6 @@
 import express from 'express';
 import Router from 'express-promise-router';
-import type {
-  HttpAuthService,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
+import type { HttpAuthService, LoggerService, PermissionsService } from '@backstage/backend-plugin-api';
 import type { PolicyDecision } from '@backstage/plugin-permission-common';
 import type { ConditionTransformer } from '@backstage/plugin-permission-node';
 import type { EnvironmentService } from '../environments/EnvironmentService';
@@ -28,6 +25,7 @@ import {
   type CredentialLifecycleRouterOptions,
 } from './credentialLifecycleRoutes';
 import { createSearchSourceRoutes } from './searchSourceRoutes';
+import { createErrorHandler } from './errorHandler';
 
 /**
  * What the `/vcenters` and `/inventory` routes need.
@@ -44,6 +42,8 @@ export interface VcfInventoryRouterOptions {
  * @public
  */
 export interface VcfRouterOptions {
+  /** Where errors the routes did not mean to answer with are logged (their detail never reaches a response). */
+  logger: LoggerService;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   environmentService: EnvironmentService;
@@ -70,7 +70,8 @@ export interface VcfRouterOptions {
 
 /**
  * The `/api/vcf` router. `GET /health` is open (the plugin adds an auth policy for it); everything else needs a
- * signed-in user and checks the permission framework.
+ * signed-in user and checks the permission framework. Errors are answered by the router's own error handler:
+ * 4xx with their message, anything unexpected as a 500 with a log id, never with a stack or a SQL statement.
  * @public
  */
 export function createRouter(options: VcfRouterOptions): express.Router {
@@ -104,5 +105,6 @@ export function createRouter(options: VcfRouterOptions): express.Router {
     router.use(createCredentialLifecycleRoutes({ ...options, credentialLifecycle: options.credentialLifecycle }));
   }
   for (const extra of options.extraRoutes ?? []) router.use(extra);
+  router.use(createErrorHandler(options.logger));
   return router;
 }

@@ -1,6 +1,7 @@
-import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { NotAllowedError } from '@backstage/errors';
 import type {
   PermissionCriteria,
+  PolicyDecision,
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import type { ConditionTransformer } from '@backstage/plugin-permission-node';
@@ -8,16 +9,18 @@ import {
   vcfCredentialReadPermission,
   vcfEnvironmentReadPermission,
 } from '@vcf-backstage/plugin-vcf-common';
-import type { VcfAuditEvent } from '../audit/VcfAuditLog';
+import type { VcfAuditAction } from '../audit/VcfAuditLog';
 import type { VcfQueryFilter } from '../permissions/VcfQueryFilter';
-import type { EnvironmentVisibilityOptions } from './environmentAccess';
-import { isEnvironmentVisible } from './environmentVisibility';
+import {
+  requireVisibleEnvironment,
+  type EnvironmentVisibilityOptions,
+} from './environmentAccess';
 import { toListFilter, type RouteContext } from './routeContext';
 
 /**
- * The credential read filter for an environment the caller may see: 404 when the environment is not readable,
- * 403 when no credential is (a 403 is audited when an audit event is given). The read decisions and any further
- * ones a caller needs (`alsoDecide`, returned in that order as `further`) come from one request to the permission
+ * The credential read filter of an existing environment the caller may see: 404 for an unknown or hidden
+ * environment, 403 (audited as `action`) when no credential may be read. The read decisions and any further ones
+ * a caller needs (`alsoDecide`, returned in that order as `further`) come from one request to the permission
  * backend. Shared by the credential routes and the MCP actions.
  * @internal
  */
@@ -27,27 +30,27 @@ export async function readableCredentialFilter(
   options: EnvironmentVisibilityOptions & {
     credentialFilter: ConditionTransformer<VcfQueryFilter>;
   },
-  beginDenialAudit?: () => Promise<VcfAuditEvent>,
+  action: VcfAuditAction,
   alsoDecide: ResourcePermission[] = [],
 ): Promise<{
   filter: PermissionCriteria<VcfQueryFilter> | undefined;
-  further: Awaited<ReturnType<RouteContext['decide']>>;
+  further: PolicyDecision[];
 }> {
   const [environmentRead, credentialRead, ...further] = await ctx.decide([
     vcfEnvironmentReadPermission,
     vcfCredentialReadPermission,
     ...alsoDecide,
   ]);
-  if (!(await isEnvironmentVisible(environmentRead, environmentId, options))) {
-    throw new NotFoundError(`No environment with the id "${environmentId}"`);
-  }
+  await requireVisibleEnvironment(ctx, environmentRead, environmentId, options);
   const filter = toListFilter(credentialRead, options.credentialFilter);
   if (filter === false) {
-    const error = new NotAllowedError(
-      'You are not allowed to list credentials (vcf.credential.read)',
+    throw await ctx.denied(
+      action,
+      { environmentId },
+      new NotAllowedError(
+        'You are not allowed to list credentials (vcf.credential.read)',
+      ),
     );
-    if (beginDenialAudit) await (await beginDenialAudit()).denied(error);
-    throw error;
   }
   return { filter, further };
 }

@@ -74,11 +74,11 @@ export function createCredentialLifecycleRoutes(options: {
   credentialFilter: ConditionTransformer<VcfQueryFilter>;
   credentialLifecycle: CredentialLifecycleRouterOptions;
 }) {
-  const { httpAuth, permissions, credentials, audit } = options;
+  const { permissions, credentials, audit } = options;
   const { lifecycle, tasks } = options.credentialLifecycle;
   const router = Router();
   const context = (req: Request) =>
-    RouteContext.from(req, httpAuth, permissions);
+    RouteContext.from(req, options);
 
   async function findCredential(id: string) {
     const credential = await credentials.get(id);

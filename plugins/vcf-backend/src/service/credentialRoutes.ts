@@ -1,5 +1,4 @@
 import Router from 'express-promise-router';
-import type { HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import {
   AuthorizeResult,
@@ -13,14 +12,23 @@ import {
   vcfCredentialRevealPermission,
 } from '@vcf-backstage/plugin-vcf-common';
 import type { CredentialStore } from '../credentials/CredentialStore';
-import type { EnvironmentStore } from '../environments/EnvironmentStore';
-import type { VcfAuditEvent, VcfAuditLog } from '../audit/VcfAuditLog';
+import type { VcfAuditAction } from '../audit/VcfAuditLog';
 import type { CredentialResource } from '../permissions/resourceRefs';
 import type { VcfQueryFilter } from '../permissions/VcfQueryFilter';
-import { writeTableExport, type ExportColumn } from '../export/TableExportWriter';
-import { RouteContext } from './routeContext';
+import {
+  writeTableExport,
+  type ExportColumn,
+} from '../export/TableExportWriter';
+import { RouteContext, type RouteServices } from './routeContext';
+import {
+  credentialListQuerySchema,
+  emptyBodySchema,
+  exportQuerySchema,
+  parseInput,
+} from './apiSchemas';
+import { checkIdParam } from './apiSchemas';
 import { readableCredentialFilter } from './credentialAccess';
-import { credentialListQuerySchema, exportQuerySchema, parseInput } from './apiSchemas';
+import type { EnvironmentVisibilityOptions } from './environmentAccess';
 
 type ExportRow = CredentialResource & { password?: string };
 
@@ -39,110 +47,157 @@ const EXPORT_COLUMNS: ExportColumn<ExportRow>[] = [
   { header: 'Removed upstream', value: r => r.removedAt },
 ];
 
-const PASSWORD_COLUMN: ExportColumn<ExportRow> = { header: 'Password', value: r => r.password };
+const PASSWORD_COLUMN: ExportColumn<ExportRow> = {
+  header: 'Password',
+  value: r => r.password,
+};
 
 /**
  * Credential lists, reveal, history and export.
  * @internal
  */
-export function createCredentialRoutes(options: {
-  httpAuth: HttpAuthService;
-  permissions: PermissionsService;
-  credentials: CredentialStore;
-  environments: EnvironmentStore;
-  audit: VcfAuditLog;
-  environmentFilter: ConditionTransformer<VcfQueryFilter>;
-  credentialFilter: ConditionTransformer<VcfQueryFilter>;
-  isCredentialAllowed: (decision: PolicyDecision, credential: CredentialResource) => boolean;
-  /** Called after a reveal (rotate-after-reveal); returns when the credential's scheduled rotation is due, if any. */
-  onCredentialRevealed?: (credential: CredentialResource, actor: string) => Promise<Date | undefined>;
-}) {
-  const { httpAuth, permissions, credentials, audit } = options;
+export function createCredentialRoutes(
+  options: RouteServices &
+    EnvironmentVisibilityOptions & {
+      credentials: CredentialStore;
+      credentialFilter: ConditionTransformer<VcfQueryFilter>;
+      isCredentialAllowed: (
+        decision: PolicyDecision,
+        credential: CredentialResource,
+      ) => boolean;
+      /** Called after a reveal (rotate-after-reveal); returns when the credential's scheduled rotation is due. */
+      onCredentialRevealed?: (
+        credential: CredentialResource,
+        actor: string,
+      ) => Promise<Date | undefined>;
+    },
+) {
+  const { credentials } = options;
   const router = Router();
+  router.param('id', checkIdParam);
   const context = (req: Parameters<typeof RouteContext.from>[0]) =>
-    RouteContext.from(req, httpAuth, permissions);
+    RouteContext.from(req, options);
 
   const readableCredentials = (
     ctx: RouteContext,
     environmentId: string,
-    beginDenialAudit?: () => Promise<VcfAuditEvent>,
+    action: VcfAuditAction,
     alsoDecide: ResourcePermission[] = [],
-  ) => readableCredentialFilter(ctx, environmentId, options, beginDenialAudit, alsoDecide);
+  ) =>
+    readableCredentialFilter(ctx, environmentId, options, action, alsoDecide);
 
   async function findCredential(id: string) {
     const credential = await credentials.get(id);
-    if (!credential) throw new NotFoundError(`No credential with the id "${id}"`);
+    if (!credential)
+      throw new NotFoundError(`No credential with the id "${id}"`);
     return credential;
   }
 
+  const credentialSubject = (credential: CredentialResource) => ({
+    environmentId: credential.environmentId,
+    credentialId: credential.id,
+  });
+
   router.get('/environments/:id/credentials', async (req, res) => {
     const ctx = await context(req);
-    const { filter } = await readableCredentials(ctx, req.params.id);
     const query = parseInput(credentialListQuerySchema, req.query, 'query');
-    res.json(await credentials.list({ environmentId: req.params.id, query, filter }));
+    const { filter } = await readableCredentials(
+      ctx,
+      req.params.id,
+      'credential.list',
+    );
+    res.json(
+      await credentials.list({ environmentId: req.params.id, query, filter }),
+    );
   });
 
   router.get('/environments/:id/credentials/facets', async (req, res) => {
     const ctx = await context(req);
-    const { filter } = await readableCredentials(ctx, req.params.id);
-    res.json(await credentials.facets({ environmentId: req.params.id, filter }));
+    parseInput(emptyBodySchema, req.query, 'query');
+    const { filter } = await readableCredentials(
+      ctx,
+      req.params.id,
+      'credential.list',
+    );
+    res.json(
+      await credentials.facets({ environmentId: req.params.id, filter }),
+    );
   });
 
   router.post('/credentials/:id/reveal', async (req, res) => {
     const ctx = await context(req);
+    parseInput(emptyBodySchema, req.body ?? {}, 'body');
     const credential = await findCredential(req.params.id);
-    const begin = () =>
-      audit.begin(
-        'credential.reveal',
-        {
-          actor: ctx.actor,
-          environmentId: credential.environmentId,
-          credentialId: credential.id,
-          details: { username: credential.username, resourceName: credential.resourceName },
+    const { password, rotatesAt } = await ctx.audited(
+      'credential.reveal',
+      {
+        ...credentialSubject(credential),
+        details: {
+          username: credential.username,
+          resourceName: credential.resourceName,
         },
-        req,
-      );
-    await ctx.require(vcfCredentialRevealPermission, credential.id, begin);
-    const password = await credentials.revealPassword(credential.id);
-    const rotatesAt = await options.onCredentialRevealed?.(credential, ctx.actor);
-    await (await begin()).succeeded(rotatesAt ? { rotatesAt: rotatesAt.toISOString() } : undefined);
+      },
+      async outcome => {
+        const revealed = await credentials.revealPassword(credential.id);
+        const rotation = await options.onCredentialRevealed?.(
+          credential,
+          ctx.actor,
+        );
+        if (rotation) outcome.addDetails({ rotatesAt: rotation.toISOString() });
+        return { password: revealed, rotatesAt: rotation?.toISOString() };
+      },
+      { permission: vcfCredentialRevealPermission, resourceRef: credential.id },
+    );
     res.setHeader('Cache-Control', 'no-store');
-    res.json(rotatesAt ? { password, rotatesAt: rotatesAt.toISOString() } : { password });
+    res.json(rotatesAt ? { password, rotatesAt } : { password });
   });
 
   router.get('/credentials/:id/history', async (req, res) => {
     const ctx = await context(req);
+    parseInput(emptyBodySchema, req.query, 'query');
     const credential = await findCredential(req.params.id);
-    if (!(await ctx.isAllowed(vcfCredentialReadPermission, credential.id))) {
-      throw new NotFoundError(`No credential with the id "${req.params.id}"`);
-    }
-    const history = await credentials.listHistory(credential.id, { withPasswords: false });
-    const event = await audit.begin(
+    const subject = {
+      ...credentialSubject(credential),
+      details: { passwords: false },
+    };
+    await ctx.require(vcfCredentialReadPermission, {
+      action: 'credential.history',
+      subject,
+      resourceRef: credential.id,
+      hiddenAs: new NotFoundError(
+        `No credential with the id "${req.params.id}"`,
+      ),
+    });
+    const history = await ctx.audited(
       'credential.history',
-      {
-        actor: ctx.actor,
-        environmentId: credential.environmentId,
-        credentialId: credential.id,
-        details: { passwords: false },
+      subject,
+      async outcome => {
+        const entries = await credentials.listHistory(credential.id, {
+          withPasswords: false,
+        });
+        outcome.addDetails({ entries: entries.length });
+        return entries;
       },
-      req,
     );
-    await event.succeeded({ entries: history.length });
     res.json(history);
   });
 
   router.post('/credentials/:id/history/reveal', async (req, res) => {
     const ctx = await context(req);
+    parseInput(emptyBodySchema, req.body ?? {}, 'body');
     const credential = await findCredential(req.params.id);
-    const begin = () =>
-      audit.begin(
-        'credential.history',
-        { actor: ctx.actor, environmentId: credential.environmentId, credentialId: credential.id },
-        req,
-      );
-    await ctx.require(vcfCredentialRevealPermission, credential.id, begin);
-    const history = await credentials.listHistory(credential.id, { withPasswords: true });
-    await (await begin()).succeeded({ entries: history.length });
+    const history = await ctx.audited(
+      'credential.history',
+      { ...credentialSubject(credential), details: { passwords: true } },
+      async outcome => {
+        const entries = await credentials.listHistory(credential.id, {
+          withPasswords: true,
+        });
+        outcome.addDetails({ entries: entries.length });
+        return entries;
+      },
+      { permission: vcfCredentialRevealPermission, resourceRef: credential.id },
+    );
     res.setHeader('Cache-Control', 'no-store');
     res.json(history);
   });
@@ -150,21 +205,23 @@ export function createCredentialRoutes(options: {
   router.get('/environments/:id/export', async (req, res) => {
     const ctx = await context(req);
     const environmentId = req.params.id;
-    const { format, ...query } = parseInput(exportQuerySchema, req.query, 'query');
+    const { format, ...query } = parseInput(
+      exportQuerySchema,
+      req.query,
+      'query',
+    );
     const {
       filter,
       further: [exportDecision],
-    } = await readableCredentials(
-      ctx,
-      environmentId,
-      () => audit.begin('credential.export', { actor: ctx.actor, environmentId, details: { format } }, req),
-      [vcfCredentialExportPermission],
-    );
+    } = await readableCredentials(ctx, environmentId, 'credential.export', [
+      vcfCredentialExportPermission,
+    ]);
     let releases: 'all' | 'some' | 'none' = 'none';
     if (exportDecision.result === AuthorizeResult.ALLOW) releases = 'all';
     if (exportDecision.result === AuthorizeResult.CONDITIONAL) {
       // Ask SQL whether any row of this export meets the export conditions: when none does, the file has no
-      // password column at all instead of an empty one.
+      // password column at all instead of an empty one. (This also checks the sort and filters before the export
+      // is audited.)
       const exportFilter = options.credentialFilter(exportDecision.conditions);
       const releasable = await credentials.list({
         environmentId,
@@ -177,33 +234,39 @@ export function createCredentialRoutes(options: {
     const withPasswords =
       releases === 'some'
         ? (credential: CredentialResource) => {
-            const allowed = options.isCredentialAllowed(exportDecision, credential);
+            const allowed = options.isCredentialAllowed(
+              exportDecision,
+              credential,
+            );
             if (allowed) passwordRows++;
             return allowed;
           }
         : releases === 'all';
-    const event = await audit.begin(
+    await ctx.audited(
       'credential.export',
-      { actor: ctx.actor, environmentId, details: { format, passwords: releases } },
-      req,
+      { environmentId, details: { format, passwords: releases } },
+      async outcome => {
+        const { rowCount } = await writeTableExport(res, {
+          format,
+          filename: `vcf-credentials-${environmentId}`,
+          sheetName: 'Credentials',
+          columns:
+            releases === 'none'
+              ? EXPORT_COLUMNS
+              : [...EXPORT_COLUMNS, PASSWORD_COLUMN],
+          rows: credentials.iterateForExport({
+            environmentId,
+            query,
+            filter,
+            withPasswords,
+          }),
+        });
+        outcome.addDetails({
+          rows: rowCount,
+          passwordRows: releases === 'all' ? rowCount : passwordRows,
+        });
+      },
     );
-    try {
-      const { rowCount } = await writeTableExport(res, {
-        format,
-        filename: `vcf-credentials-${environmentId}`,
-        sheetName: 'Credentials',
-        columns: releases === 'none' ? EXPORT_COLUMNS : [...EXPORT_COLUMNS, PASSWORD_COLUMN],
-        rows: credentials.iterateForExport({ environmentId, query, filter, withPasswords }),
-      });
-      await event.succeeded({
-        rows: rowCount,
-        passwordRows: releases === 'all' ? rowCount : passwordRows,
-      });
-    } catch (error) {
-      await event.failed(error as Error);
-      if (!res.headersSent) throw error;
-      res.destroy(error as Error);
-    }
   });
 
   return router;

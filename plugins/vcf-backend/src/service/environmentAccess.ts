@@ -1,5 +1,5 @@
-import type { Request } from 'express';
 import { NotFoundError } from '@backstage/errors';
+import type { PolicyDecision } from '@backstage/plugin-permission-common';
 import type { ConditionTransformer } from '@backstage/plugin-permission-node';
 import {
   vcfEnvironmentReadPermission,
@@ -7,7 +7,6 @@ import {
   type SyncTargetStatus,
   type VcfEnvironment,
 } from '@vcf-backstage/plugin-vcf-common';
-import type { VcfAuditLog } from '../audit/VcfAuditLog';
 import type { EnvironmentService } from '../environments/EnvironmentService';
 import type { VcfQueryFilter } from '../permissions/VcfQueryFilter';
 import type { EnvironmentStore } from '../environments/EnvironmentStore';
@@ -30,9 +29,10 @@ export interface EnvironmentVisibilityOptions {
 }
 
 /**
- * 404 unless the caller may read the environment: the same answer as for an environment that does not exist, so
- * that ids are not confirmed to those who may not see them. One request to the permission backend (the decision
- * without a resource ref); conditions are checked in SQL by {@link isEnvironmentVisible}.
+ * 404 unless the environment exists and the caller may read it: both failures give the same answer, so that ids
+ * are not confirmed to those who may not see them (a denial is audited as `environment.read`). One request to the
+ * permission backend (the decision without a resource ref); conditions are checked in SQL by
+ * {@link isEnvironmentVisible}.
  * @internal
  */
 export async function requireReadableEnvironment(
@@ -41,9 +41,26 @@ export async function requireReadableEnvironment(
   options: EnvironmentVisibilityOptions,
 ): Promise<void> {
   const [decision] = await ctx.decide([vcfEnvironmentReadPermission]);
+  await requireVisibleEnvironment(ctx, decision, environmentId, options);
+}
+
+/**
+ * The 404 of {@link requireReadableEnvironment} for a decision already made.
+ * @internal
+ */
+export async function requireVisibleEnvironment(
+  ctx: RouteContext,
+  decision: PolicyDecision,
+  environmentId: string,
+  options: EnvironmentVisibilityOptions,
+): Promise<void> {
+  const notFound = new NotFoundError(
+    `No environment with the id "${environmentId}"`,
+  );
   if (!(await isEnvironmentVisible(decision, environmentId, options))) {
-    throw new NotFoundError(`No environment with the id "${environmentId}"`);
+    throw await ctx.denied('environment.read', { environmentId }, notFound);
   }
+  if (!(await options.environments.get(environmentId))) throw notFound;
 }
 
 /**
@@ -71,22 +88,25 @@ export async function triggerEnvironmentSync(
   ctx: RouteContext,
   options: {
     environmentService: EnvironmentService;
-    audit: VcfAuditLog;
     onSyncRequested: () => void;
   },
   environmentId: string,
-  request?: Request,
 ): Promise<SyncTargetStatus[]> {
-  const { environmentService, audit } = options;
-  const begin = () =>
-    audit.begin('sync.trigger', { actor: ctx.actor, environmentId }, request);
-  await ctx.require(vcfSyncTriggerPermission, environmentId, begin);
-  await environmentService.get(environmentId);
-  const targets = await environmentService.requestSync(
-    environmentId,
-    ctx.actor,
+  const { environmentService } = options;
+  const targets = await ctx.audited(
+    'sync.trigger',
+    { environmentId },
+    async outcome => {
+      await environmentService.get(environmentId);
+      const requested = await environmentService.requestSync(
+        environmentId,
+        ctx.actor,
+      );
+      outcome.addDetails({ targets: requested.map(t => t.targetId) });
+      return requested;
+    },
+    { permission: vcfSyncTriggerPermission, resourceRef: environmentId },
   );
-  await (await begin()).succeeded({ targets: targets.map(t => t.targetId) });
   options.onSyncRequested();
   return targets;
 }

@@ -1,5 +1,4 @@
 import Router from 'express-promise-router';
-import type { HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
 import {
   vcfEnvironmentCreatePermission,
   vcfEnvironmentDeletePermission,
@@ -9,29 +8,39 @@ import {
 } from '@vcf-backstage/plugin-vcf-common';
 import type { ConditionTransformer } from '@backstage/plugin-permission-node';
 import type { EnvironmentService } from '../environments/EnvironmentService';
-import type { EnvironmentChange, EnvironmentStore } from '../environments/EnvironmentStore';
-import type { VcfAuditLog } from '../audit/VcfAuditLog';
+import type {
+  EnvironmentChange,
+  EnvironmentStore,
+} from '../environments/EnvironmentStore';
 import type { SyncTargetStore } from '../sync/SyncTargetStore';
 import type { VcfQueryFilter } from '../permissions/VcfQueryFilter';
-import { RouteContext } from './routeContext';
+import { RouteContext, type RouteServices } from './routeContext';
+import {
+  emptyBodySchema,
+  environmentInputSchema,
+  pageQuerySchema,
+  parseInput,
+  type EnvironmentInputBody,
+} from './apiSchemas';
+import { checkIdParam } from './apiSchemas';
 import {
   listReadableEnvironments,
   requireReadableEnvironment,
   triggerEnvironmentSync,
 } from './environmentAccess';
-import {
-  environmentInputSchema,
-  listQuerySchema,
-  parseInput,
-  type EnvironmentInputBody,
-} from './apiSchemas';
 
 /**
  * The change a body asks for. On update, an endpoint's password and interval may be left out to keep the stored
  * ones (`current`).
  */
-function toChange(body: EnvironmentInputBody, current?: VcfEnvironment): EnvironmentChange {
-  const endpoint = (input: EnvironmentInputBody['sddcManager'], stored?: VcfEnvironment['sddcManager']) =>
+function toChange(
+  body: EnvironmentInputBody,
+  current?: VcfEnvironment,
+): EnvironmentChange {
+  const endpoint = (
+    input: EnvironmentInputBody['sddcManager'],
+    stored?: VcfEnvironment['sddcManager'],
+  ) =>
     input && {
       baseUrl: input.baseUrl,
       username: input.username,
@@ -57,24 +66,31 @@ function toChange(body: EnvironmentInputBody, current?: VcfEnvironment): Environ
  * `/environments`: list, read, create, update, delete, test the connection, sync now, sync history.
  * @internal
  */
-export function createEnvironmentRoutes(options: {
-  httpAuth: HttpAuthService;
-  permissions: PermissionsService;
-  environmentService: EnvironmentService;
-  environments: EnvironmentStore;
-  syncTargets: SyncTargetStore;
-  audit: VcfAuditLog;
-  environmentFilter: ConditionTransformer<VcfQueryFilter>;
-  onSyncRequested: () => void;
-}) {
-  const { httpAuth, permissions, environmentService, audit } = options;
+export function createEnvironmentRoutes(
+  options: RouteServices & {
+    environmentService: EnvironmentService;
+    environments: EnvironmentStore;
+    syncTargets: SyncTargetStore;
+    environmentFilter: ConditionTransformer<VcfQueryFilter>;
+    onSyncRequested: () => void;
+  },
+) {
+  const { environmentService } = options;
   const router = Router();
+  router.param('id', checkIdParam);
   const context = (req: Parameters<typeof RouteContext.from>[0]) =>
-    RouteContext.from(req, httpAuth, permissions);
+    RouteContext.from(req, options);
 
   router.get('/environments', async (req, res) => {
     const ctx = await context(req);
-    res.json(await listReadableEnvironments(ctx, environmentService, options.environmentFilter));
+    parseInput(emptyBodySchema, req.query, 'query');
+    res.json(
+      await listReadableEnvironments(
+        ctx,
+        environmentService,
+        options.environmentFilter,
+      ),
+    );
   });
 
   router.get('/environments/:id', async (req, res) => {
@@ -86,66 +102,73 @@ export function createEnvironmentRoutes(options: {
   router.post('/environments', async (req, res) => {
     const ctx = await context(req);
     const body = parseInput(environmentInputSchema, req.body, 'environment');
-    const begin = () => audit.begin('environment.create', { actor: ctx.actor, environmentId: body.id }, req);
-    await ctx.require(vcfEnvironmentCreatePermission, undefined, begin);
-    const event = await begin();
-    try {
-      const created = await environmentService.create(toChange(body));
-      await event.succeeded();
-      options.onSyncRequested();
-      res.status(201).json(created);
-    } catch (error) {
-      await event.failed(error as Error);
-      throw error;
-    }
+    const created = await ctx.audited(
+      'environment.create',
+      { environmentId: body.id },
+      () => environmentService.create(toChange(body)),
+      { permission: vcfEnvironmentCreatePermission },
+    );
+    options.onSyncRequested();
+    res.status(201).json(created);
   });
 
   router.put('/environments/:id', async (req, res) => {
     const ctx = await context(req);
-    const body = parseInput(environmentInputSchema, { ...req.body, id: req.params.id }, 'environment');
-    const begin = () => audit.begin('environment.update', { actor: ctx.actor, environmentId: body.id }, req);
-    await ctx.require(vcfEnvironmentUpdatePermission, body.id, begin);
-    const event = await begin();
-    try {
-      const current = await environmentService.get(body.id);
-      const updated = await environmentService.update(toChange(body, current));
-      await event.succeeded();
-      res.json(updated);
-    } catch (error) {
-      await event.failed(error as Error);
-      throw error;
-    }
+    const body = parseInput(
+      environmentInputSchema,
+      { ...req.body, id: req.params.id },
+      'environment',
+    );
+    const updated = await ctx.audited(
+      'environment.update',
+      { environmentId: body.id },
+      async () => {
+        const current = await environmentService.get(body.id);
+        return environmentService.update(toChange(body, current));
+      },
+      { permission: vcfEnvironmentUpdatePermission, resourceRef: body.id },
+    );
+    res.json(updated);
   });
 
   router.delete('/environments/:id', async (req, res) => {
     const ctx = await context(req);
     const id = req.params.id;
-    const begin = () => audit.begin('environment.delete', { actor: ctx.actor, environmentId: id }, req);
-    await ctx.require(vcfEnvironmentDeletePermission, id, begin);
-    const event = await begin();
-    try {
-      await environmentService.delete(id);
-      await event.succeeded();
-      res.status(204).end();
-    } catch (error) {
-      await event.failed(error as Error);
-      throw error;
-    }
+    await ctx.audited(
+      'environment.delete',
+      { environmentId: id },
+      async () => {
+        await environmentService.get(id);
+        await environmentService.delete(id);
+      },
+      { permission: vcfEnvironmentDeletePermission, resourceRef: id },
+    );
+    res.status(204).end();
   });
 
   router.post('/environments/:id/test-connection', async (req, res) => {
     const ctx = await context(req);
     const id = req.params.id;
-    const begin = () => audit.begin('environment.test-connection', { actor: ctx.actor, environmentId: id }, req);
-    await ctx.require(vcfSyncTriggerPermission, id, begin);
-    const result = await environmentService.testConnection(id);
-    await (await begin()).succeeded({ ok: result.ok });
+    parseInput(emptyBodySchema, req.body ?? {}, 'body');
+    const result = await ctx.audited(
+      'environment.test-connection',
+      { environmentId: id },
+      async outcome => {
+        const tested = await environmentService.testConnection(id);
+        outcome.addDetails({ ok: tested.ok });
+        if (!tested.ok) outcome.fail('The connection test failed');
+        return tested;
+      },
+      { permission: vcfSyncTriggerPermission, resourceRef: id },
+    );
     res.json(result);
   });
 
   router.post('/environments/:id/sync', async (req, res) => {
     const ctx = await context(req);
-    const targets = await triggerEnvironmentSync(ctx, options, req.params.id, req);
+    const id = req.params.id;
+    parseInput(emptyBodySchema, req.body ?? {}, 'body');
+    const targets = await triggerEnvironmentSync(ctx, options, id);
     res.status(202).json({ targets });
   });
 
@@ -153,8 +176,10 @@ export function createEnvironmentRoutes(options: {
     const ctx = await context(req);
     const id = req.params.id;
     await requireReadableEnvironment(ctx, id, options);
-    const query = parseInput(listQuerySchema, req.query, 'query');
-    const targets = await options.syncTargets.listTargets({ environmentId: id });
+    const query = parseInput(pageQuerySchema, req.query, 'query');
+    const targets = await options.syncTargets.listTargets({
+      environmentId: id,
+    });
     res.json(
       await options.syncTargets.listRuns(
         targets.map(t => t.id),

@@ -1,9 +1,4 @@
-import type { Response } from 'express';
 import Router from 'express-promise-router';
-import type {
-  HttpAuthService,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import {
   INVENTORY_KINDS,
@@ -11,7 +6,6 @@ import {
   type InventoryKind,
   type InventorySummary,
 } from '@vcf-backstage/plugin-vcf-common';
-import type { VcfAuditLog } from '../audit/VcfAuditLog';
 import {
   writeTableExport,
   writeWorkbookExport,
@@ -32,7 +26,7 @@ import type {
   InventoryStore,
 } from '../inventory/InventoryStore';
 import type { VcenterService } from '../vcenters/VcenterService';
-import { RouteContext } from './routeContext';
+import { RouteContext, type RouteServices } from './routeContext';
 import {
   inventoryChangeQuerySchema,
   inventoryWorkbookQuerySchema,
@@ -57,18 +51,17 @@ function kindOf(value: string): InventoryKind {
  * export; all under `vcf.inventory.read`, exports audited.
  * @internal
  */
-export function createInventoryRoutes(options: {
-  httpAuth: HttpAuthService;
-  permissions: PermissionsService;
-  inventory: InventoryStore;
-  vcenterService: VcenterService;
-  audit: VcfAuditLog;
-}) {
-  const { httpAuth, permissions, inventory, vcenterService, audit } = options;
+export function createInventoryRoutes(
+  options: RouteServices & {
+    inventory: InventoryStore;
+    vcenterService: VcenterService;
+  },
+) {
+  const { inventory, vcenterService } = options;
   const router = Router();
   const reader = async (req: Parameters<typeof RouteContext.from>[0]) => {
-    const ctx = await RouteContext.from(req, httpAuth, permissions);
-    await ctx.require(vcfInventoryReadPermission);
+    const ctx = await RouteContext.from(req, options);
+    await ctx.require(vcfInventoryReadPermission, { action: 'inventory.read' });
     return ctx;
   };
 
@@ -110,29 +103,23 @@ export function createInventoryRoutes(options: {
         orderBy: 'vcenterId',
       }),
     }));
-    const event = await audit.begin(
+    await ctx.audited(
       'inventory.export',
       {
-        actor: ctx.actor,
         vcenterId: scope.vcenterId,
         environmentId: scope.environmentId,
         details: { kind: 'workbook', format: 'xlsx' },
       },
-      req,
+      async outcome => {
+        const { rowCount } = await writeWorkbookExport(res, {
+          filename: `vcf-inventory${
+            scope.vcenterId ? `-${scope.vcenterId}` : ''
+          }`,
+          sheets,
+        });
+        outcome.addDetails({ rows: rowCount });
+      },
     );
-    try {
-      const { rowCount } = await writeWorkbookExport(res, {
-        filename: `vcf-inventory${
-          scope.vcenterId ? `-${scope.vcenterId}` : ''
-        }`,
-        sheets,
-      });
-      await event.succeeded({ rows: rowCount });
-    } catch (error) {
-      await event.failed(error as Error);
-      if (!res.headersSent) throw error;
-      res.destroy(error as Error);
-    }
   });
 
   router.get('/inventory/:kind', async (req, res) => {
@@ -142,39 +129,27 @@ export function createInventoryRoutes(options: {
     res.json(await inventory.list(kind, query));
   });
 
-  /**
-   * Prepares the export of one kind's rows with its columns. Sort and filters are checked here, before the audit
-   * event and the response start, so a bad query is a plain 400.
-   */
-  function prepareExport<K extends InventoryKind>(
+  /** One kind's rows with that kind's columns. */
+  function exportOf<K extends InventoryKind>(
     kind: K,
     query: InventoryListQuery & { format: ExportFormat },
   ) {
-    const rows = inventory.iterate(kind, query);
-    const { sheetName, columns } = INVENTORY_EXPORTS[kind];
-    return (res: Response) =>
-      writeTableExport(res, {
-        format: query.format,
-        filename: `vcf-${kind}${query.vcenterId ? `-${query.vcenterId}` : ''}`,
-        sheetName,
-        columns,
-        rows,
-      });
+    return {
+      format: query.format,
+      filename: `vcf-${kind}${query.vcenterId ? `-${query.vcenterId}` : ''}`,
+      sheetName: INVENTORY_EXPORTS[kind].sheetName,
+      columns: INVENTORY_EXPORTS[kind].columns,
+      rows: inventory.iterate(kind, query),
+    };
   }
 
   router.get('/inventory/:kind/export', async (req, res) => {
     const ctx = await reader(req);
     const kind = kindOf(req.params.kind);
-    const {
-      offset: _offset,
-      limit: _limit,
-      ...query
-    } = parseInput(inventoryExportQuerySchema, req.query, 'query');
-    const writeExport = prepareExport(kind, query);
-    const event = await audit.begin(
+    const query = parseInput(inventoryExportQuerySchema, req.query, 'query');
+    await ctx.audited(
       'inventory.export',
       {
-        actor: ctx.actor,
         vcenterId: query.vcenterId,
         environmentId: query.environmentId,
         details: {
@@ -183,16 +158,11 @@ export function createInventoryRoutes(options: {
           ...(query.q ? { q: query.q } : {}),
         },
       },
-      req,
+      async outcome => {
+        const { rowCount } = await writeTableExport(res, exportOf(kind, query));
+        outcome.addDetails({ rows: rowCount });
+      },
     );
-    try {
-      const { rowCount } = await writeExport(res);
-      await event.succeeded({ rows: rowCount });
-    } catch (error) {
-      await event.failed(error as Error);
-      if (!res.headersSent) throw error;
-      res.destroy(error as Error);
-    }
   });
 
   router.get('/inventory/:kind/:id', async (req, res) => {

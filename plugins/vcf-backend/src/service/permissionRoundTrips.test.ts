@@ -14,7 +14,7 @@ import { DatabaseEnvironmentStore } from '../environments/DatabaseEnvironmentSto
 import { EnvironmentService } from '../environments/EnvironmentService';
 import { DatabaseCredentialStore } from '../credentials/DatabaseCredentialStore';
 import { DatabaseSyncTargetStore } from '../sync/DatabaseSyncTargetStore';
-import { AuditStore } from '../audit/AuditStore';
+import { DatabaseAuditStore } from '../audit/DatabaseAuditStore';
 import { VcfAuditLog } from '../audit/VcfAuditLog';
 import { vcfCredentialRuleset, vcfEnvironmentRuleset } from '../permissions/rulesets';
 import { createRouter } from './createRouter';
@@ -40,7 +40,7 @@ describe.each(databases.eachSupportedId())('permission round trips of the /api/v
     const environments = new DatabaseEnvironmentStore(knex, cipher);
     const credentials = new DatabaseCredentialStore(knex, cipher);
     const syncTargets = new DatabaseSyncTargetStore(knex);
-    const auditStore = new AuditStore(knex);
+    const auditStore = DatabaseAuditStore.create({ db: knex });
     const logger = mockServices.logger.mock();
     const environmentService = new EnvironmentService({ environments, credentials, syncTargets, logger });
     const endpoint = { baseUrl: 'https://sddc.example.test', username: 'svc', password: 'x', tls: { verify: true }, intervalMinutes: 30 };
@@ -58,6 +58,7 @@ describe.each(databases.eachSupportedId())('permission round trips of the /api/v
     };
     const permissions = { authorize: answer, authorizeConditional: answer } as PermissionsService;
     const router = createRouter({
+      logger: mockServices.logger.mock(),
       httpAuth: mockServices.httpAuth(),
       permissions,
       environmentService,

@@ -14,34 +14,84 @@ import {
   type ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import type { ConditionTransformer } from '@backstage/plugin-permission-node';
+import type { JsonObject } from '@backstage/types';
 import type { VcfQueryFilter } from '../permissions/VcfQueryFilter';
-import type { VcfAuditEvent } from '../audit/VcfAuditLog';
+import type {
+  VcfAuditAction,
+  VcfAuditLog,
+  VcfAuditSubject,
+} from '../audit/VcfAuditLog';
+import { describeError } from '../errors/describeError';
 
 /**
- * The caller of a request and the permission checks made for it.
+ * What an audited route action is about (the actor is the caller).
+ * @internal
+ */
+export type RouteAuditSubject = Omit<VcfAuditSubject, 'actor'>;
+
+/**
+ * Lets an audited action report how it went when it did not throw: details for the audit row, or a failure
+ * (e.g. a connection test that answered `ok: false`).
+ * @internal
+ */
+export interface AuditOutcome {
+  addDetails(details: JsonObject): void;
+  fail(reason: string): void;
+}
+
+/**
+ * The services a route needs to know its caller, check permissions and audit.
+ * @internal
+ */
+export interface RouteServices {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  audit: VcfAuditLog;
+}
+
+type Permission = BasicPermission | ResourcePermission;
+
+/**
+ * The caller of a request, the permission checks made for it, and the one way routes audit: {@link require}
+ * audits a denial, {@link audited} audits an action as denied, failed or succeeded.
  * @internal
  */
 export class RouteContext {
   private constructor(
     readonly credentials: BackstageCredentials<BackstageUserPrincipal>,
-    private readonly permissions: PermissionsService,
+    private readonly request: Request<any, any, any, any, any> | undefined,
+    private readonly services: Omit<RouteServices, 'httpAuth'>,
   ) {}
 
-  static async from(req: Request, httpAuth: HttpAuthService, permissions: PermissionsService) {
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    return new RouteContext(credentials, permissions);
+  static async from(
+    req: Request<any, any, any, any, any>,
+    services: RouteServices,
+  ) {
+    const credentials = await services.httpAuth.credentials(req, {
+      allow: ['user'],
+    });
+    return new RouteContext(credentials, req, services);
   }
 
   /**
-   * The context of a caller known by its credentials (an MCP action's caller), with the same checks as a request
-   * of that user. Only users may call: other principals get the 401 a route would answer them.
+   * The context of a caller known by its credentials (an MCP action's caller), with the same checks and audit as
+   * a request of that user. Only users may call: other principals get the 401 a route would answer them.
    */
-  static forCredentials(credentials: BackstageCredentials, permissions: PermissionsService) {
+  static forCredentials(
+    credentials: BackstageCredentials,
+    services: Omit<RouteServices, 'httpAuth'>,
+  ) {
     const { type } = credentials.principal as { type?: string };
     if (type !== 'user') {
-      throw new AuthenticationError(`This requires a user, not a principal of type ${type}`);
+      throw new AuthenticationError(
+        `This requires a user, not a principal of type ${type}`,
+      );
     }
-    return new RouteContext(credentials as BackstageCredentials<BackstageUserPrincipal>, permissions);
+    return new RouteContext(
+      credentials as BackstageCredentials<BackstageUserPrincipal>,
+      undefined,
+      services,
+    );
   }
 
   /** The user's entity ref, for audit rows and run history. */
@@ -50,26 +100,97 @@ export class RouteContext {
   }
 
   /** Whether a basic permission, or a resource permission for one resource, is granted. */
-  async isAllowed(permission: BasicPermission | ResourcePermission, resourceRef?: string): Promise<boolean> {
-    const [decision] = await this.permissions.authorize(
-      [resourceRef ? { permission: permission as ResourcePermission, resourceRef } : { permission: permission as BasicPermission }],
+  async isAllowed(
+    permission: Permission,
+    resourceRef?: string,
+  ): Promise<boolean> {
+    const [decision] = await this.services.permissions.authorize(
+      [
+        resourceRef
+          ? { permission: permission as ResourcePermission, resourceRef }
+          : { permission: permission as BasicPermission },
+      ],
       { credentials: this.credentials },
     );
     return decision.result === AuthorizeResult.ALLOW;
   }
 
+  /** Audits a denial of `action` and returns the error to throw (403, or the given one, e.g. a hiding 404). */
+  async denied(
+    action: VcfAuditAction,
+    subject: RouteAuditSubject,
+    error?: Error,
+  ): Promise<Error> {
+    const thrown =
+      error ??
+      new NotAllowedError(`You are not allowed to do this (${action})`);
+    const event = await this.begin(action, subject);
+    await event.denied(thrown);
+    return thrown;
+  }
+
   /**
-   * Throws 403 unless granted; a denial is audited first when an audit event is given.
+   * Throws unless granted: a 403 naming the permission, or `hiddenAs` (a 404 for resources the caller may not
+   * know about). The denial is audited as `action` either way.
    */
   async require(
-    permission: BasicPermission | ResourcePermission,
-    resourceRef?: string,
-    audit?: () => Promise<VcfAuditEvent>,
+    permission: Permission,
+    audit: {
+      action: VcfAuditAction;
+      subject?: RouteAuditSubject;
+      resourceRef?: string;
+      hiddenAs?: Error;
+    },
   ): Promise<void> {
-    if (await this.isAllowed(permission, resourceRef)) return;
-    const error = new NotAllowedError(`You are not allowed to do this (${permission.name})`);
-    if (audit) await (await audit()).denied(error);
-    throw error;
+    if (await this.isAllowed(permission, audit.resourceRef)) return;
+    throw await this.denied(
+      audit.action,
+      audit.subject ?? {},
+      audit.hiddenAs ??
+        new NotAllowedError(
+          `You are not allowed to do this (${permission.name})`,
+        ),
+    );
+  }
+
+  /**
+   * Runs an action as one audit event: denied (403) when `permission` is not granted, failed when `work` throws
+   * or reports a failure, succeeded otherwise. The error is thrown on after it is recorded.
+   */
+  async audited<T>(
+    action: VcfAuditAction,
+    subject: RouteAuditSubject,
+    work: (outcome: AuditOutcome) => Promise<T>,
+    check?: { permission: Permission; resourceRef?: string },
+  ): Promise<T> {
+    if (check)
+      await this.require(check.permission, {
+        action,
+        subject,
+        resourceRef: check.resourceRef,
+      });
+    const event = await this.begin(action, subject);
+    let details: JsonObject = {};
+    let failure: string | undefined;
+    const outcome: AuditOutcome = {
+      addDetails: more => {
+        details = { ...details, ...more };
+      },
+      fail: reason => {
+        failure = reason;
+      },
+    };
+    let result: T;
+    try {
+      result = await work(outcome);
+    } catch (error) {
+      await event.failed(new Error(describeError(error)), details);
+      throw error;
+    }
+    if (failure !== undefined) await event.failed(new Error(failure), details);
+    else
+      await event.succeeded(Object.keys(details).length ? details : undefined);
+    return result;
   }
 
   /**
@@ -78,7 +199,7 @@ export class RouteContext {
    * several decisions asks for them together here and applies the conditions itself (in SQL).
    */
   async decide(permissions: ResourcePermission[]): Promise<PolicyDecision[]> {
-    return this.permissions.authorizeConditional(
+    return this.services.permissions.authorizeConditional(
       permissions.map(permission => ({ permission })),
       { credentials: this.credentials },
     );
@@ -95,6 +216,14 @@ export class RouteContext {
     const [decision] = await this.decide([permission]);
     return toListFilter(decision, toQuery);
   }
+
+  private begin(action: VcfAuditAction, subject: RouteAuditSubject) {
+    return this.services.audit.begin(
+      action,
+      { ...subject, actor: this.actor },
+      this.request,
+    );
+  }
 }
 
 /**
@@ -107,6 +236,8 @@ export function toListFilter(
   toQuery: ConditionTransformer<VcfQueryFilter>,
 ): PermissionCriteria<VcfQueryFilter> | undefined | false {
   if (decision.result === AuthorizeResult.ALLOW) return undefined;
-  if (decision.result === AuthorizeResult.CONDITIONAL) return toQuery(decision.conditions);
+  if (decision.result === AuthorizeResult.CONDITIONAL) {
+    return toQuery(decision.conditions);
+  }
   return false;
 }

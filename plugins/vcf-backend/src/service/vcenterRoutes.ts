@@ -1,25 +1,18 @@
 import Router from 'express-promise-router';
-import type {
-  HttpAuthService,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
 import {
   vcfInventoryReadPermission,
   vcfVcenterManagePermission,
 } from '@vcf-backstage/plugin-vcf-common';
-import type {
-  VcfAuditAction,
-  VcfAuditEvent,
-  VcfAuditLog,
-} from '../audit/VcfAuditLog';
 import type { VcenterService } from '../vcenters/VcenterService';
 import type { VcenterChange } from '../vcenters/VcenterStore';
-import { RouteContext } from './routeContext';
+import { RouteContext, type RouteServices } from './routeContext';
 import {
+  emptyBodySchema,
   parseInput,
   vcenterInputSchema,
   type VcenterInputBody,
 } from './apiSchemas';
+import { checkIdParam } from './apiSchemas';
 
 const DEFAULT_INTERVAL_MINUTES = 15;
 
@@ -45,76 +38,54 @@ function toChange(
   };
 }
 
-/** Runs a change as an audited action: succeeded or failed, whatever happens. */
-async function audited<T>(
-  event: VcfAuditEvent,
-  action: () => Promise<T>,
-): Promise<T> {
-  try {
-    const result = await action();
-    await event.succeeded();
-    return result;
-  } catch (error) {
-    await event.failed(error as Error);
-    throw error;
-  }
-}
-
 /**
  * `/vcenters`: list (`vcf.inventory.read`); create, update, delete, purge, sync now and test the connection
  * (`vcf.vcenter.manage`, audited). Answers never carry a password.
  * @internal
  */
-export function createVcenterRoutes(options: {
-  httpAuth: HttpAuthService;
-  permissions: PermissionsService;
-  vcenterService: VcenterService;
-  audit: VcfAuditLog;
-  onSyncRequested: () => void;
-}) {
-  const { httpAuth, permissions, vcenterService, audit } = options;
+export function createVcenterRoutes(
+  options: RouteServices & {
+    vcenterService: VcenterService;
+    onSyncRequested: () => void;
+  },
+) {
+  const { vcenterService } = options;
   const router = Router();
+  router.param('id', checkIdParam);
   const context = (req: Parameters<typeof RouteContext.from>[0]) =>
-    RouteContext.from(req, httpAuth, permissions);
+    RouteContext.from(req, options);
+  const manage = { permission: vcfVcenterManagePermission };
 
-  /** Checks `vcf.vcenter.manage` (auditing a denial) and starts the audit event of the action. */
-  async function beginManaged(
-    ctx: RouteContext,
-    req: Parameters<typeof RouteContext.from>[0],
-    action: VcfAuditAction,
-    vcenterId: string,
-    environmentId?: string,
-  ): Promise<VcfAuditEvent> {
-    const begin = () =>
-      audit.begin(action, { actor: ctx.actor, vcenterId, environmentId }, req);
-    await ctx.require(vcfVcenterManagePermission, undefined, begin);
-    return begin();
+  /** `vcf.inventory.read`, a denial audited; then the vCenter must exist. */
+  async function readable(ctx: RouteContext, vcenterId?: string) {
+    await ctx.require(vcfInventoryReadPermission, {
+      action: 'inventory.read',
+      subject: vcenterId ? { vcenterId } : {},
+    });
   }
 
   router.get('/vcenters', async (req, res) => {
     const ctx = await context(req);
-    await ctx.require(vcfInventoryReadPermission);
+    parseInput(emptyBodySchema, req.query, 'query');
+    await readable(ctx);
     res.json(await vcenterService.list());
   });
 
   router.get('/vcenters/:id', async (req, res) => {
     const ctx = await context(req);
-    await ctx.require(vcfInventoryReadPermission);
+    parseInput(emptyBodySchema, req.query, 'query');
+    await readable(ctx, req.params.id);
     res.json(await vcenterService.get(req.params.id));
   });
 
   router.post('/vcenters', async (req, res) => {
     const ctx = await context(req);
     const body = parseInput(vcenterInputSchema, req.body, 'vCenter');
-    const event = await beginManaged(
-      ctx,
-      req,
+    const created = await ctx.audited(
       'vcenter.create',
-      body.id,
-      body.environmentId,
-    );
-    const created = await audited(event, () =>
-      vcenterService.create(toChange(body)),
+      { vcenterId: body.id, environmentId: body.environmentId },
+      () => vcenterService.create(toChange(body)),
+      manage,
     );
     options.onSyncRequested();
     res.status(201).json(created);
@@ -127,40 +98,54 @@ export function createVcenterRoutes(options: {
       { ...req.body, id: req.params.id },
       'vCenter',
     );
-    const event = await beginManaged(
-      ctx,
-      req,
+    const updated = await ctx.audited(
       'vcenter.update',
-      body.id,
-      body.environmentId,
+      { vcenterId: body.id, environmentId: body.environmentId },
+      async () => {
+        const existing = await vcenterService.get(body.id);
+        return vcenterService.update(toChange(body, existing));
+      },
+      manage,
     );
-    const updated = await audited(event, async () => {
-      const existing = await vcenterService.get(body.id);
-      return vcenterService.update(toChange(body, existing));
-    });
     options.onSyncRequested();
     res.json(updated);
   });
 
   router.delete('/vcenters/:id', async (req, res) => {
     const ctx = await context(req);
-    const event = await beginManaged(ctx, req, 'vcenter.delete', req.params.id);
-    await audited(event, () => vcenterService.delete(req.params.id));
+    const id = req.params.id;
+    await ctx.audited(
+      'vcenter.delete',
+      { vcenterId: id },
+      async () => {
+        await vcenterService.get(id);
+        await vcenterService.delete(id);
+      },
+      manage,
+    );
     res.status(204).end();
   });
 
   router.post('/vcenters/:id/purge', async (req, res) => {
     const ctx = await context(req);
-    const event = await beginManaged(ctx, req, 'vcenter.purge', req.params.id);
-    await audited(event, () => vcenterService.purge(req.params.id));
+    parseInput(emptyBodySchema, req.body ?? {}, 'body');
+    await ctx.audited(
+      'vcenter.purge',
+      { vcenterId: req.params.id },
+      () => vcenterService.purge(req.params.id),
+      manage,
+    );
     res.status(204).end();
   });
 
   router.post('/vcenters/:id/sync', async (req, res) => {
     const ctx = await context(req);
-    const event = await beginManaged(ctx, req, 'sync.trigger', req.params.id);
-    const target = await audited(event, () =>
-      vcenterService.requestSync(req.params.id, ctx.actor),
+    parseInput(emptyBodySchema, req.body ?? {}, 'body');
+    const target = await ctx.audited(
+      'sync.trigger',
+      { vcenterId: req.params.id },
+      () => vcenterService.requestSync(req.params.id, ctx.actor),
+      manage,
     );
     options.onSyncRequested();
     res.status(202).json({ targets: [target] });
@@ -168,8 +153,19 @@ export function createVcenterRoutes(options: {
 
   router.post('/vcenters/:id/test-connection', async (req, res) => {
     const ctx = await context(req);
-    await ctx.require(vcfVcenterManagePermission);
-    res.json(await vcenterService.testConnection(req.params.id));
+    parseInput(emptyBodySchema, req.body ?? {}, 'body');
+    const result = await ctx.audited(
+      'vcenter.test-connection',
+      { vcenterId: req.params.id },
+      async outcome => {
+        const tested = await vcenterService.testConnection(req.params.id);
+        outcome.addDetails({ ok: tested.ok });
+        if (!tested.ok) outcome.fail('The connection test failed');
+        return tested;
+      },
+      manage,
+    );
+    res.json(result);
   });
 
   return router;

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { Page, SyncRun, SyncStatus } from '@vcf-backstage/plugin-vcf-common';
 import {
+  chunk,
   isoOrUndefined,
   nowIso,
   orUndefined,
@@ -16,6 +17,14 @@ import type {
 } from './SyncTargetStore';
 
 type TargetRow = Record<string, any>;
+
+/**
+ * Lease owners are `<instance id>/<process>`: the instance id survives a restart, the process part does not.
+ * @internal
+ */
+export function instanceOwnerPrefix(instanceId: string): string {
+  return `${instanceId}/`;
+}
 
 /** `requested_by` of the runs the backend asks for when it starts. @internal */
 export const STARTUP_REQUESTER = 'system:startup';
@@ -195,6 +204,37 @@ export class DatabaseSyncTargetStore implements SyncTargetStore {
       }
     }
     return claimed;
+  }
+
+  async interruptRunsOfEarlierInstance(options: {
+    instanceId: string;
+    owner: string;
+    now?: Date;
+  }): Promise<string[]> {
+    const nowText = nowIso(options.now ?? new Date());
+    const prefix = instanceOwnerPrefix(options.instanceId);
+    const isEarlier = (owner: unknown) =>
+      typeof owner === 'string' && owner.startsWith(prefix) && owner !== options.owner;
+    // Few rows hold a lease or an open run at any time; the prefix is compared here, not with LIKE and its escapes.
+    const leased = (await this.db('sync_targets').whereNotNull('lease_owner').select('id', 'lease_owner')).filter(row =>
+      isEarlier(row.lease_owner),
+    );
+    for (const row of leased) {
+      await this.db('sync_targets').where({ id: row.id, lease_owner: row.lease_owner }).update({
+        status: 'failed',
+        last_error: INTERRUPTED_ERROR,
+        last_finished_at: nowText,
+        lease_owner: null,
+        lease_expires_at: null,
+      });
+    }
+    const openRuns = (await this.db('sync_runs').where({ status: 'running' }).select('id', 'runner')).filter(row =>
+      isEarlier(row.runner),
+    );
+    for (const ids of chunk(openRuns.map(row => row.id), 500)) {
+      await this.db('sync_runs').whereIn('id', ids).update({ status: 'failed', finished_at: nowText, error: INTERRUPTED_ERROR });
+    }
+    return leased.map(row => row.id);
   }
 
   async renewLease(id: string, owner: string, leaseSeconds: number): Promise<boolean> {

@@ -4,7 +4,8 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { SyncRun } from '@vcf-backstage/plugin-vcf-common';
 import type { SyncTarget, SyncTargetKind, SyncTargetStore } from './SyncTargetStore';
 import type { SyncRunner } from './SyncRunner';
-import { STARTUP_REQUESTER } from './DatabaseSyncTargetStore';
+import { STARTUP_REQUESTER, instanceOwnerPrefix } from './DatabaseSyncTargetStore';
+import { describeError } from '../errors/describeError';
 
 /**
  * Options of the {@link SyncDispatcher}.
@@ -18,6 +19,11 @@ export interface SyncDispatcherOptions {
   concurrency: number;
   /** Lease length; renewed every third of it while a run goes on. */
   leaseSeconds: number;
+  /**
+   * What identifies this backend instance across restarts (`vcf.sync.instanceId`, by default the host name). Two
+   * replicas must not share it.
+   */
+  instanceId?: string;
   /** Called after each run (audit, metrics). */
   onRunFinished?: (event: {
     target: SyncTarget;
@@ -30,10 +36,8 @@ export interface SyncDispatcherOptions {
   }) => void | Promise<void>;
 }
 
-function readableError(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.length > 2000 ? `${message.slice(0, 2000)}…` : message;
-}
+/** Sync errors are shown to users: a database error names its cause, never the statement. */
+const readableError = describeError;
 
 /**
  * Runs due sync targets. Every backend instance runs one; the lease rows in the database make sure a target is
@@ -42,8 +46,10 @@ function readableError(error: unknown): string {
  * @public
  */
 export class SyncDispatcher {
-  /** Identifies this backend instance in leases and run rows. */
-  readonly owner = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  /** What identifies this backend instance across restarts. */
+  readonly instanceId: string;
+  /** Identifies this process of the instance in leases and run rows: `<instance id>/<pid>:<random>`. */
+  readonly owner: string;
   private readonly runners: Map<SyncTargetKind, SyncRunner>;
   private readonly active = new Set<Promise<void>>();
   private draining?: Promise<void>;
@@ -52,6 +58,25 @@ export class SyncDispatcher {
 
   constructor(private readonly options: SyncDispatcherOptions) {
     this.runners = new Map(options.runners.map(r => [r.kind, r]));
+    this.instanceId = options.instanceId ?? hostname();
+    this.owner = `${instanceOwnerPrefix(this.instanceId)}${process.pid}:${randomBytes(3).toString('hex')}`;
+  }
+
+  /**
+   * Call once at startup, before the first {@link SyncDispatcher.runDueTargets}: ends the runs an earlier process
+   * of this instance left open (it was killed or crashed), so they show as interrupted now rather than when their
+   * lease expires. Runs of other instances are recovered when their lease expires.
+   */
+  async interruptEarlierRuns(): Promise<void> {
+    const released = await this.options.store.interruptRunsOfEarlierInstance({
+      instanceId: this.instanceId,
+      owner: this.owner,
+    });
+    if (released.length) {
+      this.options.logger.warn('Ended sync runs an earlier process of this instance left running', {
+        targets: released.join(', '),
+      });
+    }
   }
 
   /**

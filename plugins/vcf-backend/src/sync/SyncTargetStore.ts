@@ -74,6 +74,12 @@ export interface SyncTargetStore {
    * Safe against other backend instances: each target is claimed by exactly one of them.
    */
   claimDueTargets(options: { owner: string; limit: number; leaseSeconds: number; now?: Date }): Promise<SyncTarget[]>;
+  /**
+   * Ends at once what an earlier process of the same backend instance (`instanceId`) left running: its leases are
+   * released and its open runs marked interrupted, so a restarted instance does not show them running until the
+   * lease expires. Leases of other instances are left to expire. Returns the ids of the targets released.
+   */
+  interruptRunsOfEarlierInstance(options: { instanceId: string; owner: string; now?: Date }): Promise<string[]>;
   /** Extends the lease while a long run goes on. Returns false when the lease was lost. */
   renewLease(id: string, owner: string, leaseSeconds: number): Promise<boolean>;
   /** Records the start of a run and marks the target running. */

@@ -96,6 +96,11 @@ function withoutPaging<T extends { offset?: number; limit?: number }>(
  *
  * @public
  */
+/** The file extension of an export format (both CSV variants are `.csv`). */
+function extensionOf(format: VcfExportFormat): string {
+  return format === 'xlsx' ? 'xlsx' : 'csv';
+}
+
 export class VcfClient implements VcfApi {
   private readonly discoveryApi: DiscoveryApi;
   private readonly fetchApi: FetchApi;
@@ -182,7 +187,7 @@ export class VcfClient implements VcfApi {
         format,
         ...withoutPaging(query),
       })}`,
-      `vcf-credentials-${environmentId}.${format}`,
+      `vcf-credentials-${environmentId}.${extensionOf(format)}`,
     );
   }
 
@@ -239,7 +244,7 @@ export class VcfClient implements VcfApi {
         format,
         ...withoutPaging(query),
       })}`,
-      `vcf-${kind}.${format}`,
+      `vcf-${kind}.${extensionOf(format)}`,
     );
   }
 

@@ -24,10 +24,12 @@ export type {
 } from '@vcf-backstage/plugin-vcf-common';
 
 /**
- * File formats the export endpoints produce.
+ * File formats the export endpoints produce: `csv` prefixes values that start with `=`, `+`, `-` or `@` with
+ * `'` so spreadsheet programs cannot run them as formulas; `csv-raw` keeps every value exactly (for scripts);
+ * `xlsx` keeps every value exactly in text cells.
  * @public
  */
-export type VcfExportFormat = 'csv' | 'xlsx';
+export type VcfExportFormat = 'csv' | 'csv-raw' | 'xlsx';
 
 /**
  * A file the backend sent as an attachment, ready to be saved by the browser.

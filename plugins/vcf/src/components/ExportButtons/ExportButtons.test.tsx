@@ -21,6 +21,30 @@ describe('ExportButtons', () => {
     expect(onExport).toHaveBeenCalledWith('csv');
   });
 
+  it('offers an exact CSV for scripts and says how each format treats formulas', async () => {
+    const onExport = jest.fn(async () => ({
+      blob: new Blob(['x']),
+      filename: 'vcf-credentials.csv',
+    }));
+    mockDownloads();
+    renderInTestApp(<ExportButtons onExport={onExport} />);
+
+    const exact = screen.getByRole('button', { name: 'Export exact CSV' });
+    await userEvent.hover(exact);
+    expect(
+      await screen.findByText(
+        /every value exactly as stored, without formula guard/,
+      ),
+    ).toBeInTheDocument();
+    await userEvent.hover(screen.getByRole('button', { name: 'Export CSV' }));
+    expect(
+      await screen.findByText(/gets a leading ' so it cannot run as a formula/),
+    ).toBeInTheDocument();
+
+    await userEvent.click(exact);
+    await waitFor(() => expect(onExport).toHaveBeenCalledWith('csv-raw'));
+  });
+
   it('reports a failed export', async () => {
     const alertApi = mockApis.alert();
     renderInTestApp(

@@ -2,17 +2,41 @@ import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import Button from '@material-ui/core/Button';
 import ButtonGroup from '@material-ui/core/ButtonGroup';
 import CircularProgress from '@material-ui/core/CircularProgress';
+import Tooltip from '@material-ui/core/Tooltip';
 import GetAppIcon from '@material-ui/icons/GetApp';
 import { useState } from 'react';
 import type { VcfDownload, VcfExportFormat } from '../../api';
 import { saveDownload } from '../../util/download';
 import { describeError } from '../../util/errors';
 
-const FORMATS: Array<{ format: VcfExportFormat; label: string; name: string }> =
-  [
-    { format: 'csv', label: 'CSV', name: 'Export CSV' },
-    { format: 'xlsx', label: 'Excel', name: 'Export Excel' },
-  ];
+const FORMATS: Array<{
+  format: VcfExportFormat;
+  label: string;
+  name: string;
+  description: string;
+}> = [
+  {
+    format: 'csv',
+    label: 'CSV',
+    name: 'Export CSV',
+    description:
+      "For spreadsheets: a value starting with =, +, - or @ gets a leading ' so it cannot run as a formula (such values, passwords included, are then not exact).",
+  },
+  {
+    format: 'csv-raw',
+    label: 'Exact CSV',
+    name: 'Export exact CSV',
+    description:
+      'For scripts: every value exactly as stored, without formula guard. Do not open it in a spreadsheet program.',
+  },
+  {
+    format: 'xlsx',
+    label: 'Excel',
+    name: 'Export Excel',
+    description:
+      'Every value exactly, in text cells that never run as formulas.',
+  },
+];
 
 /** Props of {@link ExportButtons}. */
 export interface ExportButtonsProps {
@@ -20,7 +44,10 @@ export interface ExportButtonsProps {
   onExport(format: VcfExportFormat): Promise<VcfDownload>;
 }
 
-/** "Export CSV" and "Export Excel" buttons that download through the VCF API and save the file. */
+/**
+ * "CSV", "Exact CSV" and "Excel" export buttons that download through the VCF API and save the file. Each
+ * button's tooltip says how the format treats values that look like formulas.
+ */
 export function ExportButtons(props: ExportButtonsProps) {
   const { onExport } = props;
   const alertApi = useApi(alertApiRef);
@@ -43,22 +70,23 @@ export function ExportButtons(props: ExportButtonsProps) {
 
   return (
     <ButtonGroup size="small" variant="outlined" color="primary">
-      {FORMATS.map(({ format, label, name }) => (
-        <Button
-          key={format}
-          aria-label={name}
-          disabled={busy !== undefined}
-          onClick={() => run(format)}
-          startIcon={
-            busy === format ? (
-              <CircularProgress size={14} />
-            ) : (
-              <GetAppIcon fontSize="small" />
-            )
-          }
-        >
-          {label}
-        </Button>
+      {FORMATS.map(({ format, label, name, description }) => (
+        <Tooltip key={format} title={description}>
+          <Button
+            aria-label={name}
+            disabled={busy !== undefined}
+            onClick={() => run(format)}
+            startIcon={
+              busy === format ? (
+                <CircularProgress size={14} />
+              ) : (
+                <GetAppIcon fontSize="small" />
+              )
+            }
+          >
+            {label}
+          </Button>
+        </Tooltip>
       ))}
     </ButtonGroup>
   );
