@@ -1,5 +1,6 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { CredentialSource } from '@vcf-backstage/plugin-vcf-common';
+import type { SyncProgressReporter } from '../sync/SyncProgressReporter';
 import type { SyncRunner } from '../sync/SyncRunner';
 import type { SyncTarget } from '../sync/SyncTargetStore';
 import type { EnvironmentStore } from '../environments/EnvironmentStore';
@@ -60,7 +61,8 @@ export class CredentialSyncRunner implements SyncRunner {
     },
   ) {}
 
-  async run(target: SyncTarget, context: { logger: LoggerService }) {
+  async run(target: SyncTarget, context: { logger: LoggerService; progress?: SyncProgressReporter }) {
+    const progress = context.progress;
     const [, environmentId, source] = target.id.split(':') as [string, string, CredentialSource];
     const endpoint = await this.options.environments.getEndpointWithPassword(environmentId, source);
     if (!endpoint) {
@@ -69,10 +71,15 @@ export class CredentialSyncRunner implements SyncRunner {
     const client = createSourceClient(source, endpoint, this.options.clientSettings ?? {}, context.logger);
     let fetched: UpstreamCredential[];
     try {
-      fetched = await client.listCredentials();
+      // The client logs in with its first request.
+      progress?.report({ phase: 'logging-in' });
+      fetched = await client.listCredentials(page =>
+        progress?.report({ phase: 'fetching', ...page }),
+      );
     } finally {
       await client.close();
     }
+    progress?.report({ phase: 'writing', items: fetched.length });
     const counts = await this.options.credentials.replaceSourceSet({
       environmentId,
       source,

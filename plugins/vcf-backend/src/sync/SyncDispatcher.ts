@@ -5,6 +5,7 @@ import type { SyncRun } from '@vcf-backstage/plugin-vcf-common';
 import type { SyncTarget, SyncTargetKind, SyncTargetStore } from './SyncTargetStore';
 import type { SyncRunner } from './SyncRunner';
 import { STARTUP_REQUESTER } from './DatabaseSyncTargetStore';
+import { PersistedSyncProgressReporter } from './SyncProgressReporter';
 
 /**
  * Options of the {@link SyncDispatcher}.
@@ -114,13 +115,19 @@ export class SyncDispatcher {
       );
     }, (leaseSeconds * 1000) / 3);
     heartbeat.unref?.();
+    const progress = new PersistedSyncProgressReporter({
+      store,
+      targetId: target.id,
+      owner: this.owner,
+      logger,
+    });
 
     let status: 'succeeded' | 'failed' = 'succeeded';
     let counts: Record<string, number> | undefined;
     let error: string | undefined;
     try {
       if (!runner) throw new Error(`No sync runner for targets of kind ${target.kind}`);
-      const result = await runner.run(target, { logger: logger.child({ syncTarget: target.id }) });
+      const result = await runner.run(target, { logger: logger.child({ syncTarget: target.id }), progress });
       counts = result.counts;
       logger.info('Sync succeeded', { target: target.id, trigger, ...counts });
     } catch (e) {
@@ -129,6 +136,8 @@ export class SyncDispatcher {
       logger.warn('Sync failed; the last good data is kept', { target: target.id, trigger, error });
     } finally {
       clearInterval(heartbeat);
+      // The last progress write must land before finishRun clears it.
+      await progress.flush();
     }
     await store.finishRun(target, runId, {
       owner: this.owner,
