@@ -155,11 +155,11 @@ describe('RevealPasswordButton', () => {
     );
 
     await waitFor(() =>
-      expect(screen.getAllByTestId('vcf-password')).toHaveLength(1),
+      expect(screen.getByTestId('vcf-password')).toHaveTextContent(
+        'canary-cred-2',
+      ),
     );
-    expect(screen.getByTestId('vcf-password')).toHaveTextContent(
-      'canary-cred-2',
-    );
+    expect(screen.getAllByTestId('vcf-password')).toHaveLength(1);
     expect(screen.queryByText('canary-cred-1')).not.toBeInTheDocument();
   });
 
@@ -167,6 +167,17 @@ describe('RevealPasswordButton', () => {
     const api = mockVcfApi();
     api.revealPassword.mockResolvedValue({ password: 'block-canary' });
     const user = userEvent.setup({ advanceTimers: jest.advanceTimersByTime });
+    // A clipboard that can be read back (after userEvent.setup(), which installs its own).
+    let clipboardContent = '';
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: {
+        writeText: async (text: string) => {
+          clipboardContent = text;
+        },
+        readText: async () => clipboardContent,
+      },
+    });
     await renderInTestApp(<RevealPasswordButton credential={credential()} />, {
       apis: [[vcfApiRef, api], mockApis.permission({ authorize: allow })],
       config: { vcf: { revealSeconds: 5 } },
@@ -181,7 +192,7 @@ describe('RevealPasswordButton', () => {
     expect(
       await screen.findByText('Copied with host and user · hides in 5 s'),
     ).toBeInTheDocument();
-    expect(await navigator.clipboard.readText()).toBe(
+    expect(clipboardContent).toBe(
       [
         'Host: esx01.lab.example.com',
         'IP: 10.0.0.11',
@@ -192,6 +203,6 @@ describe('RevealPasswordButton', () => {
 
     await act(() => jest.advanceTimersByTimeAsync(5000));
     expect(screen.queryByTestId('vcf-password')).not.toBeInTheDocument();
-    expect(await navigator.clipboard.readText()).toBe('');
+    await waitFor(() => expect(clipboardContent).toBe(''));
   });
 });
