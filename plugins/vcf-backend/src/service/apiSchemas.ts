@@ -41,10 +41,22 @@ export const exportQuerySchema = credentialListQuerySchema.extend({
   format: z.enum(['csv', 'xlsx']),
 });
 
-export const auditQuerySchema = listQuerySchema.extend({
-  action: z.string().max(60).optional(),
-  environmentId: z.string().max(100).optional(),
-});
+const isoTimestamp = z.string().datetime({ offset: true });
+
+export const auditQuerySchema = listQuerySchema
+  .extend({
+    action: z.string().max(60).optional(),
+    environmentId: z.string().max(100).optional(),
+    actor: z.string().max(255).optional(),
+    result: z.enum(['succeeded', 'failed', 'denied']).optional(),
+    from: isoTimestamp.optional(),
+    to: isoTimestamp.optional(),
+  })
+  .strict()
+  .refine(q => !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to), {
+    message: 'from must be before to',
+    path: ['from'],
+  });
 
 const idSchema = z
   .string()
