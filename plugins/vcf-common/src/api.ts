@@ -291,6 +291,26 @@ export interface CredentialHistoryEntry {
 }
 
 /**
+ * The actions the backend writes to the audit trail (the audit page filters by them).
+ * @public
+ */
+export const VCF_AUDIT_ACTIONS = [
+  'credential.reveal',
+  'credential.history',
+  'credential.export',
+  'credentials.export',
+  'environment.create',
+  'environment.update',
+  'environment.delete',
+  'sync.trigger',
+  'vcenter.create',
+  'vcenter.update',
+  'vcenter.delete',
+  'vcenter.purge',
+  'inventory.export',
+] as const;
+
+/**
  * One audit row.
  * @public
  */

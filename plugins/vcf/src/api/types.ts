@@ -14,7 +14,10 @@ import type {
   VmRow,
 } from '@vcf-backstage/plugin-vcf-common';
 
-export type { CredentialFacets, SyncTriggerResponse } from '@vcf-backstage/plugin-vcf-common';
+export type {
+  CredentialFacets,
+  SyncTriggerResponse,
+} from '@vcf-backstage/plugin-vcf-common';
 
 /**
  * File formats the export endpoints produce.
@@ -31,8 +34,6 @@ export interface VcfDownload {
   /** From `Content-Disposition`, or a sensible default. */
   filename: string;
 }
-
-
 
 /**
  * The credential filters that {@link CredentialFacets} describes, by name.
@@ -99,6 +100,12 @@ export interface AuditListQuery {
   limit?: number;
   action?: string;
   environmentId?: string;
+  /** Actor entity ref, e.g. `user:default/alice`. */
+  actor?: string;
+  result?: 'succeeded' | 'failed' | 'denied';
+  /** ISO date-times: entries at or after `from`, before `to`. */
+  from?: string;
+  to?: string;
 }
 
 /**

@@ -46,7 +46,10 @@ export interface RemoteTableFilter {
   name: string;
   /** Accessible label, e.g. `Resource type`. */
   label: string;
-  options: Array<string | { value: string; label: string }>;
+  /** The choices of a select; without them the filter is a text field matched exactly. */
+  options?: Array<string | { value: string; label: string }>;
+  /** Placeholder of a text filter, e.g. `user:default/alice`. */
+  placeholder?: string;
 }
 
 /** Props of {@link RemoteTable}. */
@@ -121,12 +124,44 @@ const PlainContainer = (props: {
 
 const SEARCH_DEBOUNCE_MS = 300;
 
-function optionValue(option: RemoteTableFilter['options'][number]) {
+function optionValue(
+  option: NonNullable<RemoteTableFilter['options']>[number],
+) {
   return typeof option === 'string' ? { value: option, label: option } : option;
 }
 
 function definedValues(values: Record<string, string>) {
   return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== ''));
+}
+
+/** A free-text filter, applied once the user stops typing. */
+function TextFilter(props: {
+  id: string;
+  filter: RemoteTableFilter;
+  value: string;
+  onChange(value: string): void;
+}) {
+  const { id, filter, value, onChange } = props;
+  const [text, setText] = useState(value);
+  useDebounce(
+    () => {
+      if (text.trim() !== value) onChange(text.trim());
+    },
+    SEARCH_DEBOUNCE_MS,
+    [text],
+  );
+  return (
+    <TextField
+      id={id}
+      label={filter.label}
+      placeholder={filter.placeholder}
+      size="small"
+      variant="outlined"
+      value={text}
+      onChange={event => setText(event.target.value)}
+      InputLabelProps={{ shrink: true }}
+    />
+  );
 }
 
 /** URL parameters the table itself owns; never passed on as filter values. */
@@ -295,33 +330,43 @@ export function RemoteTable<
             }}
           />
         )}
-        {filters.map(filter => (
-          <TextField
-            key={filter.name}
-            id={`${id}-${filter.name}`}
-            select
-            label={filter.label}
-            size="small"
-            variant="outlined"
-            className={classes.filter}
-            value={filterValues[filter.name] ?? ''}
-            onChange={event =>
-              setFilterValues(current => ({
-                ...current,
-                [filter.name]: event.target.value,
-              }))
-            }
-            SelectProps={{ native: true }}
-            InputLabelProps={{ shrink: true }}
-          >
-            <option value="">All</option>
-            {filter.options.map(optionValue).map(option => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </TextField>
-        ))}
+        {filters.map(filter => {
+          const setValue = (value: string) =>
+            setFilterValues(current => ({ ...current, [filter.name]: value }));
+          if (!filter.options) {
+            return (
+              <TextFilter
+                key={filter.name}
+                id={`${id}-${filter.name}`}
+                filter={filter}
+                value={filterValues[filter.name] ?? ''}
+                onChange={setValue}
+              />
+            );
+          }
+          return (
+            <TextField
+              key={filter.name}
+              id={`${id}-${filter.name}`}
+              select
+              label={filter.label}
+              size="small"
+              variant="outlined"
+              className={classes.filter}
+              value={filterValues[filter.name] ?? ''}
+              onChange={event => setValue(event.target.value)}
+              SelectProps={{ native: true }}
+              InputLabelProps={{ shrink: true }}
+            >
+              <option value="">All</option>
+              {filter.options.map(optionValue).map(option => (
+                <option key={option.value} value={option.value}>
+                  {option.label}
+                </option>
+              ))}
+            </TextField>
+          );
+        })}
         {onExport && <ExportButtons onExport={onExport} />}
         {toolbarActions}
         <ColumnChooser
