@@ -146,7 +146,11 @@ export function AuditPage() {
       {
         name: 'result',
         label: 'Outcome',
-        options: ['succeeded', 'failed', 'denied'],
+        options: [
+          { value: 'succeeded', label: 'Succeeded' },
+          { value: 'failed', label: 'Failed' },
+          { value: 'denied', label: 'Denied' },
+        ],
       },
       {
         name: 'period',
