@@ -11,7 +11,8 @@ import { DatabaseVcenterStore } from '../../plugins/vcf-backend/src/vcenters/Dat
  *   - "retrieval": the PropertyCollector retrievals of an inventory fetch (one ContainerView per type, paged with
  *     the same maxObjects, same property paths), done by our client, by govmomi (Go) and by pyvmomi (Python);
  *   - "fetch": our complete VsphereInventoryFetcher.fetch() (retrievals + alarms, tasks, events + row mapping);
- *   - "store": the time of an optional hook that writes the fetched inventory (see runInventoryBench).
+ *   - "store": the time of an optional hook that writes the fetched inventory (see runInventoryBench);
+ *   - peak RSS of each peer's process and of our fetch run once in a process of its own (fetchOnce.ts).
  *
  * Run from the repository root:
  *
@@ -59,6 +60,8 @@ export interface ToolTiming {
   runsMs: number[];
   objects: number;
   roundTrips: number;
+  /** Highest peak resident memory of the tool's process over its runs (peers only; Linux). */
+  peakRssMb?: number;
 }
 
 /** What {@link runInventoryBench} measured. */
@@ -71,6 +74,8 @@ export interface InventoryBenchResult {
   retrieval: { ours: ToolTiming; govmomi?: ToolTiming; pyvmomi?: ToolTiming };
   skippedPeers: Record<string, string>;
   fetch: ToolTiming & { rows: Record<string, number>; rssMb: number };
+  /** Our fetch once in a process of its own: its peak RSS beside the peers' (Linux). */
+  fetchProcess?: { ms: number; rows: number; baselineRssMb: number; peakRssMb: number };
   store?: { medianMs: number; fetchPlusStoreMedianMs: number };
   ratios: { oursOverGovmomi?: number; pyvmomiOverOurs?: number };
 }
@@ -114,6 +119,7 @@ interface RunResult {
   ms: number;
   objects: number;
   roundTrips: number;
+  peakRssMb?: number;
 }
 
 /** One tool of the retrieval comparison: a function that performs the retrievals once and times them. */
@@ -159,11 +165,12 @@ async function ourRetrieval(
   };
 }
 
+/** Runs a peer; its peak RSS is the last VmHWM read while it ran (sampled every 20 ms; Linux). */
 function runPeer(
   command: string,
   args: string[],
   password: string,
-): Promise<string> {
+): Promise<{ stdout: string; peakRssMb?: number }> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       env: { ...process.env, PEER_PASSWORD: password },
@@ -171,12 +178,19 @@ function runPeer(
     });
     let stdout = '';
     let stderr = '';
+    let peakRssMb: number | undefined;
+    const sampler = setInterval(() => {
+      processPeakRssMb(child.pid!).then(mb => {
+        if (mb !== undefined) peakRssMb = Math.max(peakRssMb ?? 0, mb);
+      });
+    }, 20);
     child.stdout.on('data', chunk => (stdout += chunk));
     child.stderr.on('data', chunk => (stderr += chunk));
     child.on('error', reject);
+    child.on('exit', code => clearInterval(sampler));
     child.on('exit', code =>
       code === 0
-        ? resolve(stdout)
+        ? resolve({ stdout, peakRssMb })
         : reject(
             new Error(
               `${command} exited with ${code}: ${stderr.trim().slice(-500)}`,
@@ -196,23 +210,26 @@ function peerRetrieval(
   return {
     name,
     async run() {
-      const output = await runPeer(command, args, password);
-      const line = output.trim().split('\n').pop()!;
+      const { stdout, peakRssMb } = await runPeer(command, args, password);
+      const line = stdout.trim().split('\n').pop()!;
       const { iterations } = JSON.parse(line) as { iterations: RunResult[] };
-      return iterations[0];
+      return { ...iterations[0], peakRssMb };
     },
   };
 }
 
-async function processRssMb(pid: number): Promise<number | undefined> {
+async function processStatusMb(pid: number, field: 'VmRSS' | 'VmHWM'): Promise<number | undefined> {
   try {
     const status = await fs.readFile(`/proc/${pid}/status`, 'utf8');
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
+    const kb = Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1]);
     return Number.isFinite(kb) ? Math.round(kb / 1024) : undefined;
   } catch {
     return undefined;
   }
 }
+
+const processRssMb = (pid: number) => processStatusMb(pid, 'VmRSS');
+const processPeakRssMb = (pid: number) => processStatusMb(pid, 'VmHWM');
 
 /** Runs the benchmark and returns its figures (also logged line by line through `log`). */
 export async function runInventoryBench(
@@ -290,11 +307,15 @@ export async function runInventoryBench(
     const summarize = (name: string): ToolTiming | undefined => {
       const list = runs.get(name);
       if (!list?.length || skippedPeers[name]) return undefined;
-      return timing(
-        list.map(r => r.ms),
-        list[0].objects,
-        list[0].roundTrips,
-      );
+      const peaks = list.map(r => r.peakRssMb).filter((mb): mb is number => mb !== undefined);
+      return {
+        ...timing(
+          list.map(r => r.ms),
+          list[0].objects,
+          list[0].roundTrips,
+        ),
+        peakRssMb: peaks.length ? Math.max(...peaks) : undefined,
+      };
     };
     const ours = summarize('ours')!;
     const govmomi = summarize('govmomi');
@@ -308,7 +329,9 @@ export async function runInventoryBench(
         log(
           `retrieval  ${name.padEnd(8)} ${t.medianMs} ms (${
             t.objects
-          } objects, ${t.roundTrips} round trips; runs ${t.runsMs.join(', ')})`,
+          } objects, ${t.roundTrips} round trips; runs ${t.runsMs.join(', ')}${
+            t.peakRssMb ? `; process peak RSS ${t.peakRssMb} MiB` : ''
+          })`,
         );
       else if (skippedPeers[name])
         log(`retrieval  ${name.padEnd(8)} skipped: ${skippedPeers[name]}`);
@@ -350,6 +373,27 @@ export async function runInventoryBench(
     log(
       `fetch      ours     ${fetch.medianMs} ms (${fetch.objects} rows, ${fetch.roundTrips} SOAP round trips, rss ${fetch.rssMb} MiB)`,
     );
+    // Our fetch once more, in a process of its own, for a peak RSS comparable with the peers' processes.
+    let fetchProcess: InventoryBenchResult['fetchProcess'];
+    try {
+      const { stdout } = await runPeer(
+        process.execPath,
+        [
+          join(__dirname, '../../scripts/run-ts.js'),
+          join(__dirname, 'fetchOnce.ts'),
+          ...['--url', vcsim.url, '--username', vcsim.username, '--ca', caFile, '--page-size', String(pageSize)],
+        ],
+        vcsim.password,
+      );
+      fetchProcess = JSON.parse(stdout.trim().split('\n').pop()!);
+      log(
+        `fetch      ours     own process: ${Math.round(fetchProcess!.ms)} ms, peak RSS ${
+          fetchProcess!.peakRssMb
+        } MiB (${fetchProcess!.baselineRssMb} MiB before the fetch: Node and the TypeScript transform)`,
+      );
+    } catch (error) {
+      log(`fetch      ours     own process failed: ${(error as Error).message}`);
+    }
     const store = options.onFetched
       ? {
           medianMs: Math.round(median(storeRuns)),
@@ -388,6 +432,7 @@ export async function runInventoryBench(
       retrieval: { ours, govmomi, pyvmomi },
       skippedPeers,
       fetch,
+      fetchProcess,
       store,
       ratios,
     };

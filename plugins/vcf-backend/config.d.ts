@@ -1,5 +1,3 @@
-import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
-
 export interface Config {
   /** Configuration of the VMware Cloud Foundation plugin. */
   vcf?: {
@@ -20,14 +18,30 @@ export interface Config {
 
     /** How the sync dispatcher runs. */
     sync?: {
-      /** How often each backend instance looks for due sync targets. Defaults to every 15 seconds. */
-      dispatcherFrequency?: SchedulerServiceTaskScheduleDefinitionConfig['frequency'];
       /** How many targets one backend instance syncs at the same time. Defaults to 4. */
       concurrency?: number;
       /** How long a claimed target stays leased without a heartbeat. Defaults to 5 minutes. */
       leaseSeconds?: number;
       /** Sync every target once when the backend starts. Defaults to true. */
       runOnStartup?: boolean;
+    };
+
+    /**
+     * Notices sent through the Backstage notifications service (`@backstage/plugin-notifications-backend`) to the
+     * owner group of an environment or vCenter. Without the notifications backend in the app, nothing is sent.
+     */
+    notifications?: {
+      /** Send notices at all. Defaults to true. */
+      enabled?: boolean;
+      /**
+       * Consecutive failed syncs of one target after which its owner is notified (once per failure streak; a
+       * notice follows when it syncs again). Defaults to 3.
+       */
+      syncFailureThreshold?: number;
+      /** The daily digest lists credentials that expire within this many days, and expired ones. Defaults to 14. */
+      expiringWithinDays?: number;
+      /** Hour of the day (0–23, UTC) from which the daily expiry digest is sent. Defaults to 7. */
+      digestHourUtc?: number;
     };
 
     /** VCF environments defined in configuration (read-only in the UI). */
@@ -46,11 +60,30 @@ export interface Config {
        * `administrator@vsphere.local`). The SDDC Manager endpoint's TLS settings apply to them. Defaults to false.
        */
       discoverVcenters?: boolean;
+      /**
+       * Rotate-after-reveal ("check-out"): each reveal of an SDDC Manager credential of one of `resourceTypes`
+       * schedules one rotation `afterMinutes` later; a later reveal pushes it back. Off when left out.
+       */
+      rotateAfterReveal?: {
+        /** Minutes between the (last) reveal and the rotation, 1 to 10080. */
+        afterMinutes: number;
+        /** SDDC Manager resource types this applies to, e.g. `ESXI`, `VCENTER`, `PSC`, `NSXT_MANAGER`. */
+        resourceTypes: string[];
+      };
       /** The environment's SDDC Manager. */
       sddcManager?: VcfEndpointConfig;
       /** The environment's VCF Installer (VCF 9) or Cloud Builder. */
       installer?: VcfEndpointConfig;
     }>;
+
+    /** Inventory settings. */
+    inventory?: {
+      /** The change feed (what each sync found changed). */
+      changes?: {
+        /** Days changes are kept. Defaults to 90. */
+        retentionDays?: number;
+      };
+    };
 
     /** Independent vCenters whose inventory is synced. */
     vcenters?: Array<{

@@ -19,14 +19,17 @@ func (b *builder) applyMetrics() {
 	for _, d := range b.inv.datacenters {
 		for n, vm := range d.vms {
 			b.applyVmMetrics(d, vm, n, g)
+			applyVmDepth(vm, g)
 			g++
 		}
 		for _, host := range d.hosts {
 			b.applyHostMetrics(host, h)
+			applyHostDepth(host, h, d.standardPgs)
 			h++
 		}
 		for _, cluster := range d.clusters {
 			applyClusterSummary(cluster, c)
+			applyClusterDepth(cluster, c)
 			c++
 		}
 		for k, ds := range d.datastores {

@@ -4,6 +4,7 @@ import {
   vcfCredentialExportPermission,
   vcfCredentialReadPermission,
   vcfCredentialRevealPermission,
+  vcfCredentialRotatePermission,
   vcfEnvironmentCreatePermission,
   vcfSyncTriggerPermission,
 } from '@vcf-backstage/plugin-vcf-common';
@@ -38,6 +39,23 @@ describe('VcfPermissionPolicy', () => {
     });
     expect((await policy.handle({ permission: vcfCredentialExportPermission }, member)).result).toBe(AuthorizeResult.CONDITIONAL);
     expect((await policy.handle({ permission: vcfSyncTriggerPermission }, member)).result).toBe(AuthorizeResult.CONDITIONAL);
+  });
+
+  it("lets an environment's owners and VCF admins rotate its credentials, never anyone else", async () => {
+    const member = user('user:default/east-ops', 'group:default/platform-east');
+    expect(await policy.handle({ permission: vcfCredentialRotatePermission }, member)).toMatchObject({
+      result: AuthorizeResult.CONDITIONAL,
+      resourceType: 'vcf-credential',
+      conditions: { rule: 'IS_ENVIRONMENT_OWNED_BY', params: { claims: ['user:default/east-ops', 'group:default/platform-east'] } },
+    });
+    const admin = user('user:default/guest', VCF_ADMINS_GROUP);
+    expect(await policy.handle({ permission: vcfCredentialRotatePermission }, admin)).toEqual({ result: AuthorizeResult.ALLOW });
+    // The viewer owns no environment: the ownership condition matches none of its credentials.
+    const viewer = user('user:default/viewer', 'group:default/developers');
+    expect(await policy.handle({ permission: vcfCredentialRotatePermission }, viewer)).toMatchObject({
+      result: AuthorizeResult.CONDITIONAL,
+      conditions: { params: { claims: ['user:default/viewer', 'group:default/developers'] } },
+    });
   });
 
   it('shows everyone else metadata only', async () => {

@@ -12,6 +12,7 @@ import {
   vcfCredentialExportPermission,
   vcfCredentialReadPermission,
   vcfCredentialRevealPermission,
+  vcfCredentialRotatePermission,
   vcfEnvironmentReadPermission,
   vcfInventoryReadPermission,
   vcfSyncTriggerPermission,
@@ -30,8 +31,8 @@ export const VCF_ADMINS_GROUP = 'group:default/vcf-admins';
  * The demo's permission policy, a realistic starting point for a VCF estate:
  * - members of `group:default/vcf-admins` may do everything;
  * - every signed-in user sees environments, credential metadata (never passwords) and the inventory;
- * - members of the group that owns an environment (its `owner`) may also reveal and export that environment's
- *   passwords and sync it;
+ * - members of the group that owns an environment (its `owner`) may also reveal, export and have SDDC Manager
+ *   rotate/update/remediate that environment's passwords, and sync it;
  * - the rest of the VCF plugin (creating/changing environments, managing vCenters, the audit trail) is for
  *   admins only.
  * Permissions of other plugins (catalog, …) are allowed.
@@ -52,7 +53,8 @@ export class VcfPermissionPolicy implements PermissionPolicy {
     }
     if (
       isPermission(permission, vcfCredentialRevealPermission) ||
-      isPermission(permission, vcfCredentialExportPermission)
+      isPermission(permission, vcfCredentialExportPermission) ||
+      isPermission(permission, vcfCredentialRotatePermission)
     ) {
       return createVcfCredentialConditionalDecision(
         permission,

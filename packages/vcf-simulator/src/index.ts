@@ -8,6 +8,7 @@
 
 export { startVcfSimulator } from './simulator/startVcfSimulator';
 export type {
+  CredentialTaskOutcome,
   FaultScope,
   RotatedPassword,
   ServiceAccount,
@@ -27,6 +28,10 @@ export type {
   AuthenticatedResource,
   AutoRotateCredentialPolicy,
   Credential,
+  CredentialExpirationCheck,
+  CredentialsExpiration,
+  CredentialsSubTask,
+  CredentialsTask,
   Domain,
   DomainReference,
   ExpirationDetails,
@@ -35,6 +40,7 @@ export type {
   SddcManager,
   SddcSpec,
   SddcTask,
+  Task,
   TokenPair,
   Vcenter,
   VcfErrorBody,

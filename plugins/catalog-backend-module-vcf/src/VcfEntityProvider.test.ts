@@ -1,3 +1,4 @@
+import { ConfigReader } from '@backstage/config';
 import { mockServices } from '@backstage/backend-test-utils';
 import { registerMswTestHooks } from '@backstage/backend-test-utils';
 import { setupServer } from 'msw/node';
@@ -61,5 +62,38 @@ describe('VcfEntityProvider', () => {
     await provider.connect(connection);
     await expect(provider.refresh()).rejects.toThrow(/503/);
     expect(connection.applyMutation).not.toHaveBeenCalled();
+  });
+});
+
+describe('VcfEntityProvider.fromConfig', () => {
+  const services = {
+    discovery: mockServices.discovery(),
+    auth: mockServices.auth(),
+    logger: mockServices.logger.mock(),
+  };
+
+  it('runs on the schedule of catalog.providers.vcf', () => {
+    const scheduler = mockServices.scheduler.mock();
+    scheduler.createScheduledTaskRunner.mockReturnValue({ run: jest.fn() });
+    const config = new ConfigReader({
+      app: { baseUrl: 'http://localhost:3000' },
+      catalog: { providers: { vcf: { schedule: { frequency: { minutes: 3 }, timeout: { minutes: 1 } } } } },
+    });
+    VcfEntityProvider.fromConfig(config, { ...services, scheduler });
+    expect(scheduler.createScheduledTaskRunner).toHaveBeenCalledWith(
+      expect.objectContaining({ frequency: { minutes: 3 }, timeout: { minutes: 1 } }),
+    );
+  });
+
+  it('refreshes every 10 minutes without a schedule', () => {
+    const scheduler = mockServices.scheduler.mock();
+    scheduler.createScheduledTaskRunner.mockReturnValue({ run: jest.fn() });
+    VcfEntityProvider.fromConfig(new ConfigReader({ app: { baseUrl: 'http://localhost:3000' } }), {
+      ...services,
+      scheduler,
+    });
+    expect(scheduler.createScheduledTaskRunner).toHaveBeenCalledWith(
+      expect.objectContaining({ frequency: { minutes: 10 } }),
+    );
   });
 });

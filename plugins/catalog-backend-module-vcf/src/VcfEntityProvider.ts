@@ -1,13 +1,26 @@
-import type {
-  AuthService,
-  DiscoveryService,
-  LoggerService,
-  SchedulerServiceTaskRunner,
+import {
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+  type AuthService,
+  type DiscoveryService,
+  type LoggerService,
+  type SchedulerService,
+  type SchedulerServiceTaskRunner,
+  type SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
+import type { Config } from '@backstage/config';
 import { ResponseError } from '@backstage/errors';
-import type { EntityProvider, EntityProviderConnection } from '@backstage/plugin-catalog-node';
+import type {
+  EntityProvider,
+  EntityProviderConnection,
+} from '@backstage/plugin-catalog-node';
 import type { VcfCatalogSnapshot } from '@vcf-backstage/plugin-vcf-common';
 import { VcfEntityBuilder } from './VcfEntityBuilder';
+
+const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { minutes: 10 },
+  timeout: { minutes: 5 },
+  initialDelay: { seconds: 30 },
+};
 
 /**
  * Emits catalog entities for what the VCF plugin knows: VCF environments, vCenters, clusters, ESXi hosts and
@@ -19,6 +32,44 @@ import { VcfEntityBuilder } from './VcfEntityBuilder';
 export class VcfEntityProvider implements EntityProvider {
   private connection?: EntityProviderConnection;
   private readonly builder: VcfEntityBuilder;
+
+  /**
+   * The provider as configured under `catalog.providers.vcf`, run on its own schedule (`schedule`, default every
+   * 10 minutes) unless the caller passes a task runner.
+   */
+  static fromConfig(
+    config: Config,
+    options: {
+      discovery: DiscoveryService;
+      auth: AuthService;
+      logger: LoggerService;
+      scheduler?: SchedulerService;
+      taskRunner?: SchedulerServiceTaskRunner;
+    },
+  ): VcfEntityProvider {
+    const providerConfig = config.getOptionalConfig('catalog.providers.vcf');
+    const scheduleConfig = providerConfig?.getOptionalConfig('schedule');
+    const schedule: SchedulerServiceTaskScheduleDefinition = scheduleConfig
+      ? readSchedulerServiceTaskScheduleDefinitionFromConfig(scheduleConfig)
+      : DEFAULT_SCHEDULE;
+    const taskRunner =
+      options.taskRunner ??
+      options.scheduler?.createScheduledTaskRunner(schedule);
+    if (!taskRunner) {
+      throw new Error(
+        'VcfEntityProvider.fromConfig needs a scheduler or a task runner',
+      );
+    }
+    return new VcfEntityProvider({
+      discovery: options.discovery,
+      auth: options.auth,
+      logger: options.logger,
+      taskRunner,
+      defaultOwner: providerConfig?.getOptionalString('defaultOwner'),
+      appBaseUrl: config.getString('app.baseUrl'),
+      vmNamePattern: providerConfig?.getOptionalString('vms.namePattern'),
+    });
+  }
 
   constructor(
     private readonly options: {
@@ -52,9 +103,12 @@ export class VcfEntityProvider implements EntityProvider {
         try {
           await this.refresh();
         } catch (error) {
-          this.options.logger.warn('Could not refresh VCF entities; the previous ones stay', {
-            error: String(error),
-          });
+          this.options.logger.warn(
+            'Could not refresh VCF entities; the previous ones stay',
+            {
+              error: String(error),
+            },
+          );
         }
       },
     });
@@ -66,9 +120,14 @@ export class VcfEntityProvider implements EntityProvider {
     const entities = this.builder.build(await this.readSnapshot());
     await this.connection.applyMutation({
       type: 'full',
-      entities: entities.map(entity => ({ entity, locationKey: `vcf-provider:${this.getProviderName()}` })),
+      entities: entities.map(entity => ({
+        entity,
+        locationKey: `vcf-provider:${this.getProviderName()}`,
+      })),
     });
-    this.options.logger.info('Refreshed VCF catalog entities', { count: entities.length });
+    this.options.logger.info('Refreshed VCF catalog entities', {
+      count: entities.length,
+    });
   }
 
   private async readSnapshot(): Promise<VcfCatalogSnapshot> {

@@ -1,7 +1,6 @@
 import {
   coreServices,
   createBackendModule,
-  readSchedulerServiceTaskScheduleDefinitionFromConfig,
 } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { VcfEntityProvider } from './VcfEntityProvider';
@@ -25,19 +24,12 @@ export const catalogModuleVcf = createBackendModule({
         scheduler: coreServices.scheduler,
       },
       async init({ catalog, config, discovery, auth, logger, scheduler }) {
-        const scheduleConfig = config.getOptionalConfig('catalog.providers.vcf.schedule');
-        const schedule = scheduleConfig
-          ? readSchedulerServiceTaskScheduleDefinitionFromConfig(scheduleConfig)
-          : { frequency: { minutes: 10 }, timeout: { minutes: 5 }, initialDelay: { seconds: 30 } };
         catalog.addEntityProvider(
-          new VcfEntityProvider({
+          VcfEntityProvider.fromConfig(config, {
             discovery,
             auth,
             logger,
-            taskRunner: scheduler.createScheduledTaskRunner(schedule),
-            defaultOwner: config.getOptionalString('catalog.providers.vcf.defaultOwner'),
-            appBaseUrl: config.getString('app.baseUrl'),
-            vmNamePattern: config.getOptionalString('catalog.providers.vcf.vms.namePattern'),
+            scheduler,
           }),
         );
         catalog.addProcessor(new VcfPartOfProcessor());

@@ -2,6 +2,8 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import {
   createConditionAuthorizer,
   createConditionTransformer,
@@ -11,6 +13,7 @@ import {
   vcfCredentialExportPermission,
   vcfCredentialReadPermission,
   vcfCredentialRevealPermission,
+  vcfCredentialRotatePermission,
   vcfEnvironmentCreatePermission,
   vcfEnvironmentDeletePermission,
   vcfEnvironmentReadPermission,
@@ -23,6 +26,7 @@ import { SecretCipher } from './crypto/SecretCipher';
 import { openVcfDatabase } from './database/VcfDatabase';
 import {
   readEnvironmentsFromConfig,
+  readInventoryChangeRetentionDays,
   readSyncSettings,
   readVcentersFromConfig,
 } from './config/readVcfConfig';
@@ -42,6 +46,12 @@ import { VcfAuditLog } from './audit/VcfAuditLog';
 import { vcfCredentialResourceRef, vcfEnvironmentResourceRef } from './permissions/resourceRefs';
 import { vcfCredentialRules, vcfEnvironmentRules } from './permissions/rules';
 import { createRouter } from './service/createRouter';
+import { NotificationLedger } from './notifications/NotificationLedger';
+import { readNotificationSettings } from './notifications/notificationSettings';
+import { VcfNotifier } from './notifications/VcfNotifier';
+import { registerVcfActions } from './actions/registerVcfActions';
+import { DatabaseCredentialTaskStore } from './lifecycle/DatabaseCredentialTaskStore';
+import { CredentialLifecycleService } from './lifecycle/CredentialLifecycleService';
 
 /**
  * The VCF backend plugin: syncs credentials from SDDC Manager and the VCF Installer (and vSphere inventory) into
@@ -62,6 +72,8 @@ export const vcfPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         auditor: coreServices.auditor,
+        notifications: notificationService,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init({
         config,
@@ -73,6 +85,8 @@ export const vcfPlugin = createBackendPlugin({
         permissions,
         permissionsRegistry,
         auditor,
+        notifications,
+        actionsRegistry,
       }) {
         const cipher = SecretCipher.fromConfig(config);
         const db = await openVcfDatabase(database);
@@ -90,7 +104,9 @@ export const vcfPlugin = createBackendPlugin({
           logger,
         });
         const vcenters = new DatabaseVcenterStore(db, cipher);
-        const inventory = new DatabaseInventoryStore(db);
+        const inventory = new DatabaseInventoryStore(db, {
+          changeRetentionDays: readInventoryChangeRetentionDays(config),
+        });
         const vcenterService = new VcenterService({
           vcenters,
           inventory,
@@ -107,6 +123,7 @@ export const vcfPlugin = createBackendPlugin({
             vcfCredentialReadPermission,
             vcfCredentialRevealPermission,
             vcfCredentialExportPermission,
+            vcfCredentialRotatePermission,
           ],
           rules: Object.values(vcfCredentialRules),
           getResources: ids => credentials.getMany(ids),
@@ -135,6 +152,17 @@ export const vcfPlugin = createBackendPlugin({
         await environmentService.applyConfig(readEnvironmentsFromConfig(config));
         await vcenterService.applyConfig(readVcentersFromConfig(config));
 
+        const notifier = new VcfNotifier({
+          notifications,
+          ledger: new NotificationLedger(db),
+          settings: readNotificationSettings(config),
+          syncTargets,
+          environments,
+          vcenters,
+          credentials,
+          logger,
+        });
+
         const dispatcher = new SyncDispatcher({
           store: syncTargets,
           runners: [
@@ -145,7 +173,15 @@ export const vcfPlugin = createBackendPlugin({
           concurrency: syncSettings.concurrency,
           leaseSeconds: syncSettings.leaseSeconds,
           // Discovers an environment's vCenters after its SDDC Manager credentials were synced.
-          onRunFinished: run => vcenterService.afterSyncRun(run),
+          onRunFinished: async run => {
+            // Shows the new counts and status in the environment list at once.
+            environmentService.forgetCachedStatus();
+            await vcenterService.afterSyncRun(run);
+            // Tells the owner when a target keeps failing, and when it recovers.
+            await notifier.afterSyncRun(run).catch(error =>
+              logger.warn('Could not check the sync notices', { target: run.target.id, error: String(error) }),
+            );
+          },
         });
         if (syncSettings.runOnStartup) await syncTargets.requestAllRuns();
         await scheduler.scheduleTask({
@@ -155,6 +191,69 @@ export const vcfPlugin = createBackendPlugin({
           timeout: { hours: 2 },
           initialDelay: { seconds: 1 },
           fn: () => dispatcher.runDueTargets(),
+        });
+
+        await scheduler.scheduleTask({
+          id: 'vcf-credential-expiry-digest',
+          scope: 'global',
+          frequency: { hours: 1 },
+          timeout: { minutes: 10 },
+          initialDelay: { minutes: 1 },
+          // Hourly, so a backend that was down at the digest hour still sends it; the ledger keeps it once a day.
+          fn: async () => {
+            await notifier.sendExpiryDigests();
+          },
+        });
+
+        const environmentFilter = createConditionTransformer(
+          permissionsRegistry.getPermissionRuleset(vcfEnvironmentResourceRef),
+        );
+        const credentialFilter = createConditionTransformer(
+          permissionsRegistry.getPermissionRuleset(vcfCredentialResourceRef),
+        );
+        const onSyncRequested = () => {
+          dispatcher.runDueTargets().catch(error =>
+            logger.error('Sync dispatcher failed', { error: String(error) }),
+          );
+        };
+
+        registerVcfActions({
+          actionsRegistry,
+          permissions,
+          environmentService,
+          environments,
+          credentials,
+          syncTargets,
+          audit,
+          inventory,
+          vcenterService,
+          environmentFilter,
+          credentialFilter,
+          onSyncRequested,
+        });
+
+        const credentialTasks = new DatabaseCredentialTaskStore(db, cipher);
+        const credentialLifecycle = new CredentialLifecycleService({
+          environments,
+          credentials,
+          tasks: credentialTasks,
+          syncTargets,
+          logger,
+          owner: dispatcher.owner,
+          // A successful task made the environment's SDDC Manager credentials due: sync them now.
+          onSyncRequested,
+        });
+        // Every instance polls; the leases in credential_tasks and credential_rotation_schedules share the work.
+        await scheduler.scheduleTask({
+          id: 'vcf-credential-tasks',
+          scope: 'local',
+          frequency: { seconds: 5 },
+          timeout: { minutes: 5 },
+          initialDelay: { seconds: 3 },
+          fn: async () => {
+            await credentialLifecycle.pollDueTasks();
+            await credentialLifecycle.runDueRotations();
+          },
         });
 
         httpRouter.use(
@@ -167,21 +266,14 @@ export const vcfPlugin = createBackendPlugin({
             syncTargets,
             auditStore,
             audit,
-            environmentFilter: createConditionTransformer(
-              permissionsRegistry.getPermissionRuleset(vcfEnvironmentResourceRef),
-            ),
-            credentialFilter: createConditionTransformer(
-              permissionsRegistry.getPermissionRuleset(vcfCredentialResourceRef),
-            ),
+            environmentFilter,
+            credentialFilter,
             isCredentialAllowed: createConditionAuthorizer(
               permissionsRegistry.getPermissionRuleset(vcfCredentialResourceRef),
             ),
-            onSyncRequested: () => {
-              dispatcher.runDueTargets().catch(error =>
-                logger.error('Sync dispatcher failed', { error: String(error) }),
-              );
-            },
+            onSyncRequested,
             inventory: { vcenterService, vcenters, inventory },
+            credentialLifecycle: { lifecycle: credentialLifecycle, tasks: credentialTasks },
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

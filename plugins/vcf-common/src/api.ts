@@ -3,6 +3,8 @@
  * No type here carries a password except {@link RevealedPassword}.
  */
 
+import type { RotateAfterRevealSettings } from './credentialLifecycle';
+
 /**
  * One page of a list: the rows of the page and how many rows match in all.
  * @public
@@ -45,7 +47,12 @@ export type CredentialSource = 'sddc-manager' | 'installer';
  * Outcome of the last sync of a target.
  * @public
  */
-export type SyncStatus = 'never' | 'running' | 'succeeded' | 'failed' | 'disabled';
+export type SyncStatus =
+  | 'never'
+  | 'running'
+  | 'succeeded'
+  | 'failed'
+  | 'disabled';
 
 /**
  * TLS settings of one upstream endpoint.
@@ -135,6 +142,8 @@ export interface VcfEnvironment {
   installer?: EndpointSummary;
   /** Discover the environment's vCenters from SDDC Manager for the inventory. */
   discoverVcenters: boolean;
+  /** Rotate-after-reveal, when the environment opted in. */
+  rotateAfterReveal?: RotateAfterRevealSettings;
   sync: Partial<Record<CredentialSource, SyncTargetStatus>>;
   credentialCounts: {
     total: number;
@@ -154,6 +163,8 @@ export interface VcfEnvironmentInput {
   description?: string;
   owner?: string;
   discoverVcenters?: boolean;
+  /** Rotate-after-reveal; leave out to turn it off. */
+  rotateAfterReveal?: RotateAfterRevealSettings;
   sddcManager?: EndpointInput;
   installer?: EndpointInput;
 }
@@ -231,6 +242,8 @@ export interface CredentialSummary {
   /** Set when the credential was no longer reported upstream. */
   removedAt?: string;
   passwordChangedAt?: string;
+  /** SDDC Manager's auto-rotate policy, when one is set. */
+  autoRotate?: { frequencyInDays: number; nextRotationAt?: string };
 }
 
 /**
@@ -276,6 +289,8 @@ export interface SyncTriggerResponse {
  */
 export interface RevealedPassword {
   password: string;
+  /** When rotate-after-reveal will rotate this password (this reveal scheduled or pushed it back). */
+  rotatesAt?: string;
 }
 
 /**
@@ -377,7 +392,22 @@ export type InventoryKind =
   | 'snapshots'
   | 'alarms'
   | 'tasks'
-  | 'events';
+  | 'events'
+  | 'vm-disks'
+  | 'vm-nics'
+  | 'host-nics'
+  | 'host-vmkernel-adapters';
+
+/**
+ * The inventory kinds that are parts of another object (a VM's disks and NICs, a host's physical NICs and VMkernel
+ * adapters): listed like the others, and shown with their parent on its detail page.
+ * @public
+ */
+export type InventoryChildKind =
+  | 'vm-disks'
+  | 'vm-nics'
+  | 'host-nics'
+  | 'host-vmkernel-adapters';
 
 /**
  * Every inventory kind, in display order.
@@ -394,7 +424,54 @@ export const INVENTORY_KINDS: InventoryKind[] = [
   'alarms',
   'tasks',
   'events',
+  'vm-disks',
+  'vm-nics',
+  'host-nics',
+  'host-vmkernel-adapters',
 ];
+
+/**
+ * The kinds that have a detail page (`GET /inventory/:kind/:id`).
+ * @public
+ */
+export type InventoryDetailKind = 'vms' | 'hosts';
+
+/**
+ * The kinds whose changes between syncs the change feed records.
+ * @public
+ */
+export type InventoryChangeKind =
+  | 'vms'
+  | 'hosts'
+  | 'clusters'
+  | 'datastores'
+  | 'datastore-clusters'
+  | 'networks'
+  | 'snapshots'
+  | 'vm-disks';
+
+/**
+ * Every kind the change feed records, for filters.
+ * @public
+ */
+export const INVENTORY_CHANGE_KINDS: InventoryChangeKind[] = [
+  'vms',
+  'hosts',
+  'clusters',
+  'datastores',
+  'datastore-clusters',
+  'networks',
+  'snapshots',
+  'vm-disks',
+];
+
+/**
+ * An inventory row id, `${vcenterId}:${moref}`: the vCenter id (letters, digits, `.`, `_`, `-`) and a moref
+ * (anything, since simulators and vCenters differ in moref format). Front and back end validate ids with it.
+ * @public
+ */
+export const INVENTORY_ROW_ID_PATTERN =
+  /^([A-Za-z0-9][A-Za-z0-9._-]{0,99}):(.{1,255})$/s;
 
 /** Fields every inventory row has. @public */
 export interface InventoryRowBase {
@@ -424,6 +501,83 @@ export interface VmRow extends InventoryRowBase {
   oldestSnapshotAt?: string;
   uuid?: string;
   template: boolean;
+  /** Folder path inside the datacenter, e.g. `vm/Production/Web`. */
+  folder?: string;
+  resourcePool?: string;
+  datacenter?: string;
+  /** e.g. `vmx-19`. */
+  hardwareVersion?: string;
+  /** VMware Tools version status (`guestToolsCurrent`, `guestToolsNeedUpgrade`, `guestToolsNotInstalled`, …). */
+  toolsStatus?: string;
+  /** VMware Tools version number as the guest reports it, e.g. `12352`. */
+  toolsVersion?: string;
+  /** `guestToolsRunning`, `guestToolsNotRunning`, `guestToolsExecutingScripts`. */
+  toolsRunningStatus?: string;
+  /** The guest OS as VMware Tools reports it (`guestOs` is the configured one). */
+  guestOsReported?: string;
+  /** The guest's host name as VMware Tools reports it. */
+  dnsName?: string;
+  annotation?: string;
+  /** Changed Block Tracking. */
+  cbtEnabled?: boolean;
+  instanceUuid?: string;
+  /** Storage the VM may use (committed + uncommitted). */
+  provisionedBytes?: number;
+  /** Storage the VM uses (committed). */
+  usedBytes?: number;
+  /** Storage only this VM uses. */
+  unsharedBytes?: number;
+  uptimeSeconds?: number;
+  diskCount?: number;
+  nicCount?: number;
+  /** Sum of the disks' capacities. */
+  diskCapacityBytes?: number;
+}
+
+/**
+ * A virtual disk of a VM (`vm-disks`); `moref` is `${vmMoref}/disk-${deviceKey}`.
+ * @public
+ */
+export interface VmDiskRow extends InventoryRowBase {
+  /** The VM's moref. */
+  vmMoref: string;
+  /** The VM's name. */
+  vm: string;
+  /** Device label, e.g. `Hard disk 1`; also the row's `name`. */
+  label: string;
+  capacityBytes?: number;
+  datastore?: string;
+  /** `thin`, `thick` (lazy zeroed), `eager-zeroed` or `rdm`; unknown for other backings. */
+  provisioning?: 'thin' | 'thick' | 'eager-zeroed' | 'rdm';
+  /** The disk's file, e.g. `[ds1] web-01/web-01.vmdk`. */
+  file?: string;
+  diskMode?: string;
+}
+
+/**
+ * A virtual NIC of a VM (`vm-nics`); `moref` is `${vmMoref}/nic-${deviceKey}`.
+ * @public
+ */
+export interface VmNicRow extends InventoryRowBase {
+  vmMoref: string;
+  vm: string;
+  /** Device label, e.g. `Network adapter 1`. */
+  label: string;
+  /** e.g. `vmxnet3`, `e1000e`. */
+  adapterType?: string;
+  /** The network or portgroup's name. */
+  network?: string;
+  /** The network's moref, to follow the portgroup → switch → uplink path. */
+  networkMoref?: string;
+  /** The distributed switch, or the standard vSwitch of the portgroup on the VM's host. */
+  switchName?: string;
+  /** The host's physical NICs that carry the switch (uplinks). */
+  uplinks: string[];
+  macAddress?: string;
+  connected?: boolean;
+  startConnected?: boolean;
+  /** Addresses the guest reports on this NIC. */
+  ipAddresses: string[];
 }
 
 /** @public */
@@ -443,6 +597,55 @@ export interface HostRow extends InventoryRowBase {
   cluster?: string;
   nicCount?: number;
   hbaCount?: number;
+  serialNumber?: string;
+  /** The vendor's service tag / asset identification, when the host reports one. */
+  serviceTag?: string;
+  biosVersion?: string;
+  biosReleaseDate?: string;
+  cpuModel?: string;
+  cpuSockets?: number;
+  cpuThreads?: number;
+  /** vCPUs of the host's VMs per physical core. */
+  vcpuPerCore?: number;
+  vmCount?: number;
+  ntpServers: string[];
+}
+
+/**
+ * A physical NIC of a host (`host-nics`); `moref` is `${hostMoref}/${device}`.
+ * @public
+ */
+export interface HostNicRow extends InventoryRowBase {
+  hostMoref: string;
+  host: string;
+  /** e.g. `vmnic0`; also the row's `name`. */
+  device: string;
+  /** Link speed in Mb/s; absent when the link is down. */
+  speedMb?: number;
+  driver?: string;
+  macAddress?: string;
+  /** The standard or distributed switch this NIC is an uplink of. */
+  switchName?: string;
+}
+
+/**
+ * A VMkernel adapter of a host (`host-vmkernel-adapters`); `moref` is `${hostMoref}/${device}`.
+ * @public
+ */
+export interface HostVmkernelAdapterRow extends InventoryRowBase {
+  hostMoref: string;
+  host: string;
+  /** e.g. `vmk0`; also the row's `name`. */
+  device: string;
+  ipAddress?: string;
+  subnetMask?: string;
+  macAddress?: string;
+  mtu?: number;
+  /** The standard portgroup, or the distributed portgroup's name. */
+  portgroup?: string;
+  switchName?: string;
+  /** Enabled services: `management`, `vmotion`, `vsan`, `faultToleranceLogging`, … */
+  services: string[];
 }
 
 /** @public */
@@ -456,6 +659,13 @@ export interface ClusterRow extends InventoryRowBase {
   storageFreeBytes?: number;
   haEnabled?: boolean;
   drsEnabled?: boolean;
+  haAdmissionControlEnabled?: boolean;
+  /** The admission control policy, e.g. `ClusterFailoverResourcesAdmissionControlPolicy`. */
+  haAdmissionControlPolicy?: string;
+  /** `manual`, `partiallyAutomated` or `fullyAutomated`. */
+  drsAutomationLevel?: string;
+  /** e.g. `intel-broadwell`; absent when EVC is off. */
+  evcMode?: string;
 }
 
 /** @public */
@@ -468,6 +678,14 @@ export interface DatastoreRow extends InventoryRowBase {
   accessible: boolean;
   hosts: string[];
   datastoreCluster?: string;
+  url?: string;
+  vmCount?: number;
+  hostCount?: number;
+  /** Used + uncommitted: what the VMs on it may grow to. */
+  provisionedBytes?: number;
+  freePercent?: number;
+  /** `normal`, `enteringMaintenance` or `inMaintenance`. */
+  maintenanceMode?: string;
 }
 
 /** @public */
@@ -491,15 +709,24 @@ export interface NetworkRow extends InventoryRowBase {
 /** @public */
 export interface SnapshotRow extends InventoryRowBase {
   vm: string;
+  /** The VM's moref. */
+  vmMoref?: string;
   createdAt?: string;
   description?: string;
   ageDays?: number;
+  /** Bytes of the snapshot's own files (memory, state and the delta disks written since it), from `layoutEx`. */
+  sizeBytes?: number;
+  quiesced?: boolean;
+  /** The VM's power state when the snapshot was taken. */
+  state?: string;
 }
 
 /** @public */
 export interface AlarmRow extends InventoryRowBase {
   entityName?: string;
   entityType?: string;
+  /** The alarmed object's moref. */
+  entityMoref?: string;
   severity: 'red' | 'yellow' | 'green' | 'gray';
   triggeredAt?: string;
   acknowledged: boolean;
@@ -508,6 +735,8 @@ export interface AlarmRow extends InventoryRowBase {
 /** @public */
 export interface TaskRow extends InventoryRowBase {
   entityName?: string;
+  /** The moref of the object the task is on. */
+  entityMoref?: string;
   state?: string;
   user?: string;
   queuedAt?: string;
@@ -523,7 +752,86 @@ export interface EventRow extends InventoryRowBase {
   user?: string;
   createdAt?: string;
   entityName?: string;
+  /** The moref of the object the event is about (its VM, else host, datastore, …). */
+  entityMoref?: string;
 }
+
+/**
+ * One change between two syncs (`GET /inventory/changes`). `field` is `object` when the object was added or
+ * removed; otherwise the row field that changed, with its values before and after as text.
+ * @public
+ */
+export interface InventoryChange {
+  id: number;
+  vcenterId: string;
+  kind: InventoryChangeKind;
+  /** The changed object's row id, `${vcenterId}:${moref}`. */
+  objectId: string;
+  objectName: string;
+  change: 'added' | 'removed' | 'changed';
+  field: string;
+  before?: string;
+  after?: string;
+  /** When the sync that saw the change stored it. */
+  at: string;
+}
+
+/**
+ * Filters of the change feed, on top of {@link ListQuery} (sorted by time, newest first).
+ * @public
+ */
+export interface InventoryChangeQuery {
+  vcenterId?: string;
+  kind?: InventoryChangeKind;
+  /** One object's changes, by row id. */
+  objectId?: string;
+  /** ISO time: changes at or after it. */
+  since?: string;
+  /** ISO time: changes before it. */
+  until?: string;
+  offset?: number;
+  limit?: number;
+}
+
+/**
+ * `GET /inventory/:kind/:id` for a VM: the row, its disks and NICs, and what concerns it.
+ * @public
+ */
+export interface VmDetail {
+  kind: 'vms';
+  row: VmRow;
+  disks: VmDiskRow[];
+  nics: VmNicRow[];
+  snapshots: SnapshotRow[];
+  alarms: AlarmRow[];
+  tasks: TaskRow[];
+  events: EventRow[];
+  changes: InventoryChange[];
+  /** The vCenter's title and base URL, for names and "Open in vSphere Client". */
+  vcenter: { id: string; title: string; baseUrl: string };
+}
+
+/**
+ * `GET /inventory/:kind/:id` for a host: the row, its physical NICs and VMkernel adapters, and what concerns it.
+ * @public
+ */
+export interface HostDetail {
+  kind: 'hosts';
+  row: HostRow;
+  nics: HostNicRow[];
+  vmkernelAdapters: HostVmkernelAdapterRow[];
+  alarms: AlarmRow[];
+  tasks: TaskRow[];
+  events: EventRow[];
+  changes: InventoryChange[];
+  vcenter: { id: string; title: string; baseUrl: string };
+}
+
+/**
+ * The answer of `GET /inventory/:kind/:id`.
+ * @public
+ */
+export type InventoryDetail = VmDetail | HostDetail;
 
 /**
  * `GET /inventory/summary`.
@@ -573,8 +881,19 @@ export interface VcfCatalogInventoryItem {
  * @public
  */
 export interface VcfCatalogSnapshot {
-  environments: Array<{ id: string; title: string; description?: string; owner?: string }>;
-  vcenters: Array<{ id: string; title: string; baseUrl: string; environmentId?: string; owner?: string }>;
+  environments: Array<{
+    id: string;
+    title: string;
+    description?: string;
+    owner?: string;
+  }>;
+  vcenters: Array<{
+    id: string;
+    title: string;
+    baseUrl: string;
+    environmentId?: string;
+    owner?: string;
+  }>;
   clusters: VcfCatalogInventoryItem[];
   /** `cluster` is the name of the host's cluster in the same vCenter. */
   hosts: Array<VcfCatalogInventoryItem & { cluster?: string }>;

@@ -7,3 +7,6 @@
 export * from './permissions';
 export * from './annotations';
 export * from './api';
+export * from './ids';
+export * from './credentialLifecycle';
+export * from './search';

@@ -105,6 +105,18 @@ export const vcfCredentialExportPermission = createPermission({
 });
 
 /**
+ * Have SDDC Manager change credentials: rotate, update, remediate, set the auto-rotate policy, run an expiry
+ * check, and retry or cancel those tasks. A resource permission of `vcf-credential`, so the same conditional rules
+ * as reveal apply (environment, resource type, owner of the environment…).
+ * @public
+ */
+export const vcfCredentialRotatePermission = createPermission({
+  name: 'vcf.credential.rotate',
+  attributes: { action: 'update' },
+  resourceType: VCF_CREDENTIAL_RESOURCE_TYPE,
+});
+
+/**
  * See the vSphere inventory (VMs, hosts, clusters, datastores, networks, alarms, tasks, events).
  * @public
  */
@@ -144,6 +156,7 @@ export const vcfPermissions = [
   vcfCredentialReadPermission,
   vcfCredentialRevealPermission,
   vcfCredentialExportPermission,
+  vcfCredentialRotatePermission,
   vcfInventoryReadPermission,
   vcfVcenterManagePermission,
   vcfAuditReadPermission,

@@ -8,7 +8,9 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import { SearchResultListItemBlueprint } from '@backstage/plugin-search-react/alpha';
 import CloudIcon from '@material-ui/icons/Cloud';
+import { VCF_SEARCH_TYPES } from '@vcf-backstage/plugin-vcf-common';
 import { VcfClient, vcfApiRef } from './api';
 import {
   isVcfEnvironmentAvailable,
@@ -92,6 +94,20 @@ export const vsphereResourcesEntityCard = EntityCardBlueprint.make({
 });
 
 /**
+ * How the search page lists VCF environments and vSphere objects (documents of the VCF search collators).
+ * @alpha
+ */
+export const vcfSearchResultListItem = SearchResultListItemBlueprint.make({
+  params: {
+    predicate: result =>
+      result.type === VCF_SEARCH_TYPES.environment || result.type === VCF_SEARCH_TYPES.inventory,
+    icon: <CloudIcon />,
+    component: () =>
+      import('./components/VcfSearchResultListItem').then(m => m.VcfSearchResultListItem),
+  },
+});
+
+/**
  * The VCF plugin for the new frontend system.
  * @alpha
  */
@@ -109,6 +125,7 @@ export default createFrontendPlugin({
     vcfEntityContent,
     vcfEnvironmentEntityCard,
     vsphereResourcesEntityCard,
+    vcfSearchResultListItem,
   ],
 });
 

@@ -17,6 +17,10 @@ export {
 } from './plugin';
 export { rootRouteRef } from './routes';
 export {
+  VcfSearchResultListItem,
+  type VcfSearchResultListItemProps,
+} from './components/VcfSearchResultListItem';
+export {
   isVcfEnvironmentAvailable,
   isVsphereResourceAvailable,
 } from './conditions';

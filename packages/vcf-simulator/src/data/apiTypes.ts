@@ -186,3 +186,87 @@ export interface TokenPair {
   accessToken: string;
   refreshToken: { id: string };
 }
+
+/**
+ * `CredentialsSubTask`: one credential of a credentials task. SDDC Manager
+ * puts the old and the new password in it, so whoever reads it must drop them.
+ * @public
+ */
+export interface CredentialsSubTask {
+  id: string;
+  resourceName: string;
+  name: string;
+  description: string;
+  creationTimestamp: string;
+  /** Absent from the VCF 5.2.1 schema. */
+  completionTimestamp?: string;
+  /** One among: PENDING, IN_PROGRESS, SUCCESSFUL, FAILED, USER_CANCELLED, INCONSISTENT */
+  status: string;
+  errors?: VcfErrorBody[];
+  oldPassword?: string;
+  newPassword?: string;
+  entityType: string;
+  username: string;
+  credentialType: string;
+}
+
+/**
+ * `CredentialsTask` as returned by `GET /v1/credentials/tasks/{id}`.
+ * @public
+ */
+export interface CredentialsTask {
+  id: string;
+  name: string;
+  /** One among: UPDATE, ROTATE, REMEDIATE, UPDATE_AUTO_ROTATE_POLICY */
+  type: string;
+  creationTimestamp: string;
+  /** Absent from the VCF 5.2.1 schema. */
+  completionTimestamp?: string;
+  /** One among: PENDING, IN_PROGRESS, SUCCESSFUL, FAILED, USER_CANCELLED, INCONSISTENT */
+  status: string;
+  subTasks: CredentialsSubTask[];
+  errors?: VcfErrorBody[];
+  isAutoRotate: boolean;
+}
+
+/**
+ * `Task`: what `PATCH /v1/credentials` and the task retry/cancel calls answer.
+ * @public
+ */
+export interface Task {
+  id: string;
+  name: string;
+  type?: string;
+  status: string;
+  creationTimestamp: string;
+  completionTimestamp?: string;
+  isCancellable?: boolean;
+  isRetryable?: boolean;
+}
+
+/**
+ * `CredentialExpirationCheck`: the expiry of one credential, as an expiration
+ * check found it.
+ * @public
+ */
+export interface CredentialExpirationCheck {
+  id: string;
+  username: string;
+  resource: AuthenticatedResource;
+  expiry?: ExpirationDetails;
+  creationTimestamp: string;
+  completionTimestamp?: string;
+}
+
+/**
+ * `CredentialsExpiration`: an expiration check, as `POST /v1/credentials/expirations` starts it.
+ * @public
+ */
+export interface CredentialsExpiration {
+  id: string;
+  /** One among: COMPLETED, FAILED, IN_PROGRESS */
+  status: string;
+  elements?: CredentialExpirationCheck[];
+  creationTimestamp: string;
+  completionTimestamp?: string;
+}

@@ -31,7 +31,7 @@ export interface RouteContext {
  * as it appears in the spec, so the contract tests can look the operation up.
  */
 export interface SpecRoute {
-  method: 'get' | 'post' | 'patch';
+  method: 'get' | 'post' | 'patch' | 'delete';
   path: string;
   /** Reachable without a bearer token (the token calls). */
   public?: boolean;

@@ -1,5 +1,6 @@
 import type { PageOf } from '../data/apiTypes';
 import { toApplianceInfo } from '../data/inventoryViews';
+import { credentialOperationRoutes } from './credentialOperationRoutes';
 import { filterCredentials } from './credentialFilter';
 import { paginate, parsePageRequest, truncatePage } from './paging';
 import type { ApiRequest, RouteContext, SpecRoute } from './SpecRoute';
@@ -95,6 +96,7 @@ export const sddcManagerRoutes: SpecRoute[] = [
   ...tokenRoutes,
   { method: 'get', path: '/v1/credentials', handle: listCredentials },
   { method: 'get', path: '/v1/credentials/{id}', handle: getCredential },
+  ...credentialOperationRoutes,
   { method: 'get', path: '/v1/vcenters', handle: listVcenters },
   { method: 'get', path: '/v1/vcenters/{id}', handle: getVcenter },
   { method: 'get', path: '/v1/domains', handle: listDomains },

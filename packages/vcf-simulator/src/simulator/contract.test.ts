@@ -43,12 +43,71 @@ const ROUTES_OF: Record<SimulatedService, SpecRoute[]> = {
 interface ExampleCall {
   path: string;
   body?: unknown;
+  /** Expected status (default 201 for POST, 200 otherwise). */
+  status?: number;
 }
 
 interface ExampleContext {
   client: TestApiClient;
   environment: SimulatedEnvironment;
   simulator: VcfSimulator;
+}
+
+/** A `CredentialsUpdateSpec` that rotates the n-th credential of the environment. */
+function rotationSpec(context: ExampleContext, index: number) {
+  const credential = context.simulator.listCredentials(context.environment.id)[
+    index
+  ];
+  return {
+    operationType: 'ROTATE',
+    elements: [
+      {
+        resourceName: credential.resource.resourceName,
+        resourceType: credential.resource.resourceType,
+        credentials: [
+          {
+            credentialType: credential.credentialType,
+            username: credential.username,
+          },
+        ],
+      },
+    ],
+  };
+}
+
+/** Starts a rotation of the n-th credential and polls it `polls` times; returns the task id. */
+async function startRotation(
+  context: ExampleContext,
+  index: number,
+  polls: number,
+): Promise<string> {
+  const started = await context.client.request('/v1/credentials', {
+    method: 'PATCH',
+    body: rotationSpec(context, index),
+  });
+  expect(started.status).toBe(202);
+  const { id } = started.json();
+  for (let i = 0; i < polls; i++) {
+    await context.client.getJson(`/v1/credentials/tasks/${id}`);
+  }
+  return id;
+}
+
+/** Starts a rotation that fails at its first poll; returns the failed task's id. */
+async function failedRotation(context: ExampleContext, index: number) {
+  const scope = { environmentId: context.environment.id };
+  context.simulator.setFaults(
+    { credentialTaskOutcome: 'FAILED', credentialTaskPolls: 0 },
+    scope,
+  );
+  try {
+    return await startRotation(context, index, 1);
+  } finally {
+    context.simulator.setFaults(
+      { credentialTaskOutcome: 'SUCCESSFUL', credentialTaskPolls: 2 },
+      scope,
+    );
+  }
 }
 
 /** A real request for every served operation; a route without one fails the coverage test. */
@@ -76,6 +135,39 @@ const EXAMPLE_CALLS: Record<
   'get /v1/credentials/{id}': async ({ simulator, environment }) => ({
     path: `/v1/credentials/${simulator.listCredentials(environment.id)[7].id}`,
   }),
+  'patch /v1/credentials': async context => ({
+    path: '/v1/credentials',
+    body: rotationSpec(context, 10),
+    status: 202,
+  }),
+  // The third poll sees the finished task, sub-tasks with both passwords included.
+  'get /v1/credentials/tasks/{id}': async context => ({
+    path: `/v1/credentials/tasks/${await startRotation(context, 11, 2)}`,
+  }),
+  'patch /v1/credentials/tasks/{id}': async context => ({
+    path: `/v1/credentials/tasks/${await failedRotation(context, 12)}`,
+    body: rotationSpec(context, 12),
+    status: 202,
+  }),
+  'delete /v1/credentials/tasks/{id}': async context => ({
+    path: `/v1/credentials/tasks/${await failedRotation(context, 13)}`,
+    status: 202,
+  }),
+  'post /v1/credentials/expirations': async () => ({
+    path: '/v1/credentials/expirations',
+    body: { resourceType: 'ESXI' },
+    status: 202,
+  }),
+  'get /v1/credentials/expirations/{id}': async ({ client }) => {
+    const started = await client.request('/v1/credentials/expirations', {
+      method: 'POST',
+      body: { resourceType: 'VCENTER' },
+    });
+    const { id } = started.json();
+    await client.getJson(`/v1/credentials/expirations/${id}`);
+    await client.getJson(`/v1/credentials/expirations/${id}`);
+    return { path: `/v1/credentials/expirations/${id}` };
+  },
   'get /v1/vcenters': async () => ({ path: '/v1/vcenters' }),
   'get /v1/vcenters/{id}': async ({ client }) => ({
     path: `/v1/vcenters/${
@@ -227,7 +319,7 @@ describeWithSpecs('simulator contract with the official specs', () => {
         });
         expect({ call: call.path, status: response.status }).toEqual({
           call: call.path,
-          status: route.method === 'post' ? 201 : 200,
+          status: call.status ?? (route.method === 'post' ? 201 : 200),
         });
         const body = response.json();
         const [path, search] = call.path.split('?');

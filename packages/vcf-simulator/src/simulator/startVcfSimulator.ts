@@ -145,6 +145,8 @@ export async function startVcfSimulator(
         state.tokens.installer.expireAll();
       }
     },
+    setCredentialExpiry: (environmentId, credentialId, expiry) =>
+      environmentState(environmentId).setCredentialExpiry(credentialId, expiry),
     listCredentials: environmentId =>
       environmentState(environmentId).credentials.map(c => structuredClone(c)),
     getSddcSpec: environmentId =>

@@ -1,4 +1,4 @@
-import type { Credential, SddcSpec } from '../data/apiTypes';
+import type { Credential, ExpirationDetails, SddcSpec } from '../data/apiTypes';
 
 /**
  * Which VCF release an environment imitates.
@@ -82,7 +82,21 @@ export interface SimulatorFaults {
   passwordRotationsPerLogin: number;
   /** Restrict request faults to these spec path templates, e.g. `['/v1/credentials']`. */
   paths?: string[];
+  /**
+   * How many `GET /v1/credentials/tasks/{id}` (or expiration check) polls a credentials task stays unfinished:
+   * the first poll sees IN_PROGRESS, the one after the last sees its outcome. Counted in polls, not time.
+   */
+  credentialTaskPolls: number;
+  /** How credentials tasks started from now on end; passwords change only on `SUCCESSFUL`. */
+  credentialTaskOutcome: CredentialTaskOutcome;
 }
+
+/**
+ * The end state of a simulated credentials task: `FAILED` (nothing changed, SDDC Manager's error in `errors`) or
+ * `INCONSISTENT` (the resource and SDDC Manager disagree: nothing changed here, a remediation is needed).
+ * @public
+ */
+export type CredentialTaskOutcome = 'SUCCESSFUL' | 'FAILED' | 'INCONSISTENT';
 
 /**
  * Where a fault setting applies: everywhere (no scope), one environment, one
@@ -186,6 +200,12 @@ export interface VcfSimulator {
   rotatePassword(environmentId: string, credentialId?: string): RotatedPassword;
   /** Makes every issued access token invalid (all environments, or one). */
   expireAccessTokens(environmentId?: string): void;
+  /** Sets what SDDC Manager's next expiration check finds for a credential. */
+  setCredentialExpiry(
+    environmentId: string,
+    credentialId: string,
+    expiry: ExpirationDetails,
+  ): void;
   /** The current SDDC Manager credentials of an environment, passwords included. */
   listCredentials(environmentId: string): Credential[];
   /** The deployment spec the environment's installer returns. */

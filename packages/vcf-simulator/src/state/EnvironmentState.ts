@@ -1,6 +1,7 @@
 import type {
   Credential,
   Domain,
+  ExpirationDetails,
   SddcManager,
   SddcSpec,
   SddcTask,
@@ -24,6 +25,7 @@ import type {
   SimulatedVcenterOptions,
   VcfSpecFlavor,
 } from '../simulator/types';
+import { CredentialOperations } from './CredentialOperations';
 import { NotFoundError } from './NotFoundError';
 import { TokenStore } from './TokenStore';
 
@@ -60,6 +62,8 @@ export class EnvironmentState {
   readonly sddcTask: SddcTask;
   readonly sddcSpec: SddcSpec;
   readonly serviceAccounts: Record<SimulatedService, ServiceAccount>;
+  /** Password tasks and expiration checks of `PATCH /v1/credentials` and friends. */
+  readonly credentialOperations: CredentialOperations;
   readonly tokens: Record<SimulatedService, TokenStore> = {
     'sddc-manager': new TokenStore(),
     installer: new TokenStore(),
@@ -117,6 +121,23 @@ export class EnvironmentState {
       input.id,
       'rotations',
     );
+    this.credentialOperations = new CredentialOperations({
+      flavor: this.flavor,
+      credentials: this.credentials,
+      generatePassword: () => generatePassword(this.rotationRandom),
+      now: () => new Date(),
+    });
+  }
+
+  /** Sets the expiry SDDC Manager reports (and its next expiration check finds) for a credential. */
+  setCredentialExpiry(credentialId: string, expiry: ExpirationDetails): void {
+    const credential = this.credentialsById.get(credentialId);
+    if (!credential) {
+      throw new NotFoundError(
+        `Environment ${this.id} has no credential ${credentialId}`,
+      );
+    }
+    credential.expiry = structuredClone(expiry);
   }
 
   /** A credential by id, as `GET /v1/credentials/{id}` looks it up. */

@@ -1,4 +1,5 @@
 import type {
+  CredentialTaskOutcome,
   FaultScope,
   SimulatedService,
   SimulatorFaults,
@@ -19,7 +20,15 @@ export const NO_FAULTS: Readonly<SimulatorFaults> = Object.freeze({
   rejectServiceAccount: false,
   passwordRotationsPerLogin: 0,
   paths: undefined,
+  credentialTaskPolls: 2,
+  credentialTaskOutcome: 'SUCCESSFUL',
 });
+
+const CREDENTIAL_TASK_OUTCOMES: CredentialTaskOutcome[] = [
+  'SUCCESSFUL',
+  'FAILED',
+  'INCONSISTENT',
+];
 
 const TRUNCATED_PAGE_MODES: TruncatedPageMode[] = [
   'off',
@@ -75,6 +84,21 @@ export function parseFaults(input: unknown): Partial<SimulatorFaults> {
         break;
       case 'passwordRotationsPerLogin':
         faults.passwordRotationsPerLogin = requireNumber(key, value, 0);
+        break;
+      case 'credentialTaskPolls':
+        faults.credentialTaskPolls = requireNumber(key, value, 0, 1000);
+        break;
+      case 'credentialTaskOutcome':
+        if (
+          !CREDENTIAL_TASK_OUTCOMES.includes(value as CredentialTaskOutcome)
+        ) {
+          throw new InvalidFaultsError(
+            `credentialTaskOutcome must be one of ${CREDENTIAL_TASK_OUTCOMES.join(
+              ', ',
+            )}`,
+          );
+        }
+        faults.credentialTaskOutcome = value as CredentialTaskOutcome;
         break;
       case 'tokenTtlSeconds':
         faults.tokenTtlSeconds =

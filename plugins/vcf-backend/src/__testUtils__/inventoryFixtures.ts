@@ -5,10 +5,14 @@ import type {
   DatastoreClusterRow,
   DatastoreRow,
   EventRow,
+  HostNicRow,
   HostRow,
+  HostVmkernelAdapterRow,
   NetworkRow,
   SnapshotRow,
   TaskRow,
+  VmDiskRow,
+  VmNicRow,
   VmRow,
 } from '@vcf-backstage/plugin-vcf-common';
 import type { VsphereInventoryRows } from '../clients/vsphere';
@@ -74,6 +78,25 @@ export function vmRow(
     oldestSnapshotAt: n % 3 ? '2026-01-02T03:04:05.000Z' : undefined,
     uuid: `4200${pad(n)}-0000-0000-0000-000000000000`,
     template: false,
+    folder: '/Production',
+    resourcePool: 'Resources',
+    datacenter: 'dc-1',
+    hardwareVersion: 'vmx-19',
+    toolsStatus: 'guestToolsCurrent',
+    toolsVersion: '12352',
+    toolsRunningStatus: 'guestToolsRunning',
+    guestOsReported: 'Ubuntu Linux (64-bit)',
+    dnsName: `vm-${pad(n)}.example.test`,
+    annotation: 'owner: ops <team> & co',
+    cbtEnabled: n % 2 === 0,
+    instanceUuid: `5000${pad(n)}-0000-0000-0000-000000000000`,
+    provisionedBytes: n * 2 ** 30 + 17 + 2 ** 33,
+    usedBytes: n * 2 ** 30 + 17,
+    unsharedBytes: n * 2 ** 30,
+    uptimeSeconds: 86_400 * n,
+    diskCount: 1,
+    nicCount: 1,
+    diskCapacityBytes: 40 * 2 ** 30,
     ...overrides,
   };
 }
@@ -100,6 +123,16 @@ export function sampleInventory(
     cluster: 'cluster-a',
     nicCount: 4,
     hbaCount: 2,
+    serialNumber: `SN-${n}`,
+    serviceTag: `TAG-${n}`,
+    biosVersion: '2.19.1',
+    biosReleaseDate: '2025-06-01T00:00:00.000Z',
+    cpuModel: 'Intel(R) Xeon(R) Gold 6338 CPU @ 2.00GHz',
+    cpuSockets: 2,
+    cpuThreads: 64,
+    vcpuPerCore: 1.5,
+    vmCount: 12,
+    ntpServers: ['ntp1.example.test', 'ntp2.example.test'],
   }));
   const clusters: ClusterRow[] = [
     {
@@ -113,6 +146,11 @@ export function sampleInventory(
       storageFreeBytes: 4 * 2 ** 40,
       haEnabled: true,
       drsEnabled: false,
+      haAdmissionControlEnabled: true,
+      haAdmissionControlPolicy:
+        'ClusterFailoverResourcesAdmissionControlPolicy',
+      drsAutomationLevel: 'fullyAutomated',
+      evcMode: 'intel-icelake',
     },
   ];
   const datastores: DatastoreRow[] = [
@@ -126,6 +164,12 @@ export function sampleInventory(
       accessible: true,
       hosts: hosts.map(h => h.name),
       datastoreCluster: 'pod-1',
+      url: 'ds:///vmfs/volumes/5f1c0000-00000000/',
+      vmCount: 3,
+      hostCount: 2,
+      provisionedBytes: 3 * 2 ** 40 + 2 ** 33,
+      freePercent: 40,
+      maintenanceMode: 'normal',
     },
   ];
   const datastoreClusters: DatastoreClusterRow[] = [
@@ -160,6 +204,10 @@ export function sampleInventory(
       createdAt: '2026-01-02T03:04:05.000Z',
       description: 'taken by <ops> & co',
       ageDays: 42,
+      vmMoref: 'vm-00001',
+      sizeBytes: 3 * 2 ** 30 + 5,
+      quiesced: true,
+      state: 'poweredOn',
     },
   ];
   const alarms: AlarmRow[] = [
@@ -167,6 +215,7 @@ export function sampleInventory(
       ...base(vcenterId, 'alarm-1.host-1', 'Host CPU usage'),
       entityName: hosts[0].name,
       entityType: 'HostSystem',
+      entityMoref: 'host-1',
       severity: 'red',
       triggeredAt: '2026-02-01T00:00:00.000Z',
       acknowledged: false,
@@ -175,6 +224,7 @@ export function sampleInventory(
       ...base(vcenterId, 'alarm-2.datastore-1', 'Datastore usage on disk'),
       entityName: 'ds-1',
       entityType: 'Datastore',
+      entityMoref: 'datastore-1',
       severity: 'yellow',
       triggeredAt: '2026-02-02T00:00:00.000Z',
       acknowledged: true,
@@ -190,6 +240,7 @@ export function sampleInventory(
       startedAt: '2026-02-01T00:00:01.000Z',
       completedAt: '2026-02-01T00:00:02.000Z',
       error: 'InvalidPowerState',
+      entityMoref: 'vm-00001',
     },
   ];
   const events: EventRow[] = [
@@ -200,10 +251,14 @@ export function sampleInventory(
       user: 'ops',
       createdAt: '2026-02-01T00:00:03.000Z',
       entityName: 'vm-00001',
+      entityMoref: 'vm-00001',
     },
   ];
+  const vms = Array.from({ length: vmCount }, (_, i) =>
+    vmRow(vcenterId, i + 1),
+  );
   return {
-    vms: Array.from({ length: vmCount }, (_, i) => vmRow(vcenterId, i + 1)),
+    vms,
     hosts,
     clusters,
     datastores,
@@ -213,5 +268,76 @@ export function sampleInventory(
     alarms,
     tasks,
     events,
+    'vm-disks': vms.map(vm => vmDiskRow(vm)),
+    'vm-nics': vms.map(vm => vmNicRow(vm)),
+    'host-nics': hosts.map(host => hostNicRow(host)),
+    'host-vmkernel-adapters': hosts.map(host => vmkernelAdapterRow(host)),
+  };
+}
+
+/** The first disk of a VM, every field set. */
+export function vmDiskRow(
+  vm: VmRow,
+  overrides: Partial<VmDiskRow> = {},
+): VmDiskRow {
+  return {
+    ...base(vm.vcenterId, `${vm.moref}/disk-2000`, 'Hard disk 1'),
+    vmMoref: vm.moref,
+    vm: vm.name,
+    label: 'Hard disk 1',
+    capacityBytes: 40 * 2 ** 30,
+    datastore: 'ds-1',
+    provisioning: 'thin',
+    file: `[ds-1] ${vm.name}/${vm.name}.vmdk`,
+    diskMode: 'persistent',
+    ...overrides,
+  };
+}
+
+/** The first NIC of a VM, every field set. */
+export function vmNicRow(vm: VmRow): VmNicRow {
+  return {
+    ...base(vm.vcenterId, `${vm.moref}/nic-4000`, 'Network adapter 1'),
+    vmMoref: vm.moref,
+    vm: vm.name,
+    label: 'Network adapter 1',
+    adapterType: 'vmxnet3',
+    network: 'pg-prod',
+    networkMoref: 'dvportgroup-1',
+    switchName: 'dvs-1',
+    uplinks: ['vmnic0', 'vmnic1'],
+    macAddress: '00:50:56:00:00:01',
+    connected: true,
+    startConnected: true,
+    ipAddresses: vm.ipAddresses,
+  };
+}
+
+function hostNicRow(host: HostRow): HostNicRow {
+  return {
+    ...base(host.vcenterId, `${host.moref}/vmnic0`, 'vmnic0'),
+    hostMoref: host.moref,
+    host: host.name,
+    device: 'vmnic0',
+    speedMb: 25_000,
+    driver: 'nmlx5_core',
+    macAddress: '00:50:56:aa:00:01',
+    switchName: 'dvs-1',
+  };
+}
+
+function vmkernelAdapterRow(host: HostRow): HostVmkernelAdapterRow {
+  return {
+    ...base(host.vcenterId, `${host.moref}/vmk0`, 'vmk0'),
+    hostMoref: host.moref,
+    host: host.name,
+    device: 'vmk0',
+    ipAddress: '192.168.10.11',
+    subnetMask: '255.255.255.0',
+    macAddress: '00:50:56:bb:00:01',
+    mtu: 9000,
+    portgroup: 'Management Network',
+    switchName: 'vSwitch0',
+    services: ['management', 'vmotion'],
   };
 }

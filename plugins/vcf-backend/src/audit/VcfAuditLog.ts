@@ -14,6 +14,13 @@ export type VcfAuditAction =
   | 'credential.reveal'
   | 'credential.history'
   | 'credential.export'
+  | 'credential.rotate'
+  | 'credential.update'
+  | 'credential.remediate'
+  | 'credential.auto-rotate-policy'
+  | 'credential.expiry-check'
+  | 'credential-task.retry'
+  | 'credential-task.cancel'
   | 'sync.trigger'
   | 'environment.create'
   | 'environment.update'
@@ -29,6 +36,9 @@ const SEVERITY: Partial<Record<VcfAuditAction, AuditorServiceEventSeverityLevel>
   'credential.reveal': 'high',
   'credential.history': 'high',
   'credential.export': 'high',
+  'credential.rotate': 'high',
+  'credential.update': 'high',
+  'credential.remediate': 'high',
   'environment.delete': 'medium',
   'vcenter.delete': 'medium',
   'vcenter.purge': 'medium',

@@ -1,5 +1,11 @@
 import type { Config } from '@backstage/config';
-import type { CredentialSource } from '@vcf-backstage/plugin-vcf-common';
+import {
+  type CredentialSource,
+  type RotateAfterRevealSettings,
+  isValidVcfId,
+  VCF_ID_HINT,
+} from '@vcf-backstage/plugin-vcf-common';
+import type { ResolvedTlsSettings } from '../http/UpstreamHttpClient';
 
 /**
  * An SDDC Manager or VCF Installer endpoint with its service account.
@@ -9,7 +15,7 @@ export interface EndpointDefinition {
   baseUrl: string;
   username: string;
   password: string;
-  tls: { verify: boolean; ca?: string };
+  tls: ResolvedTlsSettings;
   intervalMinutes: number;
 }
 
@@ -23,6 +29,8 @@ export interface EnvironmentDefinition {
   description?: string;
   owner?: string;
   discoverVcenters: boolean;
+  /** Rotate-after-reveal; undefined when off. */
+  rotateAfterReveal?: RotateAfterRevealSettings;
   endpoints: Partial<Record<CredentialSource, EndpointDefinition>>;
 }
 
@@ -39,7 +47,7 @@ export interface VcenterDefinition {
   environmentId?: string;
   owner?: string;
   enabled: boolean;
-  tls: { verify: boolean; ca?: string };
+  tls: ResolvedTlsSettings;
   intervalMinutes: number;
 }
 
@@ -52,8 +60,6 @@ export interface SyncSettings {
   leaseSeconds: number;
   runOnStartup: boolean;
 }
-
-const ID_PATTERN = /^[a-z0-9][a-z0-9-_.]{0,99}$/i;
 
 function readTls(config: Config | undefined) {
   return {
@@ -78,11 +84,18 @@ function readEndpoint(
 }
 
 function checkId(id: string, where: string) {
-  if (!ID_PATTERN.test(id)) {
-    throw new Error(
-      `${where} id "${id}" must be 1–100 letters, digits, '-', '_' or '.'`,
-    );
+  if (!isValidVcfId(id)) {
+    throw new Error(`${where} id "${id}" must be ${VCF_ID_HINT}`);
   }
+}
+
+function readRotateAfterReveal(config: Config | undefined, id: string): RotateAfterRevealSettings | undefined {
+  if (!config) return undefined;
+  const afterMinutes = config.getNumber('afterMinutes');
+  if (!Number.isInteger(afterMinutes) || afterMinutes < 1 || afterMinutes > 10_080) {
+    throw new Error(`vcf.environments[${id}].rotateAfterReveal.afterMinutes must be a whole number from 1 to 10080`);
+  }
+  return { afterMinutes, resourceTypes: config.getStringArray('resourceTypes') };
 }
 
 /** Reads `vcf.environments` from config. */
@@ -103,6 +116,7 @@ export function readEnvironmentsFromConfig(
       description: env.getOptionalString('description'),
       owner: env.getOptionalString('owner'),
       discoverVcenters: env.getOptionalBoolean('discoverVcenters') ?? false,
+      rotateAfterReveal: readRotateAfterReveal(env.getOptionalConfig('rotateAfterReveal'), id),
       endpoints: {
         'sddc-manager': readEndpoint(env.getOptionalConfig('sddcManager'), 30),
         installer: readEndpoint(env.getOptionalConfig('installer'), 30),
@@ -143,4 +157,16 @@ export function readSyncSettings(config: Config): SyncSettings {
     leaseSeconds: config.getOptionalNumber('vcf.sync.leaseSeconds') ?? 300,
     runOnStartup: config.getOptionalBoolean('vcf.sync.runOnStartup') ?? true,
   };
+}
+
+/** Reads `vcf.inventory.changes.retentionDays` (default 90, at least 1). */
+export function readInventoryChangeRetentionDays(config: Config): number {
+  const days =
+    config.getOptionalNumber('vcf.inventory.changes.retentionDays') ?? 90;
+  if (!Number.isInteger(days) || days < 1) {
+    throw new Error(
+      `vcf.inventory.changes.retentionDays must be a whole number of days, at least 1; got ${days}`,
+    );
+  }
+  return days;
 }

@@ -5,6 +5,7 @@ import type {
   CredentialListQuery,
   CredentialSource,
   CredentialSummary,
+  ExpiryStatus,
   Page,
 } from '@vcf-backstage/plugin-vcf-common';
 import type { VcfQueryFilter } from '../permissions/VcfQueryFilter';
@@ -33,6 +34,22 @@ export interface CredentialCounts {
   removed: number;
   expiringSoon: number;
   expired: number;
+}
+
+/**
+ * Expired and soon-expiring credentials of one environment, for the owner's expiry digest.
+ * @public
+ */
+export interface CredentialExpiryGroup {
+  owner: string;
+  environmentId: string;
+  environmentTitle: string;
+  /** Credentials past their expiry date, or reported EXPIRED upstream. */
+  expired: number;
+  /** Credentials that expire before the asked date. */
+  expiring: number;
+  /** The earliest expiry date still ahead, if any. */
+  nextExpiryDate?: string;
 }
 
 /**
@@ -71,4 +88,17 @@ export interface CredentialStore {
     withPasswords: boolean | ((credential: CredentialResource) => boolean);
   }): AsyncIterable<CredentialResource & { password?: string }>;
   countsByEnvironment(environmentIds: string[]): Promise<Map<string, CredentialCounts>>;
+  /**
+   * Writes what an SDDC Manager expiry check found (by SDDC Manager credential id) into the environment's
+   * credentials; returns how many rows changed.
+   */
+  applyExpiryCheck(options: {
+    environmentId: string;
+    results: Array<{ credentialId: string; expiryStatus?: ExpiryStatus; expiryDate?: string }>;
+  }): Promise<number>;
+  /**
+   * Per owned environment, how many of its credentials have expired and how many expire before `expiringBefore`
+   * (counted in SQL; environments without an owner or without such credentials are left out).
+   */
+  expiryGroups(options: { expiringBefore: Date; now?: Date }): Promise<CredentialExpiryGroup[]>;
 }

@@ -3,7 +3,7 @@ import type { CredentialSource } from '@vcf-backstage/plugin-vcf-common';
 import type { SyncProgressReporter } from '../sync/SyncProgressReporter';
 import type { SyncRunner } from '../sync/SyncRunner';
 import type { SyncTarget } from '../sync/SyncTargetStore';
-import type { EnvironmentStore } from '../environments/EnvironmentStore';
+import { parseCredentialTargetId } from '../sync/syncTargetIds';
 import type { EndpointDefinition } from '../config/readVcfConfig';
 import { SddcManagerClient } from '../clients/vcf/SddcManagerClient';
 import { VcfInstallerClient } from '../clients/vcf/VcfInstallerClient';
@@ -20,9 +20,19 @@ export interface VcfClientSettings {
   retryBaseDelayMs?: number;
 }
 
-/** Sync target id of an environment source. @public */
-export function credentialTargetId(environmentId: string, source: CredentialSource): string {
-  return `credentials:${environmentId}:${source}`;
+// Built and read in sync/; re-exported for the callers that import it from here.
+export { credentialTargetId } from '../sync/syncTargetIds';
+
+/**
+ * Where a credential sync finds an environment source's endpoint with its password: the environment store.
+ * Declared here so that credentials do not depend on environments (environments depend on credentials).
+ * @internal
+ */
+export interface EnvironmentEndpointReader {
+  getEndpointWithPassword(
+    environmentId: string,
+    source: CredentialSource,
+  ): Promise<EndpointDefinition | undefined>;
 }
 
 /** The client for an environment source. @internal */
@@ -55,15 +65,22 @@ export class CredentialSyncRunner implements SyncRunner {
 
   constructor(
     private readonly options: {
-      environments: EnvironmentStore;
+      environments: EnvironmentEndpointReader;
       credentials: CredentialStore;
       clientSettings?: VcfClientSettings;
     },
   ) {}
 
-  async run(target: SyncTarget, context: { logger: LoggerService; progress?: SyncProgressReporter }) {
+  async run(
+    target: SyncTarget,
+    context: { logger: LoggerService; progress?: SyncProgressReporter },
+  ) {
     const progress = context.progress;
-    const [, environmentId, source] = target.id.split(':') as [string, string, CredentialSource];
+    const parsed = parseCredentialTargetId(target.id);
+    if (!parsed) {
+      throw new Error(`Sync target ${target.id} is not a credential source`);
+    }
+    const { environmentId, source } = parsed;
     const endpoint = await this.options.environments.getEndpointWithPassword(environmentId, source);
     if (!endpoint) {
       throw new Error(`Environment "${environmentId}" has no ${source} endpoint any more`);

@@ -8,6 +8,7 @@ import type {
   CredentialListQuery,
   CredentialSource,
   CredentialSummary,
+  ExpiryStatus,
   Page,
 } from '@vcf-backstage/plugin-vcf-common';
 import type { SecretCipher } from '../crypto/SecretCipher';
@@ -16,6 +17,7 @@ import { applyPermissionCriteria, type VcfQueryFilter } from '../permissions/Vcf
 import type { CredentialResource } from '../permissions/resourceRefs';
 import type {
   CredentialCounts,
+  CredentialExpiryGroup,
   CredentialStore,
   CredentialSyncCounts,
 } from './CredentialStore';
@@ -60,6 +62,8 @@ const METADATA_COLUMNS = [
   'expiry_status',
   'expiry_date',
   'upstream_modified_at',
+  'auto_rotate_frequency_days',
+  'auto_rotate_next_at',
 ] as const;
 
 const EXPIRING_SOON_DAYS = 14;
@@ -78,7 +82,7 @@ function searchTextOf(credential: UpstreamCredential): string {
     .toLowerCase();
 }
 
-function metadataOf(credential: UpstreamCredential): Record<(typeof METADATA_COLUMNS)[number], string | null> {
+function metadataOf(credential: UpstreamCredential): Record<(typeof METADATA_COLUMNS)[number], string | number | null> {
   return {
     upstream_id: credential.upstreamId ?? null,
     resource_id: credential.resourceId ?? null,
@@ -92,11 +96,16 @@ function metadataOf(credential: UpstreamCredential): Record<(typeof METADATA_COL
     expiry_status: credential.expiryStatus ?? null,
     expiry_date: credential.expiryDate ?? null,
     upstream_modified_at: credential.upstreamModifiedAt ?? null,
+    auto_rotate_frequency_days: credential.autoRotate?.frequencyInDays ?? null,
+    auto_rotate_next_at: credential.autoRotate?.nextRotationAt ?? null,
   };
 }
 
-function sameValue(column: string, stored: unknown, next: string | null): boolean {
-  if (column === 'expiry_date' || column === 'upstream_modified_at') {
+function sameValue(column: string, stored: unknown, next: string | number | null): boolean {
+  if (column === 'auto_rotate_frequency_days') {
+    return (stored === null || stored === undefined ? null : Number(stored)) === next;
+  }
+  if (column === 'expiry_date' || column === 'upstream_modified_at' || column === 'auto_rotate_next_at') {
     return (isoOrUndefined(stored) ?? null) === next;
   }
   return (stored ?? null) === next;
@@ -121,6 +130,14 @@ function toSummary(row: Record<string, any>): CredentialSummary {
     lastSeenAt: isoOrUndefined(row.last_seen_at)!,
     removedAt: isoOrUndefined(row.removed_at),
     passwordChangedAt: isoOrUndefined(row.password_changed_at),
+    ...(row.auto_rotate_frequency_days !== null && row.auto_rotate_frequency_days !== undefined
+      ? {
+          autoRotate: {
+            frequencyInDays: Number(row.auto_rotate_frequency_days),
+            nextRotationAt: isoOrUndefined(row.auto_rotate_next_at),
+          },
+        }
+      : {}),
   };
 }
 
@@ -143,6 +160,8 @@ const SUMMARY_COLUMNS = [
   'c.last_seen_at',
   'c.removed_at',
   'c.password_changed_at',
+  'c.auto_rotate_frequency_days',
+  'c.auto_rotate_next_at',
 ];
 
 /**
@@ -442,5 +461,52 @@ export class DatabaseCredentialStore implements CredentialStore {
       });
     }
     return result;
+  }
+
+  async applyExpiryCheck(options: {
+    environmentId: string;
+    results: Array<{ credentialId: string; expiryStatus?: ExpiryStatus; expiryDate?: string }>;
+  }): Promise<number> {
+    let changed = 0;
+    await this.db.transaction(async tx => {
+      for (const result of options.results) {
+        changed += await tx('credentials')
+          .where({ environment_id: options.environmentId, source: 'sddc-manager', upstream_id: result.credentialId })
+          .update({ expiry_status: result.expiryStatus ?? null, expiry_date: result.expiryDate ?? null });
+      }
+    });
+    return changed;
+  }
+
+  async expiryGroups(options: { expiringBefore: Date; now?: Date }): Promise<CredentialExpiryGroup[]> {
+    const now = nowIso(options.now);
+    const before = nowIso(options.expiringBefore);
+    const isExpired = "(c.expiry_status = 'EXPIRED' or (c.expiry_date is not null and c.expiry_date < ?))";
+    const rows = await this.db('credentials as c')
+      .join('environments as e', 'e.id', 'c.environment_id')
+      .whereNull('c.removed_at')
+      .whereNotNull('e.owner')
+      .where(q =>
+        q.where('c.expiry_status', 'EXPIRED').orWhere(w => w.whereNotNull('c.expiry_date').where('c.expiry_date', '<', before)),
+      )
+      .groupBy('e.owner', 'c.environment_id', 'e.title')
+      .select({ owner: 'e.owner', environment_id: 'c.environment_id', environment_title: 'e.title' })
+      .select(
+        this.db.raw(`sum(case when ${isExpired} then 1 else 0 end) as expired`, [now]),
+        this.db.raw(`sum(case when ${isExpired} then 0 else 1 end) as expiring`, [now]),
+        this.db.raw(`min(case when ${isExpired} then null else c.expiry_date end) as next_expiry_date`, [now]),
+      )
+      .orderBy([
+        { column: 'e.owner', order: 'asc' },
+        { column: 'c.environment_id', order: 'asc' },
+      ]);
+    return rows.map(row => ({
+      owner: row.owner,
+      environmentId: row.environment_id,
+      environmentTitle: row.environment_title,
+      expired: Number(row.expired ?? 0),
+      expiring: Number(row.expiring ?? 0),
+      nextExpiryDate: isoOrUndefined(row.next_expiry_date),
+    }));
   }
 }

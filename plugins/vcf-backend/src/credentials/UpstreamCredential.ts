@@ -1,24 +1,2 @@
-import type { ExpiryStatus } from '@vcf-backstage/plugin-vcf-common';
-
-/**
- * A credential as read from SDDC Manager or the VCF Installer, password in clear (in memory only, until it is
- * encrypted by the store).
- * @public
- */
-export interface UpstreamCredential {
-  /** Stable identity within its environment and source: the upstream id, or type/name/user for the Installer. */
-  naturalKey: string;
-  upstreamId?: string;
-  resourceId?: string;
-  resourceName: string;
-  resourceIp?: string;
-  resourceType: string;
-  domainName?: string;
-  username: string;
-  password: string;
-  credentialType: string;
-  accountType?: string;
-  expiryStatus?: ExpiryStatus;
-  expiryDate?: string;
-  upstreamModifiedAt?: string;
-}
+// The clients produce upstream credentials and must not import from credentials/: the type lives beside them.
+export type { UpstreamCredential } from '../clients/vcf/UpstreamCredential';

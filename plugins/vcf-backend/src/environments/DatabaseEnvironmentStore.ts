@@ -4,7 +4,7 @@ import type { PermissionCriteria } from '@backstage/plugin-permission-common';
 import type { CredentialSource } from '@vcf-backstage/plugin-vcf-common';
 import type { SecretCipher } from '../crypto/SecretCipher';
 import type { EndpointDefinition, EnvironmentDefinition } from '../config/readVcfConfig';
-import { nowIso, orUndefined, toBoolean } from '../database/rowValues';
+import { nowIso, orUndefined, parseJsonColumn, toBoolean } from '../database/rowValues';
 import { applyPermissionCriteria, type VcfQueryFilter } from '../permissions/VcfQueryFilter';
 import type {
   EnvironmentChange,
@@ -111,6 +111,13 @@ export class DatabaseEnvironmentStore implements EnvironmentStore {
         owner: orUndefined(row.owner),
         managedBy: row.managed_by,
         discoverVcenters: toBoolean(row.discover_vcenters),
+        rotateAfterReveal:
+          row.rotate_after_reveal_minutes === null || row.rotate_after_reveal_minutes === undefined
+            ? undefined
+            : {
+                afterMinutes: Number(row.rotate_after_reveal_minutes),
+                resourceTypes: parseJsonColumn<string[]>(row.rotate_after_reveal_resource_types) ?? [],
+              },
         endpoints: {},
       };
       for (const ep of endpoints.filter(e => e.environment_id === row.id)) {
@@ -153,6 +160,10 @@ export class DatabaseEnvironmentStore implements EnvironmentStore {
       owner: change.owner ?? null,
       managed_by: managedBy,
       discover_vcenters: change.discoverVcenters,
+      rotate_after_reveal_minutes: change.rotateAfterReveal?.afterMinutes ?? null,
+      rotate_after_reveal_resource_types: change.rotateAfterReveal
+        ? JSON.stringify(change.rotateAfterReveal.resourceTypes)
+        : null,
       updated_at: now,
     };
     if (isNew) {

@@ -11,15 +11,26 @@ import type { EnvironmentDefinition } from '../config/readVcfConfig';
 import type { CredentialStore } from '../credentials/CredentialStore';
 import {
   createSourceClient,
-  credentialTargetId,
   type VcfClientSettings,
 } from '../credentials/CredentialSyncRunner';
 import type { VcfQueryFilter } from '../permissions/VcfQueryFilter';
-import type { SyncTargetStore } from '../sync/SyncTargetStore';
+import type { SyncTarget, SyncTargetStore } from '../sync/SyncTargetStore';
+import { credentialTargetId } from '../sync/syncTargetIds';
+import type { CredentialCounts } from '../credentials/CredentialStore';
+import { ShortLivedCache } from '../cache/ShortLivedCache';
 import { toSyncTargetStatus } from '../sync/syncTargetStatus';
 import type { EnvironmentChange, EnvironmentStore, StoredEnvironment } from './EnvironmentStore';
 
 const SOURCES: CredentialSource[] = ['sddc-manager', 'installer'];
+
+/** How long the credential counts and sync status of the environment list may be reused (see the README). */
+const DEFAULT_STATUS_CACHE_MS = 2000;
+
+/** What the environment list adds to the definitions: counted and read for every environment at once. */
+interface EnvironmentStatus {
+  counts: Map<string, CredentialCounts>;
+  targets: SyncTarget[];
+}
 
 
 function describeInterval(minutes: number): string {
@@ -29,9 +40,16 @@ function describeInterval(minutes: number): string {
 /**
  * Environments with their sync targets: keeps the targets in step with the definitions, and assembles what the
  * API shows (definition, sync status per source, credential counts).
+ *
+ * The credential counts and sync status are the expensive part of a list (an aggregate over every credential):
+ * they are read for all environments at once and reused for `statusCacheMs` (default 2 s). Changes made through
+ * this service, and finished sync runs ({@link EnvironmentService.forgetCachedStatus}), show at once; changes
+ * made through another replica show within that time.
  * @public
  */
 export class EnvironmentService {
+  private readonly status: ShortLivedCache<EnvironmentStatus>;
+
   constructor(
     private readonly options: {
       environments: EnvironmentStore;
@@ -39,16 +57,38 @@ export class EnvironmentService {
       syncTargets: SyncTargetStore;
       logger: LoggerService;
       clientSettings?: VcfClientSettings;
+      /** How long counts and sync status may be reused, in ms (0 reads them for every request). */
+      statusCacheMs?: number;
     },
-  ) {}
+  ) {
+    this.status = new ShortLivedCache(() => this.readStatus(), {
+      ttlMs: options.statusCacheMs ?? DEFAULT_STATUS_CACHE_MS,
+    });
+  }
+
+  /** Drops the cached counts and sync status, e.g. after a sync run changed them. */
+  forgetCachedStatus(): void {
+    this.status.invalidate();
+  }
+
+  private async readStatus(): Promise<EnvironmentStatus> {
+    const ids = (await this.options.environments.list()).map(e => e.id);
+    const [counts, targets] = await Promise.all([
+      this.options.credentials.countsByEnvironment(ids),
+      this.options.syncTargets.listTargets({ kind: 'credentials' }),
+    ]);
+    return { counts, targets };
+  }
 
   /** Applies `vcf.environments` from config at startup. */
   async applyConfig(definitions: EnvironmentDefinition[]): Promise<void> {
+    this.forgetCachedStatus();
     await this.options.environments.replaceConfigEnvironments(definitions);
     const all = await this.options.environments.list();
     const keep: string[] = [];
     for (const environment of all) keep.push(...(await this.declareTargets(environment)));
     await this.options.syncTargets.removeTargetsExcept('credentials', keep);
+    this.forgetCachedStatus();
   }
 
   private async declareTargets(environment: StoredEnvironment): Promise<string[]> {
@@ -87,12 +127,14 @@ export class EnvironmentService {
   async create(change: EnvironmentChange): Promise<VcfEnvironment> {
     await this.options.environments.create(change);
     await this.declareTargets((await this.options.environments.get(change.id))!);
+    this.forgetCachedStatus();
     return this.get(change.id);
   }
 
   async update(change: EnvironmentChange): Promise<VcfEnvironment> {
     await this.options.environments.update(change);
     await this.declareTargets((await this.options.environments.get(change.id))!);
+    this.forgetCachedStatus();
     return this.get(change.id);
   }
 
@@ -101,12 +143,14 @@ export class EnvironmentService {
     for (const source of SOURCES) {
       await this.options.syncTargets.removeTarget(credentialTargetId(id, source));
     }
+    this.forgetCachedStatus();
   }
 
   /** Makes every source of the environment due now. Returns the targets. */
   async requestSync(id: string, requestedBy: string): Promise<SyncTargetStatus[]> {
     const targets = await this.options.syncTargets.listTargets({ kind: 'credentials', environmentId: id });
     for (const target of targets) await this.options.syncTargets.requestRun(target.id, requestedBy);
+    this.forgetCachedStatus();
     return (await this.options.syncTargets.listTargets({ kind: 'credentials', environmentId: id })).map(
       toSyncTargetStatus,
     );
@@ -139,9 +183,7 @@ export class EnvironmentService {
 
   private async toApi(environments: StoredEnvironment[]): Promise<VcfEnvironment[]> {
     if (!environments.length) return [];
-    const ids = environments.map(e => e.id);
-    const counts = await this.options.credentials.countsByEnvironment(ids);
-    const targets = await this.options.syncTargets.listTargets({ kind: 'credentials' });
+    const { counts, targets } = await this.status.get();
     return environments.map(environment => {
       const sync: VcfEnvironment['sync'] = {};
       for (const source of SOURCES) {
@@ -167,6 +209,7 @@ export class EnvironmentService {
         owner: environment.owner,
         managedBy: environment.managedBy,
         discoverVcenters: environment.discoverVcenters,
+        rotateAfterReveal: environment.rotateAfterReveal,
         sddcManager: summary('sddc-manager'),
         installer: summary('installer'),
         sync,

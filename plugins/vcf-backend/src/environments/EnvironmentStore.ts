@@ -1,5 +1,5 @@
 import type { PermissionCriteria } from '@backstage/plugin-permission-common';
-import type { CredentialSource, ManagedBy } from '@vcf-backstage/plugin-vcf-common';
+import type { CredentialSource, ManagedBy, RotateAfterRevealSettings } from '@vcf-backstage/plugin-vcf-common';
 import type { EndpointDefinition, EnvironmentDefinition } from '../config/readVcfConfig';
 import type { VcfQueryFilter } from '../permissions/VcfQueryFilter';
 
@@ -20,6 +20,7 @@ export interface StoredEnvironment {
   owner?: string;
   managedBy: ManagedBy;
   discoverVcenters: boolean;
+  rotateAfterReveal?: RotateAfterRevealSettings;
   endpoints: Partial<Record<CredentialSource, StoredEndpoint>>;
 }
 

@@ -26,7 +26,9 @@ export function neutralizeFormula(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-function cellValue(value: string | number | boolean | null | undefined): string | number | boolean {
+function cellValue(
+  value: string | number | boolean | null | undefined,
+): string | number | boolean {
   if (value === null || value === undefined) return '';
   return typeof value === 'string' ? neutralizeFormula(value) : value;
 }
@@ -58,7 +60,10 @@ export async function writeTableExport<T>(
 ): Promise<{ rowCount: number }> {
   const { format, columns } = options;
   const safeName = options.filename.replace(/[^A-Za-z0-9._-]/g, '_');
-  res.setHeader('Content-Disposition', `attachment; filename="${safeName}.${format}"`);
+  res.setHeader(
+    'Content-Disposition',
+    `attachment; filename="${safeName}.${format}"`,
+  );
   res.setHeader('Cache-Control', 'no-store');
   let rowCount = 0;
 
@@ -67,7 +72,9 @@ export async function writeTableExport<T>(
     await write(res, `${columns.map(c => csvField(c.header)).join(',')}\r\n`);
     let buffer = '';
     for await (const row of options.rows) {
-      buffer += `${columns.map(c => csvField(cellValue(c.value(row)))).join(',')}\r\n`;
+      buffer += `${columns
+        .map(c => csvField(cellValue(c.value(row))))
+        .join(',')}\r\n`;
       rowCount++;
       if (buffer.length > 64 * 1024) {
         await write(res, buffer);
@@ -79,21 +86,103 @@ export async function writeTableExport<T>(
     return { rowCount };
   }
 
-  res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+  setXlsxHeaders(res);
+  const workbook = newWorkbook(res);
+  rowCount = await writeSheet(workbook, options);
+  await workbook.commit();
+  return { rowCount };
+}
+
+/**
+ * One sheet of a workbook export.
+ * @public
+ */
+export interface ExportSheet<T> {
+  sheetName: string;
+  columns: ExportColumn<T>[];
+  rows: AsyncIterable<T>;
+}
+
+/**
+ * Streams several tables to an HTTP response as one XLSX workbook, a sheet per table, one sheet after the other
+ * and row by row (exceljs' streaming writer), so memory holds one batch whatever the size.
+ * @public
+ */
+export async function writeWorkbookExport(
+  res: Response,
+  options: { filename: string; sheets: Array<ExportSheet<any>> },
+): Promise<{ rowCount: number; rowsBySheet: Record<string, number> }> {
+  const safeName = options.filename.replace(/[^A-Za-z0-9._-]/g, '_');
+  res.setHeader(
+    'Content-Disposition',
+    `attachment; filename="${safeName}.xlsx"`,
+  );
+  res.setHeader('Cache-Control', 'no-store');
+  setXlsxHeaders(res);
+  const workbook = newWorkbook(res);
+  const rowsBySheet: Record<string, number> = {};
+  let rowCount = 0;
+  for (const sheet of options.sheets) {
+    const rows = await writeSheet(workbook, sheet);
+    rowsBySheet[sheet.sheetName] = rows;
+    rowCount += rows;
+  }
+  await workbook.commit();
+  return { rowCount, rowsBySheet };
+}
+
+function setXlsxHeaders(res: Response) {
+  res.setHeader(
+    'Content-Type',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  );
+}
+
+function newWorkbook(res: Response) {
+  return new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: res,
     useStyles: false,
     useSharedStrings: false,
   });
-  const sheet = workbook.addWorksheet(options.sheetName.slice(0, 31));
-  sheet.columns = columns.map(c => ({ header: c.header, key: c.header, width: 20 }));
+}
+
+/** The exact ISO form every store writes: such cells become dates in a workbook. */
+const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/;
+
+function xlsxCellValue(
+  value: string | number | boolean | null | undefined,
+): string | number | boolean | Date {
+  const cell = cellValue(value);
+  return typeof cell === 'string' && ISO_TIMESTAMP.test(cell)
+    ? new Date(cell)
+    : cell;
+}
+
+/** Writes one sheet: typed cells (numbers, booleans, dates), a frozen header row and an autofilter. */
+async function writeSheet<T>(
+  workbook: InstanceType<typeof ExcelJS.stream.xlsx.WorkbookWriter>,
+  options: ExportSheet<T>,
+): Promise<number> {
+  const { columns } = options;
+  const sheet = workbook.addWorksheet(options.sheetName.slice(0, 31), {
+    views: [{ state: 'frozen', ySplit: 1 }],
+  });
+  sheet.columns = columns.map(c => ({
+    header: c.header,
+    key: c.header,
+    width: 20,
+  }));
+  sheet.autoFilter = {
+    from: { row: 1, column: 1 },
+    to: { row: 1, column: Math.max(1, columns.length) },
+  };
+  let rowCount = 0;
   for await (const row of options.rows) {
-    sheet.addRow(columns.map(c => cellValue(c.value(row)))).commit();
+    sheet.addRow(columns.map(c => xlsxCellValue(c.value(row)))).commit();
     rowCount++;
   }
   sheet.commit();
-  await workbook.commit();
-  return { rowCount };
+  return rowCount;
 }
 
 /** Reads `format` from a query value. @public */

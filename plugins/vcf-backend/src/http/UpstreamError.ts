@@ -56,6 +56,27 @@ export class UpstreamError extends Error {
     );
   }
 
+  /**
+   * An error for a request the upstream refused (4xx), with the `message` (and `remediationMessage`) of the VCF
+   * `Error` body it sent, so that people see why — e.g. that a new password breaks the policy.
+   */
+  static refused(upstreamName: string, where: string, status: number, bodyText: string) {
+    let reason = '';
+    try {
+      const body = JSON.parse(bodyText);
+      reason = [body?.message, body?.remediationMessage]
+        .filter(part => typeof part === 'string' && part)
+        .join(' ');
+    } catch {
+      // not a VCF Error body: the status says enough
+    }
+    const text = reason.length > 500 ? `${reason.slice(0, 500)}…` : reason;
+    return new UpstreamError(
+      text ? `${upstreamName} refused ${where}: ${text}` : `${upstreamName} answered HTTP ${status} to ${where}`,
+      { kind: 'http', status, upstreamName },
+    );
+  }
+
   /** Turns a fetch failure (timeout, refused connection, bad certificate…) into a readable error. */
   static fromTransportError(
     error: unknown,

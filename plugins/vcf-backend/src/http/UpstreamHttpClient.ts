@@ -1,17 +1,20 @@
 import { Agent, fetch, type Dispatcher } from 'undici';
 import type { LoggerService } from '@backstage/backend-plugin-api';
+import type { TlsSettings } from '@vcf-backstage/plugin-vcf-common';
 import { UpstreamError } from './UpstreamError';
 
 /**
- * TLS settings of one upstream endpoint.
- * @public
+ * TLS settings of one upstream endpoint: the API's `TlsSettings`. `verify` defaults to true; false is an
+ * explicit opt-out.
+ * @internal
  */
-export interface UpstreamTlsOptions {
-  /** Verify the server certificate. Defaults to true; false is an explicit opt-out. */
-  verify?: boolean;
-  /** Extra PEM CA certificates to trust for this endpoint. */
-  ca?: string;
-}
+export type UpstreamTlsOptions = TlsSettings;
+
+/**
+ * TLS settings as read from config or the database, with the default applied: `verify` is always set.
+ * @internal
+ */
+export type ResolvedTlsSettings = TlsSettings & { verify: boolean };
 
 /**
  * Options of an {@link UpstreamHttpClient}.

@@ -2,6 +2,9 @@ import type { Knex } from 'knex';
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
   INVENTORY_KINDS,
+  type InventoryChange,
+  type InventoryChangeKind,
+  type InventoryChangeQuery,
   type InventoryKind,
   type Page,
   type TopItem,
@@ -13,6 +16,7 @@ import type {
 import {
   chunk,
   isoOrUndefined,
+  nowIso,
   parseJsonColumn,
   toBoolean,
 } from '../database/rowValues';
@@ -21,6 +25,12 @@ import {
   sortColumnsOf,
   type InventoryColumn,
 } from './inventoryTables';
+import {
+  detectChanges,
+  isChangeKind,
+  removedChange,
+  type DetectedChange,
+} from './inventoryChanges';
 import type {
   InventoryCatalogRows,
   InventoryCounts,
@@ -31,7 +41,24 @@ import type {
 
 /** Bound parameters per INSERT stay well under SQLite's limit (32,766) and PostgreSQL's (65,535). */
 const MAX_PARAMETERS_PER_INSERT = 10_000;
+/** knex inserts many rows on SQLite as a compound SELECT, which SQLite limits to 500 terms. */
+const MAX_ROWS_PER_INSERT = 500;
 const EXPORT_BATCH_SIZE = 1000;
+const CHANGES_TABLE = 'inventory_changes';
+/** Kinds whose stored rows tell that a vCenter was synced before (the first sync records no changes). */
+const BASELINE_KINDS: InventoryKind[] = ['vms', 'hosts', 'datastores'];
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Options of a {@link DatabaseInventoryStore}.
+ * @public
+ */
+export interface DatabaseInventoryStoreOptions {
+  /** Days the change feed keeps changes (default 90). */
+  changeRetentionDays?: number;
+  /** Clock of change times; defaults to the system clock. */
+  now?: () => Date;
+}
 const SEARCH_SEPARATOR = '\n';
 
 const TOP_METRICS = {
@@ -100,7 +127,10 @@ function likePattern(text: string): string {
  * @public
  */
 export class DatabaseInventoryStore implements InventoryStore {
-  constructor(private readonly db: Knex) {}
+  constructor(
+    private readonly db: Knex,
+    private readonly options: DatabaseInventoryStoreOptions = {},
+  ) {}
 
   async replaceVcenterInventory(
     vcenterId: string,
@@ -120,18 +150,213 @@ export class DatabaseInventoryStore implements InventoryStore {
           `vCenter "${vcenterId}" was removed during the sync; its inventory was not stored`,
         );
       }
+      const at = nowIso(this.options.now?.());
+      const recordChanges = await this.hasStoredInventory(tx, vcenterId);
       for (const { kind, dbRows } of prepared) {
-        const { table, columns } = INVENTORY_TABLES[kind];
-        await tx(table).where({ vcenter_id: vcenterId }).delete();
+        const { columns } = INVENTORY_TABLES[kind];
         const batchSize = Math.max(
           1,
-          Math.floor(MAX_PARAMETERS_PER_INSERT / (columns.length + 4)),
+          Math.min(
+            MAX_ROWS_PER_INSERT,
+            Math.floor(MAX_PARAMETERS_PER_INSERT / (columns.length + 4)),
+          ),
         );
-        for (const batch of chunk(dbRows, batchSize))
-          await tx(table).insert(batch);
+        await this.replaceKind(tx, kind, vcenterId, chunk(dbRows, batchSize), {
+          at,
+          recordChanges: recordChanges && isChangeKind(kind),
+        });
       }
+      await this.pruneChanges(tx, at);
     });
     return counts;
+  }
+
+  private async hasStoredInventory(
+    tx: Knex.Transaction,
+    vcenterId: string,
+  ): Promise<boolean> {
+    for (const kind of BASELINE_KINDS) {
+      const row = await tx(INVENTORY_TABLES[kind].table)
+        .where({ vcenter_id: vcenterId })
+        .first('moref');
+      if (row) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Replaces one kind's rows of a vCenter page by page: each page is compared with the stored rows of the same
+   * morefs (so no more than a page is held for the comparison), then replaces them; the stored rows that no page
+   * mentioned are removed objects. A streaming sync can call this with pages as they arrive.
+   */
+  private async replaceKind(
+    tx: Knex.Transaction,
+    kind: InventoryKind,
+    vcenterId: string,
+    pages: Iterable<Record<string, unknown>[]>,
+    options: { at: string; recordChanges: boolean },
+  ): Promise<void> {
+    const { table } = INVENTORY_TABLES[kind];
+    const seen = new Set<string>();
+    for (const page of pages) {
+      const morefs = page.map(r => String(r.moref));
+      if (options.recordChanges && isChangeKind(kind)) {
+        const stored: Record<string, unknown>[] = await tx(`${table} as t`)
+          .where('t.vcenter_id', vcenterId)
+          .whereIn('t.moref', morefs)
+          .select(this.selectColumns(kind));
+        const storedByMoref = new Map(
+          stored.map(r => [String(r.moref), this.toRow(kind, r) as any]),
+        );
+        await this.insertChanges(
+          tx,
+          vcenterId,
+          options.at,
+          detectChanges(
+            kind,
+            page.map(r => this.toRow(kind, r) as any),
+            storedByMoref,
+          ),
+        );
+      }
+      for (const moref of morefs) seen.add(moref);
+      await tx(table)
+        .where({ vcenter_id: vcenterId })
+        .whereIn('moref', morefs)
+        .delete();
+      await tx(table).insert(page);
+    }
+    // What is left unseen is gone upstream: recorded as removed, then deleted, keyset page by keyset page.
+    let after = '';
+    for (;;) {
+      const stored: Array<{ moref: string; name: string }> = await tx(table)
+        .where({ vcenter_id: vcenterId })
+        .where('moref', '>', after)
+        .orderBy('moref')
+        .limit(EXPORT_BATCH_SIZE)
+        .select('moref', 'name');
+      if (!stored.length) return;
+      after = stored[stored.length - 1].moref;
+      const removed = stored.filter(r => !seen.has(r.moref));
+      if (!removed.length) continue;
+      if (options.recordChanges && isChangeKind(kind)) {
+        await this.insertChanges(
+          tx,
+          vcenterId,
+          options.at,
+          removed.map(r => removedChange(kind, r)),
+        );
+      }
+      await tx(table)
+        .where({ vcenter_id: vcenterId })
+        .whereIn(
+          'moref',
+          removed.map(r => r.moref),
+        )
+        .delete();
+    }
+  }
+
+  private async insertChanges(
+    tx: Knex.Transaction,
+    vcenterId: string,
+    at: string,
+    changes: DetectedChange[],
+  ): Promise<void> {
+    const rows = changes.map(c => ({
+      vcenter_id: vcenterId,
+      kind: c.kind,
+      moref: c.moref,
+      object_name: c.objectName,
+      change: c.change,
+      field: c.field,
+      before: c.before ?? null,
+      after: c.after ?? null,
+      at,
+    }));
+    for (const batch of chunk(rows, MAX_ROWS_PER_INSERT)) {
+      await tx(CHANGES_TABLE).insert(batch);
+    }
+  }
+
+  private async pruneChanges(tx: Knex.Transaction, at: string): Promise<void> {
+    const days = this.options.changeRetentionDays ?? 90;
+    const cutoff = new Date(Date.parse(at) - days * DAY_MS).toISOString();
+    await tx(CHANGES_TABLE).where('at', '<', cutoff).delete();
+  }
+
+  async listChanges(
+    query: InventoryChangeQuery & InventoryScope,
+  ): Promise<Page<InventoryChange>> {
+    const q = this.db(`${CHANGES_TABLE} as c`);
+    if (query.vcenterId) q.where('c.vcenter_id', query.vcenterId);
+    if (query.environmentId) {
+      q.whereIn(
+        'c.vcenter_id',
+        this.db('vcenters')
+          .select('id')
+          .where('environment_id', query.environmentId),
+      );
+    }
+    if (query.kind) q.where('c.kind', query.kind);
+    if (query.objectId) {
+      const separator = query.objectId.indexOf(':');
+      q.where('c.vcenter_id', query.objectId.slice(0, separator)).where(
+        'c.moref',
+        query.objectId.slice(separator + 1),
+      );
+    }
+    if (query.since) q.where('c.at', '>=', nowIso(new Date(query.since)));
+    if (query.until) q.where('c.at', '<', nowIso(new Date(query.until)));
+    const [{ count }] = await q.clone().count({ count: '*' });
+    const rows: Array<Record<string, any>> = await q
+      .select('c.*')
+      .orderBy([
+        { column: 'c.at', order: 'desc' },
+        { column: 'c.id', order: 'desc' },
+      ])
+      .offset(query.offset ?? 0)
+      .limit(query.limit ?? 25);
+    return {
+      items: rows.map(r => ({
+        id: Number(r.id),
+        vcenterId: r.vcenter_id,
+        kind: r.kind as InventoryChangeKind,
+        objectId: `${r.vcenter_id}:${r.moref}`,
+        objectName: r.object_name,
+        change: r.change,
+        field: r.field,
+        ...(r.before !== null ? { before: r.before } : {}),
+        ...(r.after !== null ? { after: r.after } : {}),
+        at: isoOrUndefined(r.at)!,
+      })),
+      totalCount: Number(count),
+    };
+  }
+
+  async findRows<K extends InventoryKind>(
+    kind: K,
+    vcenterId: string,
+    where: { field: string; value: string },
+    limit = 1000,
+  ): Promise<Array<InventoryRowByKind[K]>> {
+    const column =
+      where.field === 'moref'
+        ? 'moref'
+        : INVENTORY_TABLES[kind].columns.find(c => c.field === where.field)
+            ?.column;
+    if (!column) {
+      throw new Error(`No ${kind} field "${where.field}" to look rows up by`);
+    }
+    const rows: Record<string, unknown>[] = await this.db(
+      `${INVENTORY_TABLES[kind].table} as t`,
+    )
+      .where('t.vcenter_id', vcenterId)
+      .where(`t.${column}`, where.value)
+      .select(this.selectColumns(kind))
+      .orderBy('t.name')
+      .limit(limit);
+    return rows.map(r => this.toRow(kind, r));
   }
 
   private toDbRows<K extends InventoryKind>(
@@ -170,6 +395,7 @@ export class DatabaseInventoryStore implements InventoryStore {
           .where({ vcenter_id: vcenterId })
           .delete();
       }
+      await tx(CHANGES_TABLE).where({ vcenter_id: vcenterId }).delete();
     });
   }
 
@@ -405,7 +631,9 @@ export class DatabaseInventoryStore implements InventoryStore {
     const vmQuery = options.vmNamePattern
       ? this.db(INVENTORY_TABLES.vms.table)
           .select('vcenter_id', 'moref', 'name', 'host')
-          .whereRaw("lower(name) like ? escape '\\'", [globToLike(options.vmNamePattern)])
+          .whereRaw("lower(name) like ? escape '\\'", [
+            globToLike(options.vmNamePattern),
+          ])
           .orderBy(['vcenter_id', 'moref'])
           .limit(options.vmLimit ?? 1000)
       : Promise.resolve([]);

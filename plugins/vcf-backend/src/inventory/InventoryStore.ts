@@ -1,4 +1,6 @@
 import type {
+  InventoryChange,
+  InventoryChangeQuery,
   InventoryKind,
   ListQuery,
   Page,
@@ -62,14 +64,31 @@ export interface InventoryCatalogRows {
  */
 export interface InventoryStore {
   /**
-   * Replaces every row of one vCenter, of every kind, in one transaction (only after a complete fetch). Fails
+   * Replaces every row of one vCenter, of every kind, in one transaction (only after a complete fetch), and
+   * records in the same transaction what changed since the previous sync (nothing on the first one). Fails
    * without writing when the vCenter no longer exists. Returns the rows stored per kind.
    */
   replaceVcenterInventory(
     vcenterId: string,
     rows: VsphereInventoryRows,
   ): Promise<InventoryCounts>;
-  /** Deletes every inventory row of one vCenter. */
+  /**
+   * The change feed: what syncs found changed, newest first, paged and filtered in SQL.
+   */
+  listChanges(
+    query: InventoryChangeQuery & InventoryScope,
+  ): Promise<Page<InventoryChange>>;
+  /**
+   * The rows of one kind in one vCenter whose field equals a value (`moref`, `vmMoref`, `entityMoref`…), by
+   * name, at most `limit` (default 1000): one object and what belongs to it, for detail pages.
+   */
+  findRows<K extends InventoryKind>(
+    kind: K,
+    vcenterId: string,
+    where: { field: string; value: string },
+    limit?: number,
+  ): Promise<Array<InventoryRowByKind[K]>>;
+  /** Deletes every inventory row (and change) of one vCenter. */
   purge(vcenterId: string): Promise<void>;
   list<K extends InventoryKind>(
     kind: K,
@@ -101,5 +120,8 @@ export interface InventoryStore {
    * Names and placements for the catalog. VMs are included only when `vmNamePattern` is given (a glob with `*` and
    * `?`, case-insensitive), and at most `vmLimit` of them, so a large estate cannot flood the catalog.
    */
-  catalogRows(options?: { vmNamePattern?: string; vmLimit?: number }): Promise<InventoryCatalogRows>;
+  catalogRows(options?: {
+    vmNamePattern?: string;
+    vmLimit?: number;
+  }): Promise<InventoryCatalogRows>;
 }

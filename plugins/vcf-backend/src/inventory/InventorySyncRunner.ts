@@ -3,11 +3,10 @@ import { VsphereInventoryFetcher } from '../clients/vsphere';
 import type { SyncProgressReporter } from '../sync/SyncProgressReporter';
 import type { SyncRunner } from '../sync/SyncRunner';
 import type { SyncTarget } from '../sync/SyncTargetStore';
-import type { VcenterStore } from '../vcenters/VcenterStore';
 import type {
   VcenterConnection,
   VsphereClientSettings,
-} from '../vcenters/VcenterService';
+} from '../clients/vsphere/VsphereConnection';
 import type { InventoryStore } from './InventoryStore';
 
 /**
@@ -24,7 +23,10 @@ export class InventorySyncRunner implements SyncRunner {
       connections: {
         resolveConnection(vcenterId: string): Promise<VcenterConnection>;
       };
-      vcenters: VcenterStore;
+      /** The vCenter store: records the API version a sync saw. */
+      vcenters: {
+        setApiVersion(vcenterId: string, apiVersion: string): Promise<void>;
+      };
       inventory: InventoryStore;
       clientSettings?: VsphereClientSettings;
     },

@@ -3,7 +3,7 @@ import type { PermissionCriteria } from '@backstage/plugin-permission-common';
 
 /**
  * The query form of a VCF permission condition: "this field is one of these values". Lists turn a conditional
- * decision into SQL with {@link applyPermissionCriteria}.
+ * decision into SQL with `applyPermissionCriteria`.
  * @public
  */
 export interface VcfQueryFilter {
@@ -52,7 +52,9 @@ export function applyPermissionCriteria(
     if (criteria.values.length === 0) {
       query.whereRaw('1 = 0');
     } else {
-      query.whereIn(column, criteria.values);
+      // IS NOT NULL keeps `not` true to the rules' apply: NULL IN (...) is NULL in SQL, so NOT (col IN (...))
+      // would drop the rows without a value, which apply matches under `not` (e.g. environments without owner).
+      query.whereNotNull(column).whereIn(column, criteria.values);
     }
   }
 }

@@ -41,6 +41,7 @@ describe('the OpenAPI document of /api/vcf', () => {
       isCredentialAllowed: stub,
       onSyncRequested: stub,
       inventory: { vcenterService: stub, vcenters: stub, inventory: stub },
+      credentialLifecycle: { lifecycle: stub, tasks: stub },
     }),
   );
 

@@ -1,5 +1,12 @@
 import { z } from 'zod';
 import { InputError } from '@backstage/errors';
+import {
+  INVENTORY_CHANGE_KINDS,
+  INVENTORY_ROW_ID_PATTERN,
+  type InventoryChangeKind,
+  VCF_ID_HINT,
+  VCF_ID_PATTERN,
+} from '@vcf-backstage/plugin-vcf-common';
 
 /** Parses with a zod schema; a failure becomes a 400 that says which field is wrong. */
 export function parseInput<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
@@ -58,9 +65,7 @@ export const auditQuerySchema = listQuerySchema
     path: ['from'],
   });
 
-const idSchema = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-_.]{0,99}$/i, "1–100 letters, digits, '-', '_' or '.'");
+const idSchema = z.string().regex(VCF_ID_PATTERN, VCF_ID_HINT);
 
 const httpsUrl = z
   .string()
@@ -84,6 +89,13 @@ export const environmentInputSchema = z
     description: z.string().max(2000).optional(),
     owner: z.string().max(255).optional(),
     discoverVcenters: z.boolean().optional(),
+    rotateAfterReveal: z
+      .object({
+        afterMinutes: z.number().int().min(1).max(10_080),
+        resourceTypes: z.array(z.string().min(1).max(100)).min(1).max(50),
+      })
+      .strict()
+      .optional(),
     sddcManager: endpointSchema.optional(),
     installer: endpointSchema.optional(),
   })
@@ -138,3 +150,42 @@ export const vcenterInputSchema = z.object({
 });
 
 export type VcenterInputBody = z.infer<typeof vcenterInputSchema>;
+
+/** A whole number written in decimal digits only (no `1e2`, `0x10`, `-0`), within bounds. */
+const decimalInteger = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d{1,9}$/, 'a whole number in decimal digits')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+
+/** `GET /inventory/changes`: the change feed's filters and page. */
+export const inventoryChangeQuerySchema = z
+  .object({
+    ...inventoryScope,
+    kind: z
+      .enum(
+        INVENTORY_CHANGE_KINDS as [
+          InventoryChangeKind,
+          ...InventoryChangeKind[],
+        ],
+      )
+      .optional(),
+    objectId: z
+      .string()
+      .regex(INVENTORY_ROW_ID_PATTERN, 'vcenterId:moref')
+      .optional(),
+    since: z.string().datetime({ offset: true }).optional(),
+    until: z.string().datetime({ offset: true }).optional(),
+    offset: decimalInteger(0, 1_000_000_000).default(0),
+    limit: decimalInteger(1, 500).default(25),
+  })
+  .strict();
+
+/** `GET /inventory/export`: the one workbook of every vCenter (or one scope). */
+export const inventoryWorkbookQuerySchema = z
+  .object({
+    ...inventoryScope,
+    format: z.literal('xlsx'),
+  })
+  .strict();

@@ -1,5 +1,8 @@
 import Router from 'express-promise-router';
-import type { HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
+import type {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import { vcfAuditReadPermission } from '@vcf-backstage/plugin-vcf-common';
 import type { AuditStore } from '../audit/AuditStore';
 import { RouteContext } from './routeContext';
@@ -13,7 +16,11 @@ export function createAuditRoutes(options: {
 }) {
   const router = Router();
   router.get('/audit', async (req, res) => {
-    const ctx = await RouteContext.from(req, options.httpAuth, options.permissions);
+    const ctx = await RouteContext.from(
+      req,
+      options.httpAuth,
+      options.permissions,
+    );
     await ctx.require(vcfAuditReadPermission);
     const query = parseInput(auditQuerySchema, req.query, 'query');
     res.json(await options.auditStore.list(query));

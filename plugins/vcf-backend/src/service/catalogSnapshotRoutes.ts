@@ -10,6 +10,7 @@ import type { HttpAuthService } from '@backstage/backend-plugin-api';
 import type { EnvironmentStore } from '../environments/EnvironmentStore';
 import type { InventoryStore } from '../inventory/InventoryStore';
 import type { VcenterStore } from '../vcenters/VcenterStore';
+import { vcenterPlacements } from '../vcenters/vcenterPlacement';
 import type {
   VcfCatalogInventoryItem,
   VcfCatalogSnapshot,
@@ -28,7 +29,11 @@ export function createCatalogSnapshotRoutes(options: {
   const router = Router();
   router.get('/catalog-snapshot', async (req, res) => {
     await options.httpAuth.credentials(req, { allow: ['service'] });
-    const { vmNamePattern } = parseInput(catalogSnapshotQuerySchema, req.query, 'query');
+    const { vmNamePattern } = parseInput(
+      catalogSnapshotQuerySchema,
+      req.query,
+      'query',
+    );
     const environments = await options.environments.list();
     const snapshot: VcfCatalogSnapshot = {
       environments: environments.map(e => ({
@@ -44,21 +49,8 @@ export function createCatalogSnapshotRoutes(options: {
       vms: [],
     };
     if (options.inventory) {
-      const environmentOwners = new Map(environments.map(e => [e.id, e.owner]));
       const vcenters = await options.inventory.vcenters.list();
-      const placement = new Map(
-        vcenters.map(v => [
-          v.id,
-          {
-            environmentId: v.environmentId,
-            owner:
-              v.owner ??
-              (v.environmentId
-                ? environmentOwners.get(v.environmentId)
-                : undefined),
-          },
-        ]),
-      );
+      const placement = vcenterPlacements(environments, vcenters);
       snapshot.vcenters = vcenters.map(v => ({
         id: v.id,
         title: v.title,
@@ -76,7 +68,9 @@ export function createCatalogSnapshotRoutes(options: {
         name: row.name,
         ...placement.get(row.vcenterId),
       });
-      const rows = await options.inventory.inventory.catalogRows({ vmNamePattern });
+      const rows = await options.inventory.inventory.catalogRows({
+        vmNamePattern,
+      });
       snapshot.clusters = rows.clusters.map(item);
       snapshot.hosts = rows.hosts.map(h => ({
         ...item(h),

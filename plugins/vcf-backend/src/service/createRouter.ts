@@ -1,6 +1,9 @@
 import express from 'express';
 import Router from 'express-promise-router';
-import type { HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
+import type {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import type { PolicyDecision } from '@backstage/plugin-permission-common';
 import type { ConditionTransformer } from '@backstage/plugin-permission-node';
 import type { EnvironmentService } from '../environments/EnvironmentService';
@@ -20,6 +23,11 @@ import type { VcenterService } from '../vcenters/VcenterService';
 import type { VcenterStore } from '../vcenters/VcenterStore';
 import { createVcenterRoutes } from './vcenterRoutes';
 import { createInventoryRoutes } from './inventoryRoutes';
+import {
+  createCredentialLifecycleRoutes,
+  type CredentialLifecycleRouterOptions,
+} from './credentialLifecycleRoutes';
+import { createSearchSourceRoutes } from './searchSourceRoutes';
 
 /**
  * What the `/vcenters` and `/inventory` routes need.
@@ -46,11 +54,16 @@ export interface VcfRouterOptions {
   audit: VcfAuditLog;
   environmentFilter: ConditionTransformer<VcfQueryFilter>;
   credentialFilter: ConditionTransformer<VcfQueryFilter>;
-  isCredentialAllowed: (decision: PolicyDecision, credential: CredentialResource) => boolean;
+  isCredentialAllowed: (
+    decision: PolicyDecision,
+    credential: CredentialResource,
+  ) => boolean;
   /** Called after a sync was requested, to start the dispatcher now rather than at its next tick. */
   onSyncRequested: () => void;
   /** vCenters and their inventory: `/vcenters`, `/inventory/*` and the vSphere part of the catalog snapshot. */
   inventory?: VcfInventoryRouterOptions;
+  /** Rotate, update, remediate, policies, expiry checks and their tasks (`/credential-tasks`); rotate-after-reveal. */
+  credentialLifecycle?: CredentialLifecycleRouterOptions;
   /** Further routes mounted on the same router. */
   extraRoutes?: express.Router[];
 }
@@ -67,12 +80,28 @@ export function createRouter(options: VcfRouterOptions): express.Router {
     res.json({ status: 'ok' });
   });
   router.use(createEnvironmentRoutes(options));
-  router.use(createCredentialRoutes(options));
+  router.use(
+    createCredentialRoutes({
+      ...options,
+      onCredentialRevealed: options.credentialLifecycle
+        ? (credential, actor) => options.credentialLifecycle!.lifecycle.noteReveal(credential, actor)
+        : undefined,
+    }),
+  );
   router.use(createAuditRoutes(options));
   router.use(createCatalogSnapshotRoutes(options));
+  router.use(createSearchSourceRoutes(options));
   if (options.inventory) {
-    router.use(createVcenterRoutes({ ...options, vcenterService: options.inventory.vcenterService }));
+    router.use(
+      createVcenterRoutes({
+        ...options,
+        vcenterService: options.inventory.vcenterService,
+      }),
+    );
     router.use(createInventoryRoutes({ ...options, ...options.inventory }));
+  }
+  if (options.credentialLifecycle) {
+    router.use(createCredentialLifecycleRoutes({ ...options, credentialLifecycle: options.credentialLifecycle }));
   }
   for (const extra of options.extraRoutes ?? []) router.use(extra);
   return router;

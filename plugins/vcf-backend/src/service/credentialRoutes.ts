@@ -1,20 +1,25 @@
 import Router from 'express-promise-router';
 import type { HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
-import { NotAllowedError, NotFoundError } from '@backstage/errors';
-import { AuthorizeResult, type PolicyDecision } from '@backstage/plugin-permission-common';
+import { NotFoundError } from '@backstage/errors';
+import {
+  AuthorizeResult,
+  type PolicyDecision,
+  type ResourcePermission,
+} from '@backstage/plugin-permission-common';
 import type { ConditionTransformer } from '@backstage/plugin-permission-node';
 import {
   vcfCredentialExportPermission,
   vcfCredentialReadPermission,
   vcfCredentialRevealPermission,
-  vcfEnvironmentReadPermission,
 } from '@vcf-backstage/plugin-vcf-common';
 import type { CredentialStore } from '../credentials/CredentialStore';
+import type { EnvironmentStore } from '../environments/EnvironmentStore';
 import type { VcfAuditEvent, VcfAuditLog } from '../audit/VcfAuditLog';
 import type { CredentialResource } from '../permissions/resourceRefs';
 import type { VcfQueryFilter } from '../permissions/VcfQueryFilter';
 import { writeTableExport, type ExportColumn } from '../export/TableExportWriter';
 import { RouteContext } from './routeContext';
+import { readableCredentialFilter } from './credentialAccess';
 import { credentialListQuerySchema, exportQuerySchema, parseInput } from './apiSchemas';
 
 type ExportRow = CredentialResource & { password?: string };
@@ -44,35 +49,25 @@ export function createCredentialRoutes(options: {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   credentials: CredentialStore;
+  environments: EnvironmentStore;
   audit: VcfAuditLog;
+  environmentFilter: ConditionTransformer<VcfQueryFilter>;
   credentialFilter: ConditionTransformer<VcfQueryFilter>;
   isCredentialAllowed: (decision: PolicyDecision, credential: CredentialResource) => boolean;
+  /** Called after a reveal (rotate-after-reveal); returns when the credential's scheduled rotation is due, if any. */
+  onCredentialRevealed?: (credential: CredentialResource, actor: string) => Promise<Date | undefined>;
 }) {
   const { httpAuth, permissions, credentials, audit } = options;
   const router = Router();
   const context = (req: Parameters<typeof RouteContext.from>[0]) =>
     RouteContext.from(req, httpAuth, permissions);
 
-  /**
-   * The credential read filter for an environment the caller may see; 404/403 otherwise (a 403 is audited when
-   * an audit event is given).
-   */
-  async function readableCredentials(
+  const readableCredentials = (
     ctx: RouteContext,
     environmentId: string,
     beginDenialAudit?: () => Promise<VcfAuditEvent>,
-  ) {
-    if (!(await ctx.isAllowed(vcfEnvironmentReadPermission, environmentId))) {
-      throw new NotFoundError(`No environment with the id "${environmentId}"`);
-    }
-    const filter = await ctx.listFilter(vcfCredentialReadPermission, options.credentialFilter);
-    if (filter === false) {
-      const error = new NotAllowedError('You are not allowed to list credentials (vcf.credential.read)');
-      if (beginDenialAudit) await (await beginDenialAudit()).denied(error);
-      throw error;
-    }
-    return filter;
-  }
+    alsoDecide: ResourcePermission[] = [],
+  ) => readableCredentialFilter(ctx, environmentId, options, beginDenialAudit, alsoDecide);
 
   async function findCredential(id: string) {
     const credential = await credentials.get(id);
@@ -82,14 +77,14 @@ export function createCredentialRoutes(options: {
 
   router.get('/environments/:id/credentials', async (req, res) => {
     const ctx = await context(req);
-    const filter = await readableCredentials(ctx, req.params.id);
+    const { filter } = await readableCredentials(ctx, req.params.id);
     const query = parseInput(credentialListQuerySchema, req.query, 'query');
     res.json(await credentials.list({ environmentId: req.params.id, query, filter }));
   });
 
   router.get('/environments/:id/credentials/facets', async (req, res) => {
     const ctx = await context(req);
-    const filter = await readableCredentials(ctx, req.params.id);
+    const { filter } = await readableCredentials(ctx, req.params.id);
     res.json(await credentials.facets({ environmentId: req.params.id, filter }));
   });
 
@@ -109,9 +104,10 @@ export function createCredentialRoutes(options: {
       );
     await ctx.require(vcfCredentialRevealPermission, credential.id, begin);
     const password = await credentials.revealPassword(credential.id);
-    await (await begin()).succeeded();
+    const rotatesAt = await options.onCredentialRevealed?.(credential, ctx.actor);
+    await (await begin()).succeeded(rotatesAt ? { rotatesAt: rotatesAt.toISOString() } : undefined);
     res.setHeader('Cache-Control', 'no-store');
-    res.json({ password });
+    res.json(rotatesAt ? { password, rotatesAt: rotatesAt.toISOString() } : { password });
   });
 
   router.get('/credentials/:id/history', async (req, res) => {
@@ -155,12 +151,14 @@ export function createCredentialRoutes(options: {
     const ctx = await context(req);
     const environmentId = req.params.id;
     const { format, ...query } = parseInput(exportQuerySchema, req.query, 'query');
-    const filter = await readableCredentials(ctx, environmentId, () =>
-      audit.begin('credential.export', { actor: ctx.actor, environmentId, details: { format } }, req),
-    );
-    const [exportDecision] = await permissions.authorizeConditional(
-      [{ permission: vcfCredentialExportPermission }],
-      { credentials: ctx.credentials },
+    const {
+      filter,
+      further: [exportDecision],
+    } = await readableCredentials(
+      ctx,
+      environmentId,
+      () => audit.begin('credential.export', { actor: ctx.actor, environmentId, details: { format } }, req),
+      [vcfCredentialExportPermission],
     );
     let releases: 'all' | 'some' | 'none' = 'none';
     if (exportDecision.result === AuthorizeResult.ALLOW) releases = 'all';

@@ -3,19 +3,22 @@ import type { HttpAuthService, PermissionsService } from '@backstage/backend-plu
 import {
   vcfEnvironmentCreatePermission,
   vcfEnvironmentDeletePermission,
-  vcfEnvironmentReadPermission,
   vcfEnvironmentUpdatePermission,
   vcfSyncTriggerPermission,
   type VcfEnvironment,
 } from '@vcf-backstage/plugin-vcf-common';
-import { NotFoundError } from '@backstage/errors';
 import type { ConditionTransformer } from '@backstage/plugin-permission-node';
 import type { EnvironmentService } from '../environments/EnvironmentService';
-import type { EnvironmentChange } from '../environments/EnvironmentStore';
+import type { EnvironmentChange, EnvironmentStore } from '../environments/EnvironmentStore';
 import type { VcfAuditLog } from '../audit/VcfAuditLog';
 import type { SyncTargetStore } from '../sync/SyncTargetStore';
 import type { VcfQueryFilter } from '../permissions/VcfQueryFilter';
 import { RouteContext } from './routeContext';
+import {
+  listReadableEnvironments,
+  requireReadableEnvironment,
+  triggerEnvironmentSync,
+} from './environmentAccess';
 import {
   environmentInputSchema,
   listQuerySchema,
@@ -42,6 +45,7 @@ function toChange(body: EnvironmentInputBody, current?: VcfEnvironment): Environ
     description: body.description,
     owner: body.owner,
     discoverVcenters: body.discoverVcenters ?? false,
+    rotateAfterReveal: body.rotateAfterReveal,
     endpoints: {
       'sddc-manager': endpoint(body.sddcManager, current?.sddcManager),
       installer: endpoint(body.installer, current?.installer),
@@ -57,6 +61,7 @@ export function createEnvironmentRoutes(options: {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   environmentService: EnvironmentService;
+  environments: EnvironmentStore;
   syncTargets: SyncTargetStore;
   audit: VcfAuditLog;
   environmentFilter: ConditionTransformer<VcfQueryFilter>;
@@ -69,16 +74,12 @@ export function createEnvironmentRoutes(options: {
 
   router.get('/environments', async (req, res) => {
     const ctx = await context(req);
-    const filter = await ctx.listFilter(vcfEnvironmentReadPermission, options.environmentFilter);
-    res.json(filter === false ? [] : await environmentService.list(filter));
+    res.json(await listReadableEnvironments(ctx, environmentService, options.environmentFilter));
   });
 
   router.get('/environments/:id', async (req, res) => {
     const ctx = await context(req);
-    if (!(await ctx.isAllowed(vcfEnvironmentReadPermission, req.params.id))) {
-      // Same answer as for an environment that does not exist: do not confirm ids to those who may not see them.
-      throw new NotFoundError(`No environment with the id "${req.params.id}"`);
-    }
+    await requireReadableEnvironment(ctx, req.params.id, options);
     res.json(await environmentService.get(req.params.id));
   });
 
@@ -144,22 +145,14 @@ export function createEnvironmentRoutes(options: {
 
   router.post('/environments/:id/sync', async (req, res) => {
     const ctx = await context(req);
-    const id = req.params.id;
-    const begin = () => audit.begin('sync.trigger', { actor: ctx.actor, environmentId: id }, req);
-    await ctx.require(vcfSyncTriggerPermission, id, begin);
-    await environmentService.get(id);
-    const targets = await environmentService.requestSync(id, ctx.actor);
-    await (await begin()).succeeded({ targets: targets.map(t => t.targetId) });
-    options.onSyncRequested();
+    const targets = await triggerEnvironmentSync(ctx, options, req.params.id, req);
     res.status(202).json({ targets });
   });
 
   router.get('/environments/:id/sync-runs', async (req, res) => {
     const ctx = await context(req);
     const id = req.params.id;
-    if (!(await ctx.isAllowed(vcfEnvironmentReadPermission, id))) {
-      throw new NotFoundError(`No environment with the id "${id}"`);
-    }
+    await requireReadableEnvironment(ctx, id, options);
     const query = parseInput(listQuerySchema, req.query, 'query');
     const targets = await options.syncTargets.listTargets({ environmentId: id });
     res.json(

@@ -20,7 +20,12 @@ import {
   createTestCipher,
   createVcfTestDatabases,
 } from '../__testUtils__/vcfTestDatabases';
-import { sampleInventory, vmRow } from '../__testUtils__/inventoryFixtures';
+import {
+  sampleInventory,
+  vmDiskRow,
+  vmNicRow,
+  vmRow,
+} from '../__testUtils__/inventoryFixtures';
 import { AuditStore } from '../audit/AuditStore';
 import { VcfAuditLog } from '../audit/VcfAuditLog';
 import { DatabaseCredentialStore } from '../credentials/DatabaseCredentialStore';
@@ -145,6 +150,8 @@ describe.each(databases.eachSupportedId())(
           cpuUsageMhz: 50,
         }),
       ];
+      east['vm-disks'] = east.vms.map(vm => vmDiskRow(vm));
+      east['vm-nics'] = east.vms.map(vm => vmNicRow(vm));
       await inventory.replaceVcenterInventory('vc-east', east);
       await inventory.replaceVcenterInventory('vc-lab', {
         ...sampleInventory('vc-lab', 0),
@@ -328,25 +335,21 @@ describe.each(databases.eachSupportedId())(
           .send({ id: 'a b', title: 'x', baseUrl: 'ftp://x', username: '' });
         expect(bad.status).toBe(400);
         expect(bad.body.error.message).toMatch(/id: .*baseUrl: .*username/);
-        const noPassword = await request(app)
-          .post('/vcenters')
-          .send({
-            id: 'vc-x',
-            title: 'x',
-            baseUrl: 'https://x.test',
-            username: 'u',
-          });
+        const noPassword = await request(app).post('/vcenters').send({
+          id: 'vc-x',
+          title: 'x',
+          baseUrl: 'https://x.test',
+          username: 'u',
+        });
         expect(noPassword.status).toBe(400);
-        const unknownEnvironment = await request(app)
-          .post('/vcenters')
-          .send({
-            id: 'vc-x',
-            title: 'x',
-            baseUrl: 'https://x.test',
-            username: 'u',
-            password: 'p',
-            environmentId: 'nope',
-          });
+        const unknownEnvironment = await request(app).post('/vcenters').send({
+          id: 'vc-x',
+          title: 'x',
+          baseUrl: 'https://x.test',
+          username: 'u',
+          password: 'p',
+          environmentId: 'nope',
+        });
         expect(unknownEnvironment.status).toBe(400);
 
         const { app: denied, auditStore } = await setup(name =>
@@ -354,15 +357,13 @@ describe.each(databases.eachSupportedId())(
         );
         expect(
           (
-            await request(denied)
-              .post('/vcenters')
-              .send({
-                id: 'vc-x',
-                title: 'x',
-                baseUrl: 'https://x.test',
-                username: 'u',
-                password: 'p',
-              })
+            await request(denied).post('/vcenters').send({
+              id: 'vc-x',
+              title: 'x',
+              baseUrl: 'https://x.test',
+              username: 'u',
+              password: 'p',
+            })
           ).status,
         ).toBe(403);
         expect(
@@ -530,7 +531,9 @@ describe.each(databases.eachSupportedId())(
         );
         expect(east.body.counts.vms).toBe(3);
         expect(east.body.vcenters.map((v: any) => v.id)).toEqual(['vc-east']);
-        const lab = await request(app).get('/inventory/summary?vcenterId=vc-lab');
+        const lab = await request(app).get(
+          '/inventory/summary?vcenterId=vc-lab',
+        );
         expect(lab.body.vcenters.map((v: any) => v.id)).toEqual(['vc-lab']);
 
         const topVms = await request(app).get(
@@ -594,6 +597,231 @@ describe.each(databases.eachSupportedId())(
           vcenterId: 'vc-east',
           details: { kind: 'vms', format: 'csv', rows: 3 },
         });
+      });
+
+      it('exports every vCenter as one workbook, a sheet per kind with typed cells, frozen header and autofilter, audited', async () => {
+        const { app, auditStore } = await setup();
+        const res = await request(app)
+          .get('/inventory/export?format=xlsx')
+          .buffer(true)
+          .parse(binary);
+        expect(res.status).toBe(200);
+        expect(res.headers['content-disposition']).toContain(
+          'vcf-inventory.xlsx',
+        );
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.load(res.body);
+        expect(workbook.worksheets.map(w => w.name)).toEqual([
+          'Virtual machines',
+          'VM disks',
+          'VM NICs',
+          'ESXi hosts',
+          'Host NICs',
+          'VMkernel adapters',
+          'Clusters',
+          'Datastores',
+          'Datastore clusters',
+          'Networks',
+          'Snapshots',
+          'Alarms',
+        ]);
+        const vms = workbook.getWorksheet('Virtual machines')!;
+        // Both vCenters: 3 VMs in vc-east and 1 in vc-lab, after the header.
+        expect(vms.rowCount).toBe(5);
+        expect(vms.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+        expect(vms.autoFilter).toBeTruthy();
+        const header = (vms.getRow(1).values as unknown[]).slice(1);
+        const cell = (name: string) =>
+          vms.getRow(2).getCell(header.indexOf(name) + 1).value;
+        expect(typeof cell('vCPU')).toBe('number');
+        expect(typeof cell('Template')).toBe('boolean');
+        expect(cell('Oldest snapshot')).toBeInstanceOf(Date);
+        expect(cell('Name')).toBe(`'=HYPERLINK("http://evil")`);
+        const hostNics = workbook.getWorksheet('Host NICs')!;
+        expect(hostNics.rowCount).toBe(5);
+        const buffer = Buffer.from(res.body).toString('latin1');
+        expect(buffer).not.toContain(CANARY);
+        const [entry] = (
+          await auditStore.list({
+            offset: 0,
+            limit: 5,
+            action: 'inventory.export',
+          })
+        ).items;
+        expect(entry).toMatchObject({
+          result: 'succeeded',
+          details: { kind: 'workbook', format: 'xlsx' },
+        });
+        expect((await request(app).get('/inventory/export')).status).toBe(400);
+        expect(
+          (await request(app).get('/inventory/export?format=csv')).status,
+        ).toBe(400);
+        expect(
+          (await request(app).get('/inventory/export?format=xlsx&extra=1'))
+            .status,
+        ).toBe(400);
+      });
+
+      it('serves a VM and a host with their children, alarms, tasks, events and changes by URL-encoded id', async () => {
+        const { app, inventory } = await setup();
+        const vmId = encodeURIComponent('vc-east:vm-00001');
+        const vm = await request(app).get(`/inventory/vms/${vmId}`);
+        expect(vm.status).toBe(200);
+        expect(vm.body).toMatchObject({
+          kind: 'vms',
+          row: { id: 'vc-east:vm-00001', name: '=HYPERLINK("http://evil")' },
+          disks: [{ label: 'Hard disk 1', vmMoref: 'vm-00001' }],
+          nics: [
+            {
+              network: 'pg-prod',
+              switchName: 'dvs-1',
+              uplinks: ['vmnic0', 'vmnic1'],
+            },
+          ],
+          snapshots: [{ name: 'before upgrade' }],
+          tasks: [{ entityName: 'vm-00001', entityMoref: 'vm-00001' }],
+          events: [{ eventType: 'VmPoweredOnEvent' }],
+          alarms: [],
+          changes: [],
+          vcenter: { id: 'vc-east', title: 'vCenter vc-east' },
+        });
+        expect(JSON.stringify(vm.body)).not.toContain(CANARY);
+
+        const host = await request(app).get(
+          `/inventory/hosts/${encodeURIComponent('vc-east:host-1')}`,
+        );
+        expect(host.status).toBe(200);
+        expect(host.body).toMatchObject({
+          kind: 'hosts',
+          row: {
+            name: 'esxi-1.vc-east.test',
+            ntpServers: ['ntp1.example.test', 'ntp2.example.test'],
+          },
+          nics: [{ device: 'vmnic0', speedMb: 25000 }],
+          vmkernelAdapters: [
+            { device: 'vmk0', services: ['management', 'vmotion'] },
+          ],
+          alarms: [{ name: 'Host CPU usage', severity: 'red' }],
+        });
+
+        // The host is put in maintenance mode by the next sync: its own history shows it.
+        const next = sampleInventory('vc-east', 3);
+        next.hosts[0] = { ...next.hosts[0], inMaintenanceMode: true };
+        await inventory.replaceVcenterInventory('vc-east', next);
+        const after = await request(app).get(
+          `/inventory/hosts/${encodeURIComponent('vc-east:host-1')}`,
+        );
+        expect(after.body.changes).toMatchObject([
+          { field: 'inMaintenanceMode', before: 'false', after: 'true' },
+        ]);
+
+        for (const [path, status] of [
+          [`/inventory/vms/${encodeURIComponent('vc-east:vm-99999')}`, 404],
+          [`/inventory/vms/${encodeURIComponent('vc-nowhere:vm-1')}`, 404],
+          [`/inventory/vms/no-colon`, 404],
+          [
+            `/inventory/clusters/${encodeURIComponent('vc-east:domain-c1')}`,
+            404,
+          ],
+          [`/inventory/nothing/${encodeURIComponent('vc-east:vm-1')}`, 404],
+        ] as const) {
+          expect([path, (await request(app).get(path)).status]).toEqual([
+            path,
+            status,
+          ]);
+        }
+      });
+
+      it('lists the change feed paged and filtered by vCenter, kind, object and time; rejects bad filters', async () => {
+        const { app, inventory } = await setup();
+        const next = sampleInventory('vc-east', 0);
+        await inventory.replaceVcenterInventory('vc-east', {
+          ...next,
+          vms: [
+            vmRow('vc-east', 1, { name: 'renamed', powerState: 'suspended' }),
+          ],
+        });
+        const all = await request(app).get('/inventory/changes?limit=100');
+        expect(all.status).toBe(200);
+        const summary = all.body.items.map((c: any) => [
+          c.objectId,
+          c.change,
+          c.field,
+        ]);
+        expect(summary).toEqual(
+          expect.arrayContaining([
+            ['vc-east:vm-00001', 'changed', 'powerState'],
+            ['vc-east:vm-00002', 'removed', 'object'],
+            ['vc-east:vm-00003', 'removed', 'object'],
+          ]),
+        );
+        expect(all.body.items[0]).toEqual(
+          expect.objectContaining({
+            objectId: expect.any(String),
+            objectName: expect.any(String),
+            kind: expect.any(String),
+            field: expect.any(String),
+            at: expect.any(String),
+          }),
+        );
+        const vmChanges = await request(app).get(
+          `/inventory/changes?kind=vms&vcenterId=vc-east&objectId=${encodeURIComponent(
+            'vc-east:vm-00001',
+          )}`,
+        );
+        expect(
+          vmChanges.body.items.map((c: any) => [c.field, c.before, c.after]),
+        ).toEqual([['powerState', 'poweredOn', 'suspended']]);
+        const page = await request(app).get(
+          '/inventory/changes?offset=1&limit=1',
+        );
+        expect(page.body.items).toHaveLength(1);
+        expect(page.body.totalCount).toBe(all.body.totalCount);
+        const future = await request(app).get(
+          '/inventory/changes?since=2999-01-01T00:00:00Z',
+        );
+        expect(future.body.totalCount).toBe(0);
+        expect(
+          (await request(app).get('/inventory/changes?vcenterId=vc-lab')).body
+            .totalCount,
+        ).toBe(0);
+        for (const bad of [
+          'limit=1e2',
+          'offset=0x10',
+          'limit=0',
+          'kind=tasks',
+          'since=yesterday',
+          'objectId=no-colon',
+          'unknown=1',
+        ]) {
+          expect([
+            bad,
+            (await request(app).get(`/inventory/changes?${bad}`)).status,
+          ]).toEqual([bad, 400]);
+        }
+      });
+
+      it('needs vcf.inventory.read for the change feed, the workbook and detail pages', async () => {
+        const { app, auditStore } = await setup(() => deny);
+        for (const path of [
+          '/inventory/changes',
+          '/inventory/export?format=xlsx',
+          `/inventory/vms/${encodeURIComponent('vc-east:vm-00001')}`,
+        ]) {
+          expect([path, (await request(app).get(path)).status]).toEqual([
+            path,
+            403,
+          ]);
+        }
+        expect(
+          (
+            await auditStore.list({
+              offset: 0,
+              limit: 5,
+              action: 'inventory.export',
+            })
+          ).items,
+        ).toHaveLength(0);
       });
 
       it('exports every kind as XLSX, one sheet with a header row and a row per item', async () => {

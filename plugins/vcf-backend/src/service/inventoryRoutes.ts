@@ -14,9 +14,18 @@ import {
 import type { VcfAuditLog } from '../audit/VcfAuditLog';
 import {
   writeTableExport,
+  writeWorkbookExport,
   type ExportFormat,
 } from '../export/TableExportWriter';
-import { INVENTORY_EXPORTS } from '../inventory/inventoryExportColumns';
+import {
+  INVENTORY_EXPORTS,
+  INVENTORY_WORKBOOK_KINDS,
+} from '../inventory/inventoryExportColumns';
+import {
+  isDetailKind,
+  parseInventoryRowId,
+  readInventoryDetail,
+} from '../inventory/inventoryDetail';
 import { isInventoryKind } from '../inventory/inventoryTables';
 import type {
   InventoryListQuery,
@@ -25,6 +34,8 @@ import type {
 import type { VcenterService } from '../vcenters/VcenterService';
 import { RouteContext } from './routeContext';
 import {
+  inventoryChangeQuerySchema,
+  inventoryWorkbookQuerySchema,
   inventoryExportQuerySchema,
   inventoryListQuerySchema,
   inventoryScopeSchema,
@@ -80,6 +91,48 @@ export function createInventoryRoutes(options: {
       'query',
     );
     res.json(await inventory.top({ type, metric, limit, scope }));
+  });
+
+  router.get('/inventory/changes', async (req, res) => {
+    await reader(req);
+    const query = parseInput(inventoryChangeQuerySchema, req.query, 'query');
+    res.json(await inventory.listChanges(query));
+  });
+
+  router.get('/inventory/export', async (req, res) => {
+    const ctx = await reader(req);
+    const scope = parseInput(inventoryWorkbookQuerySchema, req.query, 'query');
+    const sheets = INVENTORY_WORKBOOK_KINDS.map(kind => ({
+      ...INVENTORY_EXPORTS[kind],
+      rows: inventory.iterate(kind, {
+        vcenterId: scope.vcenterId,
+        environmentId: scope.environmentId,
+        orderBy: 'vcenterId',
+      }),
+    }));
+    const event = await audit.begin(
+      'inventory.export',
+      {
+        actor: ctx.actor,
+        vcenterId: scope.vcenterId,
+        environmentId: scope.environmentId,
+        details: { kind: 'workbook', format: 'xlsx' },
+      },
+      req,
+    );
+    try {
+      const { rowCount } = await writeWorkbookExport(res, {
+        filename: `vcf-inventory${
+          scope.vcenterId ? `-${scope.vcenterId}` : ''
+        }`,
+        sheets,
+      });
+      await event.succeeded({ rows: rowCount });
+    } catch (error) {
+      await event.failed(error as Error);
+      if (!res.headersSent) throw error;
+      res.destroy(error as Error);
+    }
   });
 
   router.get('/inventory/:kind', async (req, res) => {
@@ -140,6 +193,19 @@ export function createInventoryRoutes(options: {
       if (!res.headersSent) throw error;
       res.destroy(error as Error);
     }
+  });
+
+  router.get('/inventory/:kind/:id', async (req, res) => {
+    await reader(req);
+    const kind = kindOf(req.params.kind);
+    if (!isDetailKind(kind)) {
+      throw new NotFoundError(
+        `Inventory ${kind} have no detail; VMs and hosts do`,
+      );
+    }
+    const { vcenterId, moref } = parseInventoryRowId(req.params.id);
+    const vcenter = await vcenterService.get(vcenterId);
+    res.json(await readInventoryDetail(inventory, vcenter, kind, moref));
   });
 
   return router;

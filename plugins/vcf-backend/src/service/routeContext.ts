@@ -5,11 +5,12 @@ import type {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
+import { AuthenticationError, NotAllowedError } from '@backstage/errors';
 import {
   AuthorizeResult,
   type BasicPermission,
   type PermissionCriteria,
+  type PolicyDecision,
   type ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import type { ConditionTransformer } from '@backstage/plugin-permission-node';
@@ -29,6 +30,18 @@ export class RouteContext {
   static async from(req: Request, httpAuth: HttpAuthService, permissions: PermissionsService) {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     return new RouteContext(credentials, permissions);
+  }
+
+  /**
+   * The context of a caller known by its credentials (an MCP action's caller), with the same checks as a request
+   * of that user. Only users may call: other principals get the 401 a route would answer them.
+   */
+  static forCredentials(credentials: BackstageCredentials, permissions: PermissionsService) {
+    const { type } = credentials.principal as { type?: string };
+    if (type !== 'user') {
+      throw new AuthenticationError(`This requires a user, not a principal of type ${type}`);
+    }
+    return new RouteContext(credentials as BackstageCredentials<BackstageUserPrincipal>, permissions);
   }
 
   /** The user's entity ref, for audit rows and run history. */
@@ -60,6 +73,18 @@ export class RouteContext {
   }
 
   /**
+   * Conditional decisions for several resource permissions, in the order asked, from ONE request to the
+   * permission backend. Each `authorize` call is an HTTP round trip with its own token, so a route that needs
+   * several decisions asks for them together here and applies the conditions itself (in SQL).
+   */
+  async decide(permissions: ResourcePermission[]): Promise<PolicyDecision[]> {
+    return this.permissions.authorizeConditional(
+      permissions.map(permission => ({ permission })),
+      { credentials: this.credentials },
+    );
+  }
+
+  /**
    * For lists: `undefined` when everything is allowed, criteria to add to the query when the policy is
    * conditional, `false` when nothing is allowed.
    */
@@ -67,12 +92,21 @@ export class RouteContext {
     permission: ResourcePermission,
     toQuery: ConditionTransformer<VcfQueryFilter>,
   ): Promise<PermissionCriteria<VcfQueryFilter> | undefined | false> {
-    const [decision] = await this.permissions.authorizeConditional([{ permission }], {
-      credentials: this.credentials,
-    });
-    if (decision.result === AuthorizeResult.ALLOW) return undefined;
-    if (decision.result === AuthorizeResult.DENY) return false;
-    if (decision.result !== AuthorizeResult.CONDITIONAL) return false;
-    return toQuery(decision.conditions);
+    const [decision] = await this.decide([permission]);
+    return toListFilter(decision, toQuery);
   }
+}
+
+/**
+ * A decision as a list filter: `undefined` when everything is allowed, criteria to add to the query when it is
+ * conditional, `false` when nothing is allowed.
+ * @internal
+ */
+export function toListFilter(
+  decision: PolicyDecision,
+  toQuery: ConditionTransformer<VcfQueryFilter>,
+): PermissionCriteria<VcfQueryFilter> | undefined | false {
+  if (decision.result === AuthorizeResult.ALLOW) return undefined;
+  if (decision.result === AuthorizeResult.CONDITIONAL) return toQuery(decision.conditions);
+  return false;
 }

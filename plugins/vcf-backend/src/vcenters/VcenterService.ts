@@ -8,7 +8,11 @@ import type {
 import { VimSoapClient } from '../clients/vsphere';
 import type { VcenterDefinition } from '../config/readVcfConfig';
 import type { CredentialStore } from '../credentials/CredentialStore';
-import { credentialTargetId } from '../credentials/CredentialSyncRunner';
+import { credentialTargetId, inventoryTargetId } from '../sync/syncTargetIds';
+import type {
+  VcenterConnection,
+  VsphereClientSettings,
+} from '../clients/vsphere/VsphereConnection';
 import type { EnvironmentStore } from '../environments/EnvironmentStore';
 import { toSyncTargetStatus } from '../sync/syncTargetStatus';
 import type {
@@ -23,39 +27,9 @@ import type {
   VcenterStore,
 } from './VcenterStore';
 
-/**
- * Sync target id of a vCenter's inventory.
- * @public
- */
-export function inventoryTargetId(vcenterId: string): string {
-  return `inventory:${vcenterId}`;
-}
-
-/**
- * Timeouts, retries and page sizes of the vCenter client.
- * @public
- */
-export interface VsphereClientSettings {
-  /** Per-request timeout (default 60 s). */
-  timeoutMs?: number;
-  /** Retries after network errors (default 2). */
-  retries?: number;
-  /** Objects per PropertyCollector page (default 500). */
-  pageSize?: number;
-  /** Most recent events to read (default 200). */
-  maxEvents?: number;
-}
-
-/**
- * What a sync or a connection test logs in with. The password stays in memory.
- * @public
- */
-export interface VcenterConnection {
-  baseUrl: string;
-  username: string;
-  password: string;
-  tls: { verify: boolean; ca?: string };
-}
+// Defined lower down (sync/, clients/) so that inventory does not depend on vcenters; re-exported for callers.
+export { inventoryTargetId } from '../sync/syncTargetIds';
+export type { VcenterConnection, VsphereClientSettings };
 
 /** What the dispatcher reports after each run (see `SyncDispatcherOptions.onRunFinished`). */
 interface FinishedRun {

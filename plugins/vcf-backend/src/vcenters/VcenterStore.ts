@@ -1,5 +1,6 @@
 import type { VcenterSummary } from '@vcf-backstage/plugin-vcf-common';
 import type { VcenterDefinition } from '../config/readVcfConfig';
+import type { ResolvedTlsSettings } from '../http/UpstreamHttpClient';
 
 /**
  * Where a vCenter's definition comes from: `app-config.yaml`, the API, or SDDC Manager (`discoverVcenters`).
@@ -20,7 +21,7 @@ export interface StoredVcenter {
   owner?: string;
   enabled: boolean;
   managedBy: VcenterManagedBy;
-  tls: { verify: boolean; ca?: string };
+  tls: ResolvedTlsSettings;
   intervalMinutes: number;
   apiVersion?: string;
   /** The synced SSO credential a discovered vCenter logs in with. */
@@ -47,7 +48,7 @@ export interface DiscoveredVcenter {
   credentialId?: string;
   environmentId: string;
   owner?: string;
-  tls: { verify: boolean; ca?: string };
+  tls: ResolvedTlsSettings;
   intervalMinutes: number;
 }
 

@@ -109,6 +109,10 @@ export function inventorySummary(
       alarms: 4,
       tasks: 30,
       events: 200,
+      'vm-disks': 150,
+      'vm-nics': 130,
+      'host-nics': 32,
+      'host-vmkernel-adapters': 24,
     },
     alarmsBySeverity: { red: 1, yellow: 3 },
     vcenters: [
@@ -156,6 +160,7 @@ export function host(overrides: Partial<HostRow> = {}): HostRow {
     cpuUsagePercent: 35,
     memoryUsagePercent: 62,
     cluster: 'mgmt-cluster',
+    ntpServers: ['ntp.lab.example.com'],
     ...overrides,
   };
 }

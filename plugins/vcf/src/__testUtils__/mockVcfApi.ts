@@ -5,6 +5,9 @@ import { inventorySummary, page } from './fixtures';
 export function mockVcfApi(): jest.Mocked<VcfApi> {
   const api: jest.Mocked<VcfApi> = {
     listEnvironments: jest.fn(),
+    getInventoryDetail: jest.fn(),
+    listInventoryChanges: jest.fn(),
+    exportInventoryWorkbook: jest.fn(),
     getEnvironment: jest.fn(),
     createEnvironment: jest.fn(),
     updateEnvironment: jest.fn(),
@@ -29,7 +32,20 @@ export function mockVcfApi(): jest.Mocked<VcfApi> {
     listInventory: jest.fn(),
     exportInventory: jest.fn(),
     getTopItems: jest.fn(),
+    rotateCredential: jest.fn(),
+    updateCredentialPassword: jest.fn(),
+    remediateCredentialPassword: jest.fn(),
+    setAutoRotatePolicy: jest.fn(),
+    rotateCredentials: jest.fn(),
+    checkCredentialExpiry: jest.fn(),
+    listCredentialTasks: jest.fn(),
+    getCredentialTask: jest.fn(),
+    retryCredentialTask: jest.fn(),
+    cancelCredentialTask: jest.fn(),
+    listScheduledRotations: jest.fn(),
   };
+  api.listCredentialTasks.mockResolvedValue(page([]));
+  api.listScheduledRotations.mockResolvedValue([]);
   api.listEnvironments.mockResolvedValue([]);
   api.deleteEnvironment.mockResolvedValue();
   api.syncEnvironment.mockResolvedValue({ targets: [] });

@@ -5,6 +5,10 @@ import type {
   CredentialHistoryEntry,
   CredentialListQuery,
   CredentialSummary,
+  InventoryChange,
+  InventoryChangeQuery,
+  InventoryDetail,
+  InventoryDetailKind,
   InventoryKind,
   InventorySummary,
   Page,
@@ -15,6 +19,10 @@ import type {
   VcenterSummary,
   VcfEnvironment,
   VcfEnvironmentInput,
+  AutoRotatePolicyInput,
+  CredentialTask,
+  CredentialTaskAccepted,
+  ScheduledCredentialRotation,
 } from '@vcf-backstage/plugin-vcf-common';
 import type {
   AuditListQuery,
@@ -95,6 +103,50 @@ export interface VcfApi {
     query?: InventoryListQuery,
   ): Promise<VcfDownload>;
   getTopItems(query: TopItemsQuery): Promise<TopItem[]>;
+  /** Has SDDC Manager rotate a credential's password (`vcf.credential.rotate`). */
+  rotateCredential(credentialId: string): Promise<CredentialTaskAccepted>;
+  /** Has SDDC Manager set `password` on the resource; the password is sent once and never comes back. */
+  updateCredentialPassword(
+    credentialId: string,
+    password: string,
+  ): Promise<CredentialTaskAccepted>;
+  /** Tells SDDC Manager the password the resource already has. */
+  remediateCredentialPassword(
+    credentialId: string,
+    password: string,
+  ): Promise<CredentialTaskAccepted>;
+  setAutoRotatePolicy(
+    credentialId: string,
+    policy: AutoRotatePolicyInput,
+  ): Promise<CredentialTaskAccepted>;
+  /** Rotates several credentials of an environment in one SDDC Manager task. */
+  rotateCredentials(
+    environmentId: string,
+    credentialIds: string[],
+  ): Promise<CredentialTaskAccepted>;
+  checkCredentialExpiry(environmentId: string): Promise<CredentialTaskAccepted>;
+  listCredentialTasks(
+    environmentId: string,
+    query?: { offset?: number; limit?: number },
+  ): Promise<Page<CredentialTask>>;
+  getCredentialTask(taskId: string): Promise<CredentialTask>;
+  retryCredentialTask(taskId: string): Promise<CredentialTaskAccepted>;
+  cancelCredentialTask(taskId: string): Promise<CredentialTaskAccepted>;
+  /** Rotations scheduled by rotate-after-reveal. */
+  listScheduledRotations(
+    environmentId: string,
+  ): Promise<ScheduledCredentialRotation[]>;
+  /** One VM or host (id `vcenterId:moref`) with its children, alarms, tasks, events and changes. */
+  getInventoryDetail(
+    kind: InventoryDetailKind,
+    id: string,
+  ): Promise<InventoryDetail>;
+  /** The change feed, newest first. */
+  listInventoryChanges(
+    query?: InventoryChangeQuery & InventoryScope,
+  ): Promise<Page<InventoryChange>>;
+  /** One XLSX workbook of every vCenter in scope, a sheet per kind. */
+  exportInventoryWorkbook(scope?: InventoryScope): Promise<VcfDownload>;
 }
 
 /**

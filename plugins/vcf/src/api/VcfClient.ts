@@ -1,11 +1,19 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
+  AutoRotatePolicyInput,
+  CredentialTask,
+  CredentialTaskAccepted,
+  ScheduledCredentialRotation,
   AuditEntry,
   ConnectionTestResult,
   CredentialHistoryEntry,
   CredentialListQuery,
   CredentialSummary,
+  InventoryChange,
+  InventoryChangeQuery,
+  InventoryDetail,
+  InventoryDetailKind,
   InventoryKind,
   InventorySummary,
   Page,
@@ -237,6 +245,107 @@ export class VcfClient implements VcfApi {
 
   getTopItems(query: TopItemsQuery): Promise<TopItem[]> {
     return this.get(`/inventory/top${toQueryString(query)}`);
+  }
+
+  rotateCredential(credentialId: string): Promise<CredentialTaskAccepted> {
+    return this.send('POST', `/credentials/${enc(credentialId)}/rotate`, {});
+  }
+
+  updateCredentialPassword(
+    credentialId: string,
+    password: string,
+  ): Promise<CredentialTaskAccepted> {
+    return this.send('POST', `/credentials/${enc(credentialId)}/update`, {
+      password,
+    });
+  }
+
+  remediateCredentialPassword(
+    credentialId: string,
+    password: string,
+  ): Promise<CredentialTaskAccepted> {
+    return this.send('POST', `/credentials/${enc(credentialId)}/remediate`, {
+      password,
+    });
+  }
+
+  setAutoRotatePolicy(
+    credentialId: string,
+    policy: AutoRotatePolicyInput,
+  ): Promise<CredentialTaskAccepted> {
+    return this.send(
+      'PUT',
+      `/credentials/${enc(credentialId)}/auto-rotate-policy`,
+      policy,
+    );
+  }
+
+  rotateCredentials(
+    environmentId: string,
+    credentialIds: string[],
+  ): Promise<CredentialTaskAccepted> {
+    return this.send(
+      'POST',
+      `/environments/${enc(environmentId)}/credentials/rotate`,
+      { credentialIds },
+    );
+  }
+
+  checkCredentialExpiry(
+    environmentId: string,
+  ): Promise<CredentialTaskAccepted> {
+    return this.send(
+      'POST',
+      `/environments/${enc(environmentId)}/expiry-check`,
+      {},
+    );
+  }
+
+  listCredentialTasks(
+    environmentId: string,
+    query: { offset?: number; limit?: number } = {},
+  ): Promise<Page<CredentialTask>> {
+    return this.get(
+      `/credential-tasks${toQueryString({ environmentId, ...query })}`,
+    );
+  }
+
+  getCredentialTask(taskId: string): Promise<CredentialTask> {
+    return this.get(`/credential-tasks/${enc(taskId)}`);
+  }
+
+  retryCredentialTask(taskId: string): Promise<CredentialTaskAccepted> {
+    return this.send('POST', `/credential-tasks/${enc(taskId)}/retry`, {});
+  }
+
+  cancelCredentialTask(taskId: string): Promise<CredentialTaskAccepted> {
+    return this.send('POST', `/credential-tasks/${enc(taskId)}/cancel`, {});
+  }
+
+  listScheduledRotations(
+    environmentId: string,
+  ): Promise<ScheduledCredentialRotation[]> {
+    return this.get(`/environments/${enc(environmentId)}/credential-schedules`);
+  }
+
+  getInventoryDetail(
+    kind: InventoryDetailKind,
+    id: string,
+  ): Promise<InventoryDetail> {
+    return this.get(`/inventory/${enc(kind)}/${enc(id)}`);
+  }
+
+  listInventoryChanges(
+    query?: InventoryChangeQuery & InventoryScope,
+  ): Promise<Page<InventoryChange>> {
+    return this.get(`/inventory/changes${toQueryString(query)}`);
+  }
+
+  exportInventoryWorkbook(scope?: InventoryScope): Promise<VcfDownload> {
+    return this.download(
+      `/inventory/export${toQueryString({ format: 'xlsx', ...scope })}`,
+      'vcf-inventory.xlsx',
+    );
   }
 
   private async url(path: string): Promise<string> {

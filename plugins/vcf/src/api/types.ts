@@ -5,12 +5,16 @@ import type {
   DatastoreClusterRow,
   DatastoreRow,
   EventRow,
+  HostNicRow,
   HostRow,
+  HostVmkernelAdapterRow,
   InventoryKind,
   ListQuery,
   NetworkRow,
   SnapshotRow,
   TaskRow,
+  VmDiskRow,
+  VmNicRow,
   VmRow,
 } from '@vcf-backstage/plugin-vcf-common';
 
@@ -69,6 +73,10 @@ export interface InventoryRowsByKind {
   alarms: AlarmRow;
   tasks: TaskRow;
   events: EventRow;
+  'vm-disks': VmDiskRow;
+  'vm-nics': VmNicRow;
+  'host-nics': HostNicRow;
+  'host-vmkernel-adapters': HostVmkernelAdapterRow;
 }
 
 /**

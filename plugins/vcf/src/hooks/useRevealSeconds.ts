@@ -10,6 +10,7 @@ export const DEFAULT_REVEAL_SECONDS = 20;
 export function useRevealSeconds(): number {
   const config = useApi(configApiRef);
   const configured = config.getOptionalNumber('vcf.revealSeconds');
-  if (configured === undefined || !Number.isFinite(configured)) return DEFAULT_REVEAL_SECONDS;
+  if (configured === undefined || !Number.isFinite(configured))
+    return DEFAULT_REVEAL_SECONDS;
   return Math.min(300, Math.max(1, Math.round(configured)));
 }

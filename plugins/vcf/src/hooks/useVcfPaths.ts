@@ -22,6 +22,10 @@ export interface VcfPaths {
     tab?: 'credentials' | 'sync-history' | 'settings',
   ): string;
   inventory(view?: InventoryViewId): string;
+  /** The detail page of a VM or host, by row id (`vcenterId:moref`). */
+  inventoryObject(kind: 'vms' | 'hosts', id: string): string;
+  /** The change feed. */
+  changes: string;
   vcenters: string;
   audit: string;
 }
@@ -33,6 +37,9 @@ function buildPaths(root: string): VcfPaths {
     environment: (id, tab) =>
       `${base}/environments/${encodeURIComponent(id)}${tab ? `/${tab}` : ''}`,
     inventory: view => `${base}/inventory${view ? `/${view}` : ''}`,
+    inventoryObject: (kind, id) =>
+      `${base}/inventory/${kind}/${encodeURIComponent(id)}`,
+    changes: `${base}/changes`,
     vcenters: `${base}/vcenters`,
     audit: `${base}/audit`,
   };

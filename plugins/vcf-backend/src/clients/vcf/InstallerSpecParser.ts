@@ -1,4 +1,4 @@
-import type { UpstreamCredential } from '../../credentials/UpstreamCredential';
+import type { UpstreamCredential } from './UpstreamCredential';
 
 type Json = Record<string, any>;
 

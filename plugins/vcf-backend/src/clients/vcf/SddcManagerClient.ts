@@ -5,8 +5,15 @@ import {
   type UpstreamTlsOptions,
 } from '../../http/UpstreamHttpClient';
 import { UpstreamError } from '../../http/UpstreamError';
-import type { UpstreamCredential } from '../../credentials/UpstreamCredential';
+import type { UpstreamCredential } from './UpstreamCredential';
 import { VcfTokenSession } from './VcfTokenSession';
+import {
+  scrubCredentialsTask,
+  toCredentialsUpdateSpec,
+  type SddcCredentialChange,
+  type SddcCredentialTask,
+  type SddcExpirationCheck,
+} from './sddcCredentialOperations';
 
 /** The parts of SDDC Manager's `Credential` schema that are read. */
 interface SddcCredential {
@@ -18,6 +25,7 @@ interface SddcCredential {
   modificationTimestamp?: string;
   creationTimestamp?: string;
   expiry?: { expiryDate?: string; status?: string };
+  autoRotatePolicy?: { frequencyInDays?: number; nextSchedule?: string };
   resource?: {
     resourceId?: string;
     resourceName?: string;
@@ -157,6 +165,14 @@ export class SddcManagerClient {
         expiryStatus: toExpiryStatus(c.expiry?.status),
         expiryDate: isoDate(c.expiry?.expiryDate),
         upstreamModifiedAt: isoDate(c.modificationTimestamp ?? c.creationTimestamp),
+        ...(typeof c.autoRotatePolicy?.frequencyInDays === 'number'
+          ? {
+              autoRotate: {
+                frequencyInDays: c.autoRotatePolicy.frequencyInDays,
+                nextRotationAt: isoDate(c.autoRotatePolicy.nextSchedule),
+              },
+            }
+          : {}),
       };
     });
   }
@@ -173,6 +189,95 @@ export class SddcManagerClient {
         domainId: v.domain?.id,
         version: v.version,
       }));
+  }
+
+  /** `PATCH /v1/credentials`: starts a rotate, update, remediate or policy change; returns SDDC Manager's task id. */
+  async startCredentialChange(change: SddcCredentialChange): Promise<string> {
+    const task = await this.session.requestJson<{ id?: string }>({
+      method: 'PATCH',
+      path: '/v1/credentials',
+      body: toCredentialsUpdateSpec(change),
+    });
+    return this.requireId(task, 'PATCH /v1/credentials');
+  }
+
+  /** `GET /v1/credentials/tasks/{id}`, with every password of its sub-tasks dropped. */
+  async getCredentialTask(taskId: string): Promise<SddcCredentialTask> {
+    const task = await this.session.getJson<unknown>(
+      `/v1/credentials/tasks/${encodeURIComponent(taskId)}`,
+    );
+    return scrubCredentialsTask(task, taskId);
+  }
+
+  /** `PATCH /v1/credentials/tasks/{id}`: retries a failed task with the same change (passwords sent again). */
+  async retryCredentialTask(
+    taskId: string,
+    change: SddcCredentialChange,
+  ): Promise<void> {
+    await this.session.requestJson({
+      method: 'PATCH',
+      path: `/v1/credentials/tasks/${encodeURIComponent(taskId)}`,
+      body: toCredentialsUpdateSpec(change),
+    });
+  }
+
+  /** `DELETE /v1/credentials/tasks/{id}`: cancels a failed task. */
+  async cancelCredentialTask(taskId: string): Promise<void> {
+    await this.session.requestJson({
+      method: 'DELETE',
+      path: `/v1/credentials/tasks/${encodeURIComponent(taskId)}`,
+    });
+  }
+
+  /** `POST /v1/credentials/expirations` for the credentials of one resource type; returns the check's id. */
+  async startExpirationCheck(options: {
+    resourceType: string;
+    credentialIds?: string[];
+  }): Promise<string> {
+    const check = await this.session.requestJson<{ id?: string }>({
+      method: 'POST',
+      path: '/v1/credentials/expirations',
+      body: {
+        resourceType: options.resourceType,
+        ...(options.credentialIds
+          ? { credentialIds: options.credentialIds }
+          : {}),
+      },
+    });
+    return this.requireId(check, 'POST /v1/credentials/expirations');
+  }
+
+  /** `GET /v1/credentials/expirations/{id}`. */
+  async getExpirationCheck(checkId: string): Promise<SddcExpirationCheck> {
+    const check = await this.session.getJson<any>(
+      `/v1/credentials/expirations/${encodeURIComponent(checkId)}`,
+    );
+    const status = String(check?.status ?? '').toUpperCase();
+    return {
+      id: checkId,
+      status:
+        status === 'COMPLETED' || status === 'FAILED' ? status : 'IN_PROGRESS',
+      results: (Array.isArray(check?.elements) ? check.elements : [])
+        .filter((e: any) => typeof e?.id === 'string')
+        .map((e: any) => ({
+          credentialId: e.id,
+          expiryStatus: toExpiryStatus(e.expiry?.status),
+          expiryDate: isoDate(e.expiry?.expiryDate),
+        })),
+    };
+  }
+
+  private requireId(body: { id?: string } | undefined, where: string): string {
+    if (!body?.id) {
+      throw new UpstreamError(
+        `SDDC Manager answered ${where} without a task id`,
+        {
+          kind: 'parse',
+          upstreamName: SddcManagerClient.upstreamName,
+        },
+      );
+    }
+    return body.id;
   }
 
   private async listAllPages<T>(

@@ -1,6 +1,6 @@
 import { UpstreamHttpClient } from '../../http/UpstreamHttpClient';
 import { UpstreamError } from '../../http/UpstreamError';
-import type { UpstreamCredential } from '../../credentials/UpstreamCredential';
+import type { UpstreamCredential } from './UpstreamCredential';
 import { VcfTokenSession } from './VcfTokenSession';
 import type {
   FetchedPage,

@@ -79,20 +79,32 @@ export class VcfTokenSession {
 
   /** Sends an authenticated GET and parses its JSON answer, renewing the token once on 401. */
   async getJson<T>(path: string, query?: UpstreamRequest['query']): Promise<T> {
+    return this.requestJson<T>({ method: 'GET', path, query });
+  }
+
+  /**
+   * Sends an authenticated request and parses its JSON answer, renewing the token once on 401. Calls that change
+   * something (anything but GET) are never repeated on a 5xx or a timeout: SDDC Manager may have started them.
+   * A 4xx other than 401/403 becomes an error carrying the upstream's own message (e.g. why it refused a
+   * password), which never contains the request body.
+   */
+  async requestJson<T>(request: Omit<UpstreamRequest, 'headers'>): Promise<T> {
     if (!this.accessToken) await this.login();
     const send = () =>
       this.http.request({
-        method: 'GET',
-        path,
-        query,
+        ...request,
         headers: { authorization: `Bearer ${this.accessToken}` },
+        ...(request.method === 'GET' ? {} : { isRetryableStatus: () => false }),
       });
     let response = await send();
     if (response.status === 401) {
       await this.renew();
       response = await send();
     }
-    const where = `GET ${path}`;
+    const where = `${request.method} ${request.path}`;
+    if (response.status >= 400 && response.status < 500 && response.status !== 401 && response.status !== 403) {
+      throw UpstreamError.refused(this.http.upstreamName, where, response.status, response.text);
+    }
     if (response.status < 200 || response.status >= 300) {
       throw UpstreamError.fromStatus(this.http.upstreamName, where, response.status);
     }

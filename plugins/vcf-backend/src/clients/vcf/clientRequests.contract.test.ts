@@ -77,7 +77,12 @@ describeWithSpecs('requests of our VCF clients, validated against the official s
   let proxy: Awaited<ReturnType<typeof startRecordingProxy>>;
 
   beforeAll(async () => {
-    simulator = await startVcfSimulator({ environments: [{ id: 'east', credentialCount: 1200 }] });
+    simulator = await startVcfSimulator({
+      environments: [
+        { id: 'east', credentialCount: 1200 },
+        { id: 'lab', credentialCount: 30, specFlavor: 'vcf5.2' },
+      ],
+    });
     proxy = await startRecordingProxy(simulator);
   });
   afterAll(async () => {
@@ -141,4 +146,125 @@ describeWithSpecs('requests of our VCF clients, validated against the official s
       expect.arrayContaining(['POST/v1/tokens', 'GET/v1/sddcs', 'GET/v1/sddcs/{id}/spec']),
     );
   });
-});
+  it.each([
+      ['east', SPEC_FILES.sddcManager],
+      ['lab', SPEC_FILES.sddcManagerVcf52],
+    ])(
+      'SddcManagerClient starts, polls, retries and cancels credential tasks as the %s spec says, dropping passwords',
+      async (id, specFile) => {
+        const env = simulator.environments.find(e => e.id === id)!;
+        const client = SddcManagerClient.create({
+          baseUrl: `${proxy.url}/env/${id}/sddc-manager`,
+          ...env.sddcManagerServiceAccount,
+        });
+        const [first, second, third] = simulator.listCredentials(id);
+        const target = (c: typeof first) => ({
+          resourceName: c.resource.resourceName,
+          resourceId: c.resource.resourceId,
+          resourceType: c.resource.resourceType,
+          username: c.username,
+          credentialType: c.credentialType,
+          accountType: c.accountType,
+        });
+        const seen: string[] = [];
+        try {
+          simulator.setFaults(
+            { credentialTaskPolls: 0 },
+            { environmentId: id },
+          );
+          const rotation = await client.startCredentialChange({
+            operationType: 'ROTATE',
+            credentials: [target(first)],
+          });
+          const rotated = await client.getCredentialTask(rotation);
+          expect(rotated.status).toBe('SUCCESSFUL');
+          seen.push(JSON.stringify(rotated));
+          const newPassword = simulator.listCredentials(id)[0].password;
+          expect(newPassword).not.toBe(first.password);
+
+          const update = await client.startCredentialChange({
+            operationType: 'UPDATE',
+            credentials: [target(second)],
+            password: 'Canary!Update42x',
+          });
+          seen.push(JSON.stringify(await client.getCredentialTask(update)));
+
+          const policy = await client.startCredentialChange({
+            operationType: 'UPDATE_AUTO_ROTATE_POLICY',
+            credentials: [target(third)],
+            autoRotatePolicy: { enabled: true, frequencyInDays: 30 },
+          });
+          expect((await client.getCredentialTask(policy)).status).toBe(
+            'SUCCESSFUL',
+          );
+
+          simulator.setFaults(
+            { credentialTaskOutcome: 'FAILED' },
+            { environmentId: id },
+          );
+          const failing = await client.startCredentialChange({
+            operationType: 'REMEDIATE',
+            credentials: [target(third)],
+            password: 'Canary!Remedy42x',
+          });
+          const failed = await client.getCredentialTask(failing);
+          expect(failed.status).toBe('FAILED');
+          expect(failed.errors[0]).toMatch(/Failed to remediate/);
+          await client.retryCredentialTask(failing, {
+            operationType: 'REMEDIATE',
+            credentials: [target(third)],
+            password: 'Canary!Remedy42x',
+          });
+          expect((await client.getCredentialTask(failing)).status).toBe(
+            'FAILED',
+          );
+          await client.cancelCredentialTask(failing);
+          expect((await client.getCredentialTask(failing)).status).toBe(
+            'USER_CANCELLED',
+          );
+
+          const check = await client.startExpirationCheck({
+            resourceType: first.resource.resourceType,
+            credentialIds: [first.id],
+          });
+          const expiry = await client.getExpirationCheck(check);
+          expect(expiry.status).toBe('COMPLETED');
+          expect(expiry.results.map(r => r.credentialId)).toEqual([first.id]);
+
+          for (const text of seen) {
+            for (const secret of [
+              first.password,
+              newPassword,
+              second.password,
+              'Canary!Update42x',
+            ]) {
+              expect(text).not.toContain(secret);
+            }
+          }
+        } finally {
+          simulator.resetFaults();
+          await client.close();
+        }
+        const requests = validateRecorded(specFile, `/env/${id}/sddc-manager`);
+        const operations = new Set(
+          requests.map(
+            r =>
+              `${r.method} ${r.path
+                .replace(`/env/${id}/sddc-manager`, '')
+                .replace(/\/[0-9a-f-]{36}$/, '/{id}')}`,
+          ),
+        );
+        expect([...operations]).toEqual(
+          expect.arrayContaining([
+            'PATCH /v1/credentials',
+            'GET /v1/credentials/tasks/{id}',
+            'PATCH /v1/credentials/tasks/{id}',
+            'DELETE /v1/credentials/tasks/{id}',
+            'POST /v1/credentials/expirations',
+            'GET /v1/credentials/expirations/{id}',
+          ]),
+        );
+      },
+    );
+  },
+);

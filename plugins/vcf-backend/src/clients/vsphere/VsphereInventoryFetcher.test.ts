@@ -1,4 +1,10 @@
+import { execFile } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import {
+  buildGoProgram,
   startVcsim,
   type VcsimInstance,
   type VcsimTopology,
@@ -81,6 +87,7 @@ function expectedFor(t: VcsimTopology) {
 /** Every SOAP call a fetch makes, for a page size. */
 function expectedRoundTrips(
   t: VcsimTopology,
+  containers: number,
   inventory: VsphereInventory,
   pageSize: number,
 ) {
@@ -95,11 +102,12 @@ function expectedRoundTrips(
     pages(e.rows['datastore-clusters']) +
     pages(e.networkObjects) +
     pages(e.switches) +
+    pages(containers) + // folders, datacenters, resource pools
     1 + // triggeredAlarmState of the root folder
     (alarmDefinitions ? pages(alarmDefinitions) : 0) +
     pages(inventory.rows.tasks.length);
-  // RetrieveServiceContent, Login, 7 × (CreateContainerView + DestroyView), QueryEvents, Logout
-  return { retrieve, total: retrieve + 2 + 14 + 1 + 1 };
+  // RetrieveServiceContent, Login, 8 × (CreateContainerView + DestroyView), QueryEvents, Logout
+  return { retrieve, total: retrieve + 2 + 16 + 1 + 1 };
 }
 
 function withoutEvents(rows: VsphereInventoryRows) {
@@ -115,6 +123,34 @@ function withoutEvents(rows: VsphereInventoryRows) {
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
+/** What govmomi's own property collector reads of the same simulator (tools/govmomi-inventory). */
+async function readWithGovmomi(vcsim: VcsimInstance): Promise<any> {
+  const binary = await buildGoProgram({
+    sourceDir: 'tools/govmomi-inventory',
+    output: '.tools/govmomi-inventory',
+  });
+  const dir = await fs.mkdtemp(join(tmpdir(), 'govmomi-inventory-'));
+  try {
+    const ca = join(dir, 'ca.pem');
+    await fs.writeFile(ca, vcsim.certificatePem);
+    const { stdout } = await promisify(execFile)(
+      binary,
+      ['-url', vcsim.url, '-username', vcsim.username, '-ca', ca],
+      {
+        env: { ...process.env, GOVMOMI_PASSWORD: vcsim.password },
+        maxBuffer: 64 * 2 ** 20,
+      },
+    );
+    return JSON.parse(stdout);
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** govmomi reports absent values as Go zero values. */
+const text = (value: string | undefined) => value ?? '';
+const num = (value: number | undefined) => value ?? 0;
+
 describe.each(TOPOLOGIES)(
   'VsphereInventoryFetcher on %s',
   (_name, topologyOptions) => {
@@ -122,6 +158,8 @@ describe.each(TOPOLOGIES)(
     let inventory: VsphereInventory;
     // A fixed clock for ages, read after the simulator dated its snapshots.
     let NOW: Date;
+    // govmomi's reading of the same simulator.
+    let peer: any;
     const fetcher = (pageSize: number) =>
       VsphereInventoryFetcher.create({
         vcenterId: VCENTER_ID,
@@ -137,6 +175,7 @@ describe.each(TOPOLOGIES)(
       vcsim = await startVcsim(topologyOptions);
       NOW = new Date();
       inventory = await fetcher(500).fetch();
+      peer = await readWithGovmomi(vcsim);
     });
 
     afterAll(async () => {
@@ -171,13 +210,196 @@ describe.each(TOPOLOGIES)(
       expect(inventory.apiVersion).toBe('6.5');
       expect(inventory.fullName).toMatch(/vCenter Server/);
       expect(inventory.relogins).toBe(0);
-      const expected = expectedRoundTrips(vcsim.topology, inventory, 500);
+      const expected = expectedRoundTrips(
+        vcsim.topology,
+        peer.containers,
+        inventory,
+        500,
+      );
       expect(inventory.retrieveRoundTrips).toBe(expected.retrieve);
       expect(inventory.roundTrips).toBe(expected.total);
       const stats = await vcsim.stats();
       expect(stats.sessions).toBe(0);
       expect(stats.destroyView).toBe(stats.createContainerView);
       expect(stats.pendingTokens).toBe(0);
+    });
+
+    it('reads every inventory depth field as govmomi reads it from the same simulator', () => {
+      const rows = inventory.rows;
+      expect(Object.keys(peer.vms).sort()).toEqual(
+        rows.vms.map(v => v.moref).sort(),
+      );
+      for (const vm of rows.vms) {
+        const p = peer.vms[vm.moref];
+        expect({
+          moref: vm.moref,
+          hardwareVersion: text(vm.hardwareVersion),
+          toolsStatus: text(vm.toolsStatus),
+          toolsVersion: text(vm.toolsVersion),
+          toolsRunningStatus: text(vm.toolsRunningStatus),
+          dnsName: text(vm.dnsName),
+          guestOsReported: text(vm.guestOsReported),
+          annotation: text(vm.annotation),
+          cbtEnabled: vm.cbtEnabled ?? false,
+          instanceUuid: text(vm.instanceUuid),
+          unsharedBytes: num(vm.unsharedBytes),
+          uptimeSeconds: num(vm.uptimeSeconds),
+          resourcePool: text(vm.resourcePool),
+        }).toEqual({
+          moref: vm.moref,
+          hardwareVersion: p.hardwareVersion,
+          toolsStatus: p.toolsStatus,
+          toolsVersion: p.toolsVersion,
+          toolsRunningStatus: p.toolsRunningStatus,
+          dnsName: p.dnsName,
+          guestOsReported: p.guestOsReported,
+          annotation: p.annotation,
+          cbtEnabled: p.cbtEnabled,
+          instanceUuid: p.instanceUuid,
+          unsharedBytes: p.unsharedBytes,
+          uptimeSeconds: p.uptimeSeconds,
+          resourcePool: p.resourcePool,
+        });
+        const disks = rows['vm-disks'].filter(d => d.vmMoref === vm.moref);
+        expect(
+          disks.map(d => ({
+            label: d.label,
+            capacityBytes: num(d.capacityBytes),
+            datastore: text(d.datastore),
+            thin: d.provisioning === 'thin',
+            file: text(d.file),
+          })),
+        ).toEqual(p.disks);
+        expect(vm.diskCount).toBe(p.disks.length);
+        const nics = rows['vm-nics'].filter(n => n.vmMoref === vm.moref);
+        expect(
+          nics.map(n => ({
+            label: n.label,
+            macAddress: text(n.macAddress),
+            connected: n.connected ?? false,
+            network: text(n.network),
+          })),
+        ).toEqual(p.nics);
+      }
+      expect(rows['vm-disks'].length).toBeGreaterThanOrEqual(rows.vms.length);
+      expect(rows['vm-nics'].length).toBeGreaterThanOrEqual(rows.vms.length);
+      // The launcher sets Tools, annotations and CBT: the comparison is not between two empty readings.
+      expect(rows.vms.some(v => v.cbtEnabled)).toBe(true);
+      expect(rows.vms.every(v => v.annotation && v.toolsStatus)).toBe(true);
+
+      for (const host of rows.hosts) {
+        const p = peer.hosts[host.moref];
+        expect({
+          moref: host.moref,
+          serialNumber: text(host.serialNumber),
+          biosVersion: text(host.biosVersion),
+          cpuModel: text(host.cpuModel),
+          cpuSockets: num(host.cpuSockets),
+          cpuThreads: num(host.cpuThreads),
+          vmCount: num(host.vmCount),
+          ntpServers: host.ntpServers,
+        }).toEqual({
+          moref: host.moref,
+          serialNumber: p.serialNumber,
+          biosVersion: p.biosVersion,
+          cpuModel: p.cpuModel,
+          cpuSockets: p.cpuSockets,
+          cpuThreads: p.cpuThreads,
+          vmCount: p.vmCount,
+          ntpServers: p.ntpServers,
+        });
+        expect(
+          rows['host-nics']
+            .filter(n => n.hostMoref === host.moref)
+            .map(n => ({
+              device: n.device,
+              driver: text(n.driver),
+              macAddress: text(n.macAddress),
+              speedMb: num(n.speedMb),
+            })),
+        ).toEqual(p.nics);
+        expect(
+          rows['host-vmkernel-adapters']
+            .filter(a => a.hostMoref === host.moref)
+            .map(a => ({
+              device: a.device,
+              ipAddress: text(a.ipAddress),
+              portgroup: text(a.portgroup),
+              services: a.services,
+            })),
+        ).toEqual(p.vmkernelAdapters);
+      }
+      expect(rows.hosts.every(h => h.serialNumber && h.ntpServers.length)).toBe(
+        true,
+      );
+      expect(
+        rows['host-vmkernel-adapters'].some(a =>
+          a.services.includes('management'),
+        ),
+      ).toBe(true);
+
+      for (const ds of rows.datastores) {
+        const p = peer.datastores[ds.moref];
+        expect([
+          ds.moref,
+          text(ds.url),
+          text(ds.maintenanceMode),
+          num(ds.vmCount),
+        ]).toEqual([ds.moref, p.url, p.maintenanceMode, p.vmCount]);
+      }
+      for (const cluster of rows.clusters) {
+        const p = peer.clusters[cluster.moref];
+        expect([
+          cluster.moref,
+          text(cluster.evcMode),
+          text(cluster.drsAutomationLevel),
+          cluster.haAdmissionControlEnabled ?? false,
+        ]).toEqual([
+          cluster.moref,
+          p.evcMode,
+          p.drsAutomationLevel,
+          p.haAdmissionControlEnabled,
+        ]);
+      }
+      expect(rows.clusters.some(c => c.evcMode)).toBe(true);
+    });
+
+    it('follows each VM NIC to its portgroup, switch and the host uplinks that carry it', () => {
+      const nics = inventory.rows['vm-nics'];
+      const networks = new Map(inventory.rows.networks.map(n => [n.name, n]));
+      // Distributed portgroups name their switch; standard ones sit on vSwitch0, carried by the host's uplinks.
+      const expectedPath = (network: (typeof inventory.rows.networks)[number] | undefined) =>
+        network?.type === 'distributed-portgroup'
+          ? { switchName: network.switchName, hasUplinks: false }
+          : { switchName: 'vSwitch0', hasUplinks: true };
+      expect(
+        nics.map(nic => {
+          const network = networks.get(nic.network!);
+          const expected = expectedPath(network);
+          return [
+            nic.moref,
+            network?.name,
+            nic.switchName,
+            expected.hasUplinks ? nic.uplinks.length > 0 : true,
+          ];
+        }),
+      ).toEqual(
+        nics.map(nic => [
+          nic.moref,
+          nic.network,
+          expectedPath(networks.get(nic.network!)).switchName,
+          true,
+        ]),
+      );
+      const vms = new Map(inventory.rows.vms.map(v => [v.moref, v]));
+      expect(
+        nics.every(n => vms.get(n.vmMoref)?.networks.includes(n.network!)),
+      ).toBe(true);
+      expect(
+        inventory.rows.vms.every(
+          v => v.folder?.startsWith('/') && v.datacenter && v.hardwareVersion,
+        ),
+      ).toBe(true);
     });
 
     it('gives every row the id vcenterId:moref', () => {
@@ -294,6 +516,13 @@ describe.each(TOPOLOGIES)(
         storageFreeBytes: sample.datastoreFreeBytes,
         haEnabled: sample.haEnabled,
         drsEnabled: sample.drsEnabled,
+        // The launcher turns admission control and EVC on where HA is on (even cluster index).
+        haAdmissionControlEnabled: sample.haEnabled,
+        haAdmissionControlPolicy: sample.haEnabled
+          ? 'ClusterFailoverLevelAdmissionControlPolicy'
+          : undefined,
+        drsAutomationLevel: 'fullyAutomated',
+        evcMode: sample.haEnabled ? 'intel-broadwell' : undefined,
       });
     });
 
@@ -397,7 +626,12 @@ describe.each(TOPOLOGIES)(
         expect(withoutEvents(paged.rows)).toEqual(
           withoutEvents(inventory.rows),
         );
-        const expected = expectedRoundTrips(vcsim.topology, paged, pageSize);
+        const expected = expectedRoundTrips(
+          vcsim.topology,
+          peer.containers,
+          paged,
+          pageSize,
+        );
         expect(paged.retrieveRoundTrips).toBe(expected.retrieve);
         expect(paged.roundTrips).toBe(expected.total);
       },

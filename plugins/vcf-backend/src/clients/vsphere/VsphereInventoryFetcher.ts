@@ -187,6 +187,7 @@ export class VsphereInventoryFetcher {
         'distributed switches',
         r.distributedSwitches,
       ),
+      containers: await view('containers', r.containers),
       alarmStates: await stepped('alarms', () =>
         this.readTriggeredAlarms(client, pager),
       ),
@@ -223,6 +224,7 @@ export class VsphereInventoryFetcher {
       raw.datastoreClusters,
       raw.networks,
       raw.distributedSwitches,
+      raw.containers,
     ]) {
       for (const o of list) known.add(moRefKey(o.obj));
     }

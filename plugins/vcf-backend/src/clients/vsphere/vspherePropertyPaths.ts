@@ -25,6 +25,23 @@ export const VSPHERE_PROPERTY_PATHS = {
     'summary.quickStats.overallCpuUsage',
     'summary.quickStats.guestMemoryUsage',
     'snapshot',
+    'parent',
+    'resourcePool',
+    'config.version',
+    'config.annotation',
+    'config.changeTrackingEnabled',
+    'config.instanceUuid',
+    /** Disks and NICs become child rows. */
+    'config.hardware.device',
+    'guest.toolsVersionStatus2',
+    'guest.toolsVersion',
+    'guest.toolsRunningStatus',
+    'guest.guestFullName',
+    'guest.hostName',
+    'summary.storage.unshared',
+    'summary.quickStats.uptimeSeconds',
+    /** Snapshot sizes. */
+    'layoutEx',
   ],
   HostSystem: [
     'name',
@@ -43,14 +60,28 @@ export const VSPHERE_PROPERTY_PATHS = {
     'summary.hardware.numHBAs',
     'summary.quickStats.overallCpuUsage',
     'summary.quickStats.overallMemoryUsage',
+    'summary.hardware.cpuModel',
+    'summary.hardware.numCpuPkgs',
+    'summary.hardware.numCpuThreads',
+    'hardware.systemInfo',
+    'hardware.biosInfo',
+    'vm',
+    'config.dateTimeInfo',
+    /** Physical NICs, VMkernel adapters and the switches and portgroups that connect them. */
+    'config.network.pnic',
+    'config.network.vnic',
+    'config.network.vswitch',
+    'config.network.proxySwitch',
+    'config.network.portgroup',
+    /** Which VMkernel adapters carry management, vMotion, vSAN… traffic. */
+    'config.virtualNicManagerInfo.netConfig',
   ],
   ClusterComputeResource: [
     'name',
     'host',
     'datastore',
-    'summary.totalCpu',
-    'summary.totalMemory',
-    'summary.numHosts',
+    /** Whole: `currentEVCModeKey` is a field of the ClusterComputeResourceSummary subtype. */
+    'summary',
     'configurationEx',
   ],
   Datastore: [
@@ -62,6 +93,10 @@ export const VSPHERE_PROPERTY_PATHS = {
     'summary.freeSpace',
     'summary.accessible',
     'summary.multipleHostAccess',
+    'summary.url',
+    'summary.uncommitted',
+    'summary.maintenanceMode',
+    'vm',
   ],
   StoragePod: ['name', 'childEntity', 'summary.capacity', 'summary.freeSpace'],
   /** Standard portgroups, and the common part of distributed portgroups and opaque (NSX) networks. */
@@ -77,6 +112,8 @@ export const VSPHERE_PROPERTY_PATHS = {
     'summary.hostMember',
     'config.uplinkPortgroup',
   ],
+  /** Folders, datacenters and resource pools (vApps too): names and parents for folder paths and placement. */
+  Container: ['name', 'parent'],
   /** On the root folder, which lists every triggered alarm of the inventory. */
   Folder: ['triggeredAlarmState'],
   Alarm: ['info.name'],
@@ -143,6 +180,14 @@ export const VSPHERE_VIEW_RETRIEVALS = {
         type: 'DistributedVirtualPortgroup',
         pathSet: VSPHERE_PROPERTY_PATHS.DistributedVirtualPortgroup,
       },
+    ],
+  },
+  containers: {
+    viewTypes: ['Folder', 'Datacenter', 'ResourcePool'],
+    propSet: [
+      { type: 'Folder', pathSet: VSPHERE_PROPERTY_PATHS.Container },
+      { type: 'Datacenter', pathSet: VSPHERE_PROPERTY_PATHS.Container },
+      { type: 'ResourcePool', pathSet: VSPHERE_PROPERTY_PATHS.Container },
     ],
   },
   distributedSwitches: {

@@ -35,6 +35,7 @@ function raw(overrides: Partial<RawVsphereInventory>): RawVsphereInventory {
     datastoreClusters: [],
     networks: [],
     distributedSwitches: [],
+    containers: [],
     alarmStates: [],
     tasks: [],
     events: [],

@@ -4,13 +4,28 @@ import type {
   DatastoreClusterRow,
   DatastoreRow,
   EventRow,
+  HostNicRow,
   HostRow,
+  HostVmkernelAdapterRow,
   InventoryKind,
   NetworkRow,
   SnapshotRow,
   TaskRow,
+  VmDiskRow,
+  VmNicRow,
   VmRow,
 } from '@vcf-backstage/plugin-vcf-common';
+import {
+  diskCapacity,
+  hostNicRows,
+  hostVmkernelAdapterRows,
+  isDisk,
+  isNic,
+  vmDevices,
+  vmDiskRows,
+  vmNicRows,
+  type DeviceMappingContext,
+} from './vsphereDeviceMappers';
 import type { ManagedObjectReference, ObjectContent, VimNode } from './types';
 import {
   asArray,
@@ -42,6 +57,10 @@ export interface InventoryRowByKind {
   alarms: AlarmRow;
   tasks: TaskRow;
   events: EventRow;
+  'vm-disks': VmDiskRow;
+  'vm-nics': VmNicRow;
+  'host-nics': HostNicRow;
+  'host-vmkernel-adapters': HostVmkernelAdapterRow;
 }
 
 /**
@@ -64,6 +83,8 @@ export interface RawVsphereInventory {
   datastoreClusters: ObjectContent[];
   networks: ObjectContent[];
   distributedSwitches: ObjectContent[];
+  /** Folders, datacenters and resource pools, with their names and parents. */
+  containers: ObjectContent[];
   /** AlarmState nodes of the root folder's triggeredAlarmState. */
   alarmStates: VimNode[];
   /** Task objects with their `info`. */
@@ -103,9 +124,24 @@ function sum(values: Array<number | undefined>): number | undefined {
   return known.length ? known.reduce((a, b) => a + b, 0) : undefined;
 }
 
+/** Event arguments that name an object, most specific first, with the path of their moref. */
+const EVENT_ENTITY_ARGUMENTS: Array<[string, string]> = [
+  ['vm', 'vm'],
+  ['host', 'host'],
+  ['ds', 'datastore'],
+  ['net', 'network'],
+  ['dvs', 'dvs'],
+  ['computeResource', 'computeResource'],
+  ['datacenter', 'datacenter'],
+];
+
 class RowMapper {
   private readonly names = new Map<string, string>();
   private readonly hostParents = new Map<string, ManagedObjectReference>();
+  private readonly containerParents = new Map<string, ManagedObjectReference>();
+  private readonly hostsByKey = new Map<string, ObjectContent>();
+  private readonly portgroupSwitches = new Map<string, string>();
+  private readonly devices: DeviceMappingContext;
 
   constructor(
     private readonly raw: RawVsphereInventory,
@@ -119,6 +155,7 @@ class RowMapper {
       raw.datastoreClusters,
       raw.networks,
       raw.distributedSwitches,
+      raw.containers,
     ]) {
       for (const o of list) {
         const name = readString(o.props.get('name'));
@@ -129,7 +166,62 @@ class RowMapper {
     for (const h of raw.hosts) {
       const parent = readMoRef(h.props.get('parent'));
       if (parent) this.hostParents.set(moRefKey(h.obj), parent);
+      this.hostsByKey.set(moRefKey(h.obj), h);
     }
+    for (const c of raw.containers) {
+      const parent = readMoRef(c.props.get('parent'));
+      if (parent) this.containerParents.set(moRefKey(c.obj), parent);
+    }
+    for (const n of raw.networks) {
+      const dvs = readMoRef(n.props.get('config.distributedVirtualSwitch'));
+      if (dvs) this.portgroupSwitches.set(n.obj.value, this.nameOf(dvs)!);
+    }
+    this.devices = {
+      vcenterId: ctx.vcenterId,
+      nameOf: ref => this.nameOf(ref),
+      switchOfPortgroup: key => this.portgroupSwitches.get(key),
+      hostObject: ref => (ref ? this.hostsByKey.get(moRefKey(ref)) : undefined),
+    };
+  }
+
+  /**
+   * Where an object sits: its datacenter and the folder path below the datacenter's hidden root folder
+   * (`/` at the root, `/Production/Web` deeper).
+   */
+  private placement(parent: ManagedObjectReference | undefined): {
+    datacenter?: string;
+    folder?: string;
+  } {
+    const folders: string[] = [];
+    let current = parent;
+    for (let depth = 0; current && depth < 100; depth++) {
+      if (current.type === 'Datacenter') {
+        // The first folder below the datacenter is its hidden `vm` (or `host`, `datastore`…) root folder.
+        folders.pop();
+        return {
+          datacenter: this.nameOf(current),
+          folder: `/${folders.reverse().join('/')}`,
+        };
+      }
+      folders.push(this.nameOf(current)!);
+      current = this.containerParents.get(moRefKey(current));
+    }
+    return {};
+  }
+
+  /** vCPUs of the VMs on each host (templates excluded), by host moRefKey. */
+  private vcpusByHost(): Map<string, number> {
+    const vcpus = new Map<string, number>();
+    for (const vm of this.raw.vms) {
+      if (readBoolean(vm.props.get('config.template'))) continue;
+      const host = readMoRef(vm.props.get('runtime.host'));
+      const cpus = readNumber(vm.props.get('config.hardware.numCPU'));
+      if (host && cpus) {
+        const key = moRefKey(host);
+        vcpus.set(key, (vcpus.get(key) ?? 0) + cpus);
+      }
+    }
+    return vcpus;
   }
 
   private base(o: ObjectContent) {
@@ -164,6 +256,7 @@ class RowMapper {
       const p = (path: string) => o.props.get(path);
       const host = readMoRef(p('runtime.host'));
       const snapshots = this.snapshotTree(o);
+      const disks = vmDevices(o).filter(isDisk);
       const oldest = snapshots
         .map(s => s.createdAt)
         .filter((t): t is string => !!t)
@@ -187,8 +280,53 @@ class RowMapper {
         oldestSnapshotAt: oldest,
         uuid: readString(p('config.uuid')),
         template: readBoolean(p('config.template')) ?? false,
+        ...this.placement(readMoRef(p('parent'))),
+        resourcePool: this.nameOf(readMoRef(p('resourcePool'))),
+        hardwareVersion: readString(p('config.version')),
+        toolsStatus: readString(p('guest.toolsVersionStatus2')),
+        toolsVersion: readString(p('guest.toolsVersion')) || undefined,
+        toolsRunningStatus: readString(p('guest.toolsRunningStatus')),
+        guestOsReported: readString(p('guest.guestFullName')) || undefined,
+        dnsName: readString(p('guest.hostName')) || undefined,
+        annotation: readString(p('config.annotation')) || undefined,
+        cbtEnabled: readBoolean(p('config.changeTrackingEnabled')),
+        instanceUuid: readString(p('config.instanceUuid')),
+        provisionedBytes: sum([
+          readNumber(p('summary.storage.committed')),
+          readNumber(p('summary.storage.uncommitted')),
+        ]),
+        usedBytes: readNumber(p('summary.storage.committed')),
+        unsharedBytes: readNumber(p('summary.storage.unshared')),
+        uptimeSeconds: readNumber(p('summary.quickStats.uptimeSeconds')),
+        diskCount: disks.length,
+        nicCount: vmDevices(o).filter(isNic).length,
+        diskCapacityBytes: sum(disks.map(diskCapacity)) ?? 0,
       };
     });
+  }
+
+  vmDisks(): VmDiskRow[] {
+    return this.raw.vms.flatMap(o =>
+      vmDiskRows(o, this.base(o).name, this.devices),
+    );
+  }
+
+  vmNics(): VmNicRow[] {
+    return this.raw.vms.flatMap(o =>
+      vmNicRows(o, this.base(o).name, this.devices),
+    );
+  }
+
+  hostNics(): HostNicRow[] {
+    return this.raw.hosts.flatMap(o =>
+      hostNicRows(o, this.base(o).name, this.devices),
+    );
+  }
+
+  hostVmkernelAdapters(): HostVmkernelAdapterRow[] {
+    return this.raw.hosts.flatMap(o =>
+      hostVmkernelAdapterRows(o, this.base(o).name, this.devices),
+    );
   }
 
   /** The primary IP (guest.ipAddress) first, then every other address of the guest's NICs. */
@@ -207,6 +345,7 @@ class RowMapper {
   private snapshotTree(o: ObjectContent): SnapshotRow[] {
     const rows: SnapshotRow[] = [];
     const vmName = readString(o.props.get('name')) ?? o.obj.value;
+    const sizes = snapshotSizes(o.props.get('layoutEx'));
     const walk = (nodes: VimNode[]) => {
       for (const node of nodes) {
         const ref = readMoRef(child(node, 'snapshot'));
@@ -218,6 +357,7 @@ class RowMapper {
             moref: ref.value,
             name: readString(child(node, 'name')) ?? ref.value,
             vm: vmName,
+            vmMoref: o.obj.value,
             createdAt,
             description: readString(child(node, 'description')) || undefined,
             ageDays: createdAt
@@ -225,6 +365,9 @@ class RowMapper {
                   (this.ctx.now.getTime() - Date.parse(createdAt)) / DAY_MS,
                 )
               : undefined,
+            sizeBytes: sizes.get(ref.value),
+            quiesced: readBoolean(child(node, 'quiesced')),
+            state: readString(child(node, 'state')),
           });
         }
         walk(asArray(child(node, 'childSnapshotList')));
@@ -239,6 +382,7 @@ class RowMapper {
   }
 
   hosts(): HostRow[] {
+    const vcpus = this.vcpusByHost();
     return this.raw.hosts.map(o => {
       const p = (path: string) => o.props.get(path);
       const cores = readNumber(p('summary.hardware.numCpuCores'));
@@ -271,6 +415,19 @@ class RowMapper {
         cluster: this.clusterOfHost(o.obj),
         nicCount: readNumber(p('summary.hardware.numNics')),
         hbaCount: readNumber(p('summary.hardware.numHBAs')),
+        ...hardwareIdentity(p('hardware.systemInfo')),
+        biosVersion: readString(child(p('hardware.biosInfo'), 'biosVersion')),
+        biosReleaseDate: readDate(child(p('hardware.biosInfo'), 'releaseDate')),
+        cpuModel: readString(p('summary.hardware.cpuModel')),
+        cpuSockets: readNumber(p('summary.hardware.numCpuPkgs')),
+        cpuThreads: readNumber(p('summary.hardware.numCpuThreads')),
+        vcpuPerCore: cores
+          ? Math.round(((vcpus.get(moRefKey(o.obj)) ?? 0) / cores) * 100) / 100
+          : undefined,
+        vmCount: readMoRefs(p('vm')).length,
+        ntpServers: readStrings(
+          child(p('config.dateTimeInfo'), 'ntpConfig.server'),
+        ),
       };
     });
   }
@@ -288,8 +445,9 @@ class RowMapper {
       const hostNumber = (h: ObjectContent, path: string) =>
         readNumber(h.props.get(path));
       // vCenter's summary totals; the sum of host capacities when the summary lacks them.
+      const summary = p('summary');
       const cpuTotalMhz =
-        readNumber(p('summary.totalCpu')) ??
+        readNumber(child(summary, 'totalCpu')) ??
         sum(
           hosts.map(
             h =>
@@ -298,7 +456,7 @@ class RowMapper {
           ),
         );
       const memoryTotalBytes =
-        readNumber(p('summary.totalMemory')) ??
+        readNumber(child(summary, 'totalMemory')) ??
         sum(hosts.map(h => hostNumber(h, 'summary.hardware.memorySize')));
       const cpuUsedMhz = sum(
         hosts.map(h => hostNumber(h, 'summary.quickStats.overallCpuUsage')),
@@ -330,6 +488,16 @@ class RowMapper {
         ),
         haEnabled: readBoolean(child(config, 'dasConfig.enabled')),
         drsEnabled: readBoolean(child(config, 'drsConfig.enabled')),
+        haAdmissionControlEnabled: readBoolean(
+          child(config, 'dasConfig.admissionControlEnabled'),
+        ),
+        haAdmissionControlPolicy: xsiType(
+          child(config, 'dasConfig.admissionControlPolicy'),
+        ),
+        drsAutomationLevel: readString(
+          child(config, 'drsConfig.defaultVmBehavior'),
+        ),
+        evcMode: readString(child(summary, 'currentEVCModeKey')) || undefined,
       };
     });
   }
@@ -360,6 +528,15 @@ class RowMapper {
         hosts: this.namesOf(hosts),
         datastoreCluster:
           parent?.type === 'StoragePod' ? this.nameOf(parent) : undefined,
+        url: readString(p('summary.url')),
+        vmCount: readMoRefs(p('vm')).length,
+        hostCount: hosts.length,
+        provisionedBytes:
+          capacity !== undefined && free !== undefined
+            ? capacity - free + (readNumber(p('summary.uncommitted')) ?? 0)
+            : undefined,
+        freePercent: percent(free, capacity),
+        maintenanceMode: readString(p('summary.maintenanceMode')),
       };
     });
   }
@@ -440,6 +617,7 @@ class RowMapper {
         name: this.nameOf(alarm) ?? key,
         entityName: this.nameOf(entity),
         entityType: entity?.type,
+        entityMoref: entity?.value,
         severity:
           status === 'red' || status === 'yellow' || status === 'green'
             ? status
@@ -454,6 +632,7 @@ class RowMapper {
     return this.raw.tasks.map(o => {
       const info = o.props.get('info');
       const error = child(info, 'error');
+      const entity = readMoRef(child(info, 'entity'));
       return {
         id: `${this.ctx.vcenterId}:${o.obj.value}`,
         vcenterId: this.ctx.vcenterId,
@@ -462,7 +641,12 @@ class RowMapper {
           readString(child(info, 'descriptionId')) ||
           readString(child(info, 'name')) ||
           o.obj.value,
-        entityName: readString(child(info, 'entityName')),
+        // vcsim puts the moref into entityName; the name this inventory read is the one to show.
+        entityName: entity
+          ? this.names.get(moRefKey(entity)) ??
+            readString(child(info, 'entityName'))
+          : readString(child(info, 'entityName')),
+        entityMoref: entity?.value,
         state: readString(child(info, 'state')),
         user: readString(child(info, 'reason.userName')),
         queuedAt: readDate(child(info, 'queueTime')),
@@ -481,17 +665,17 @@ class RowMapper {
     return this.raw.events.map(event => {
       const key = readString(child(event, 'key')) ?? '';
       const eventType = xsiType(event);
-      const entityName = [
-        'vm',
-        'host',
-        'ds',
-        'net',
-        'dvs',
-        'computeResource',
-        'datacenter',
-      ]
-        .map(arg => readString(child(event, `${arg}.name`)))
-        .find(name => name !== undefined);
+      // The most specific object the event names: its VM, else its host, datastore, network…
+      const [arg, refPath] =
+        EVENT_ENTITY_ARGUMENTS.find(
+          ([name]) => child(event, name) !== undefined,
+        ) ?? [];
+      const entityName = arg
+        ? readString(child(event, `${arg}.name`))
+        : undefined;
+      const entityRef = arg
+        ? readMoRef(child(event, `${arg}.${refPath}`))
+        : undefined;
       return {
         id: `${this.ctx.vcenterId}:event-${key}`,
         vcenterId: this.ctx.vcenterId,
@@ -503,9 +687,93 @@ class RowMapper {
         user: readString(child(event, 'userName')) || undefined,
         createdAt: readDate(child(event, 'createdTime')),
         entityName,
+        entityMoref: entityRef?.value,
       };
     });
   }
+}
+
+/** Vendor, model, serial number and service tag from a host's `hardware.systemInfo`. */
+function hardwareIdentity(systemInfo: VimNode | undefined): {
+  serialNumber?: string;
+  serviceTag?: string;
+} {
+  const identifiers = new Map<string, string>();
+  for (const info of readArrayOf(
+    child(systemInfo, 'otherIdentifyingInfo'),
+    'HostSystemIdentificationInfo',
+  )) {
+    const type = readString(child(info, 'identifierType.key'));
+    const value = readString(child(info, 'identifierValue'))?.trim();
+    if (type && value && !identifiers.has(type)) identifiers.set(type, value);
+  }
+  return {
+    serialNumber:
+      readString(child(systemInfo, 'serialNumber')) ||
+      identifiers.get('SerialNumberTag') ||
+      identifiers.get('EnclosureSerialNumberTag'),
+    serviceTag:
+      identifiers.get('ServiceTag') || identifiers.get('AssetTag') || undefined,
+  };
+}
+
+/**
+ * The size of each snapshot from a VM's `layoutEx`, by snapshot moref: its state and memory files plus the delta
+ * disks written since it was taken (the files its child snapshot, or the running VM, added to each disk chain).
+ * @internal
+ */
+export function snapshotSizes(
+  layoutEx: VimNode | undefined,
+): Map<string, number> {
+  const sizes = new Map<string, number>();
+  if (!layoutEx) return sizes;
+  const fileSize = new Map<string, number>();
+  for (const file of readArrayOf(
+    child(layoutEx, 'file'),
+    'VirtualMachineFileLayoutExFileInfo',
+  )) {
+    const key = readString(child(file, 'key'));
+    if (key !== undefined)
+      fileSize.set(key, readNumber(child(file, 'size')) ?? 0);
+  }
+  // Disk chains (file keys per chain link) by disk key.
+  const chains = (diskLayouts: VimNode[]) =>
+    new Map(
+      diskLayouts.map(disk => [
+        readString(child(disk, 'key')) ?? '',
+        asArray(child(disk, 'chain')).map(link =>
+          asArray(child(link, 'fileKey')).map(k => readString(k) ?? ''),
+        ),
+      ]),
+    );
+  const snapshots = asArray(child(layoutEx, 'snapshot'));
+  const current = chains(asArray(child(layoutEx, 'disk')));
+  const snapshotChains = snapshots.map(s => chains(asArray(child(s, 'disk'))));
+  snapshots.forEach((snapshot, i) => {
+    const ref = readMoRef(child(snapshot, 'key'));
+    if (!ref) return;
+    let size = 0;
+    for (const path of ['dataKey', 'memoryKey']) {
+      const key = readString(child(snapshot, path));
+      if (key !== undefined && key !== '-1') size += fileSize.get(key) ?? 0;
+    }
+    // The next chain that extends this one: a later snapshot's, else the running disk's.
+    for (const [diskKey, chain] of snapshotChains[i]) {
+      const successor = [...snapshotChains.slice(i + 1), current]
+        .map(c => c.get(diskKey))
+        .find(
+          next =>
+            next !== undefined &&
+            next.length > chain.length &&
+            next[chain.length - 1]?.join() === chain[chain.length - 1]?.join(),
+        );
+      for (const key of successor?.[chain.length] ?? []) {
+        size += fileSize.get(key) ?? 0;
+      }
+    }
+    sizes.set(ref.value, size);
+  });
+  return sizes;
 }
 
 /**
@@ -554,5 +822,9 @@ export function mapVsphereInventory(
     alarms: mapper.alarms(),
     tasks: mapper.tasks(),
     events: mapper.events(),
+    'vm-disks': mapper.vmDisks(),
+    'vm-nics': mapper.vmNics(),
+    'host-nics': mapper.hostNics(),
+    'host-vmkernel-adapters': mapper.hostVmkernelAdapters(),
   };
 }

@@ -7,6 +7,7 @@ import {
   formatDateTime,
   sourceTitle,
 } from '../../util/format';
+import { CredentialActions } from '../CredentialActions';
 import { CredentialHistoryButton } from '../CredentialHistoryDialog';
 import { ExpiryChip } from '../ExpiryStatus';
 import type { RemoteTableColumn } from '../RemoteTable';
@@ -26,20 +27,21 @@ function CompactTime(props: { iso: string | undefined; prefix?: string }) {
   );
 }
 
-/** Reveal, copy and history of one row; kept on one line in the sticky action column. */
+/** Reveal, copy, history and the rotate menu of one row; kept on one line in the sticky action column. */
 function CredentialRowActions(props: { credential: CredentialSummary }) {
   return (
     <Box display="flex" alignItems="center" flexWrap="nowrap">
       <RevealPasswordButton credential={props.credential} />
       <CredentialHistoryButton credential={props.credential} />
+      <CredentialActions credential={props.credential} />
     </Box>
   );
 }
 
 /**
  * Columns of the credential list, sized to fit a 1,280 px screen: resource, username, type, expiry
- * and the row actions are always shown, the rest are offered in the column chooser. Each `field` is
- * the `orderBy` name the backend sorts by.
+ * and the row actions are always shown, auto-rotate and last seen by default, the rest are offered
+ * in the column chooser. Each `field` is the `orderBy` name the backend sorts by.
  */
 export const credentialColumns: RemoteTableColumn<CredentialSummary>[] = [
   {
@@ -63,6 +65,24 @@ export const credentialColumns: RemoteTableColumn<CredentialSummary>[] = [
     render: row => (
       <ExpiryChip status={row.expiryStatus} expiryDate={row.expiryDate} />
     ),
+  },
+  {
+    title: 'Auto-rotate',
+    sorting: false,
+    choice: 'shown',
+    render: row =>
+      row.autoRotate ? (
+        <SubvalueCell
+          value={`every ${row.autoRotate.frequencyInDays} d`}
+          subvalue={
+            row.autoRotate.nextRotationAt ? (
+              <CompactTime iso={row.autoRotate.nextRotationAt} prefix="next " />
+            ) : undefined
+          }
+        />
+      ) : (
+        '–'
+      ),
   },
   {
     title: 'Last seen',

@@ -17,7 +17,7 @@ describe('EnvironmentForm', () => {
     expect(onSubmit).not.toHaveBeenCalled();
     expect(
       screen.getByText(
-        'Lower-case letters, digits and dashes, starting with a letter or digit.',
+        "1–100 letters, digits, '-', '_' or '.', starting with a letter or digit.",
       ),
     ).toBeInTheDocument();
     expect(

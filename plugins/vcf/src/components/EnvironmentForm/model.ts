@@ -8,7 +8,7 @@ import {
   toEndpointInput,
   validateEndpoint,
 } from '../EndpointFields';
-import { ID_HINT, ID_PATTERN } from '../../util/validation';
+import { VCF_ID_HINT, VCF_ID_PATTERN } from '@vcf-backstage/plugin-vcf-common';
 
 /** The form state of an environment. */
 export interface EnvironmentDraft {
@@ -69,8 +69,8 @@ export const OWNER_PATTERN = /^(group|user):/;
 /** Validation errors by field path (`title`, `sddcManager.baseUrl`, …); empty when valid. */
 export function validate(draft: EnvironmentDraft): Record<string, string> {
   const errors: Record<string, string> = {};
-  if (!ID_PATTERN.test(draft.id.trim())) {
-    errors.id = ID_HINT;
+  if (!VCF_ID_PATTERN.test(draft.id.trim())) {
+    errors.id = VCF_ID_HINT;
   }
   if (!draft.title.trim()) {
     errors.title = 'Give the environment a name.';

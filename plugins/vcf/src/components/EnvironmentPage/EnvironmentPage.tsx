@@ -14,6 +14,7 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { vcfApiRef } from '../../api';
 import { useVcfPaths } from '../../hooks/useVcfPaths';
 import { CredentialsTable } from '../CredentialsTable';
+import { CredentialTasksPanel } from '../CredentialTasksPanel';
 import { EnvironmentOverview } from '../EnvironmentOverview';
 import { EnvironmentSettings } from '../EnvironmentSettings';
 import { SyncHistoryTable } from '../SyncHistoryTable';
@@ -66,6 +67,9 @@ export function EnvironmentPage() {
         </TabbedLayout.Route>
         <TabbedLayout.Route path="/credentials" title="Credentials">
           <CredentialsTable environmentId={environment.id} />
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/credential-tasks" title="Credential tasks">
+          <CredentialTasksPanel environmentId={environment.id} />
         </TabbedLayout.Route>
         <TabbedLayout.Route path="/sync-history" title="Sync history">
           <SyncHistoryTable environment={environment} />

@@ -1,4 +1,8 @@
 import { EmptyState } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { vcfApiRef } from '../../api';
+import { ExportWorkbookButton } from './ExportWorkbookButton';
+import { InventoryDetailPage } from '../InventoryDetailPage';
 import { useState } from 'react';
 import {
   Navigate,
@@ -28,6 +32,7 @@ function InventoryRoute() {
   return (
     <>
       <InventoryTabs selected={view} hrefFor={paths.inventory} />
+      <DownloadAll />
       <InventoryView
         view={view}
         initialFilterValues={Object.fromEntries(searchParams)}
@@ -36,12 +41,40 @@ function InventoryRoute() {
   );
 }
 
-/** `/vcf/inventory/:view`: the inventory of every vCenter, one tab per view. */
+/** "Download all": the one workbook of every vCenter. */
+function DownloadAll() {
+  const api = useApi(vcfApiRef);
+  return (
+    <div
+      style={{ display: 'flex', justifyContent: 'flex-end', margin: '8px 0' }}
+    >
+      <ExportWorkbookButton onExport={() => api.exportInventoryWorkbook()} />
+    </div>
+  );
+}
+
+/** `/vcf/inventory/vms/:id` and `/vcf/inventory/hosts/:id`: one VM's or host's page. */
+function InventoryObjectRoute() {
+  const { view, id } = useParams();
+  if ((view !== 'vms' && view !== 'hosts') || !id) {
+    return (
+      <EmptyState
+        missing="content"
+        title="No such inventory page"
+        description="VMs and hosts have pages of their own."
+      />
+    );
+  }
+  return <InventoryDetailPage kind={view} id={id} />;
+}
+
+/** `/vcf/inventory/:view`: the inventory of every vCenter, one tab per view; `:view/:id` for one VM or host. */
 export function InventoryPage() {
   return (
     <Routes>
       <Route index element={<Navigate to="vms" replace />} />
       <Route path=":view" element={<InventoryRoute />} />
+      <Route path=":view/:id" element={<InventoryObjectRoute />} />
     </Routes>
   );
 }

@@ -9,6 +9,7 @@ import {
 } from '../../util/format';
 import { UsageBar } from '../UsageBar';
 import { AlarmSeverityChip, PowerStateChip } from './chips';
+import { InventoryObjectLink, VcenterTitle } from './InventoryObjectLink';
 
 /** Everything a table needs to show one inventory kind. */
 export interface InventoryListDefinition<K extends InventoryKind> {
@@ -23,7 +24,11 @@ export interface InventoryListDefinition<K extends InventoryKind> {
   }>;
 }
 
-const vcenterColumn = { title: 'vCenter', field: 'vcenterId' } as const;
+const vcenterColumn = {
+  title: 'vCenter',
+  field: 'vcenterId',
+  render: (row: { vcenterId: string }) => <VcenterTitle id={row.vcenterId} />,
+} as const;
 
 function yesNo(value: boolean | undefined): string {
   if (value === undefined) {
@@ -58,7 +63,12 @@ export const inventoryLists: {
         title: 'Name',
         field: 'name',
         highlight: true,
-        render: row => <SubvalueCell value={row.name} subvalue={row.guestOs} />,
+        render: row => (
+          <SubvalueCell
+            value={<InventoryObjectLink kind="vms" row={row} />}
+            subvalue={row.guestOs}
+          />
+        ),
       },
       {
         title: 'Power',
@@ -103,7 +113,7 @@ export const inventoryLists: {
         highlight: true,
         render: row => (
           <SubvalueCell
-            value={row.name}
+            value={<InventoryObjectLink kind="hosts" row={row} />}
             subvalue={[row.vendor, row.model].filter(Boolean).join(' ')}
           />
         ),
@@ -399,6 +409,80 @@ export const inventoryLists: {
       },
       { title: 'User', field: 'user', emptyValue: '–' },
       { title: 'Entity', field: 'entityName', emptyValue: '–' },
+      vcenterColumn,
+    ],
+  },
+  'vm-disks': {
+    title: 'VM disks',
+    columns: [
+      { title: 'VM', field: 'vm', highlight: true },
+      { title: 'Disk', field: 'label' },
+      {
+        title: 'Capacity',
+        field: 'capacityBytes',
+        type: 'numeric',
+        render: row => formatBytes(row.capacityBytes),
+      },
+      { title: 'Datastore', field: 'datastore', emptyValue: '–' },
+      { title: 'Provisioning', field: 'provisioning', emptyValue: '–' },
+      { title: 'File', field: 'file', emptyValue: '–' },
+      vcenterColumn,
+    ],
+  },
+  'vm-nics': {
+    title: 'VM NICs',
+    columns: [
+      { title: 'VM', field: 'vm', highlight: true },
+      { title: 'NIC', field: 'label' },
+      { title: 'Adapter', field: 'adapterType', emptyValue: '–' },
+      { title: 'Network', field: 'network', emptyValue: '–' },
+      { title: 'Switch', field: 'switchName', emptyValue: '–' },
+      {
+        title: 'Uplinks',
+        sorting: false,
+        render: row => row.uplinks.join(', ') || '–',
+      },
+      { title: 'MAC address', field: 'macAddress', emptyValue: '–' },
+      {
+        title: 'Connected',
+        field: 'connected',
+        render: row => yesNo(row.connected),
+      },
+      vcenterColumn,
+    ],
+  },
+  'host-nics': {
+    title: 'Host NICs',
+    columns: [
+      { title: 'Host', field: 'host', highlight: true },
+      { title: 'Device', field: 'device' },
+      {
+        title: 'Speed',
+        field: 'speedMb',
+        type: 'numeric',
+        render: row =>
+          row.speedMb === undefined ? 'down' : `${row.speedMb} Mb/s`,
+      },
+      { title: 'Driver', field: 'driver', emptyValue: '–' },
+      { title: 'MAC address', field: 'macAddress', emptyValue: '–' },
+      { title: 'Switch', field: 'switchName', emptyValue: '–' },
+      vcenterColumn,
+    ],
+  },
+  'host-vmkernel-adapters': {
+    title: 'VMkernel adapters',
+    columns: [
+      { title: 'Host', field: 'host', highlight: true },
+      { title: 'Device', field: 'device' },
+      { title: 'IP address', field: 'ipAddress', emptyValue: '–' },
+      { title: 'Portgroup', field: 'portgroup', emptyValue: '–' },
+      { title: 'Switch', field: 'switchName', emptyValue: '–' },
+      { title: 'MTU', field: 'mtu', type: 'numeric' },
+      {
+        title: 'Services',
+        sorting: false,
+        render: row => row.services.join(', ') || '–',
+      },
       vcenterColumn,
     ],
   },

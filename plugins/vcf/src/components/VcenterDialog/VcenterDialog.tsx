@@ -20,7 +20,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { vcfApiRef } from '../../api';
 import { useElementId } from '../../hooks/useElementId';
 import { describeError } from '../../util/errors';
-import { ID_HINT, ID_PATTERN } from '../../util/validation';
+import { VCF_ID_HINT, VCF_ID_PATTERN } from '@vcf-backstage/plugin-vcf-common';
 import {
   EndpointFields,
   type EndpointDraft,
@@ -84,8 +84,8 @@ function validate(draft: VcenterDraft): Record<string, string> {
     'endpoint',
     'https://vcenter01.example.com',
   );
-  if (!ID_PATTERN.test(draft.id.trim())) {
-    errors.id = ID_HINT;
+  if (!VCF_ID_PATTERN.test(draft.id.trim())) {
+    errors.id = VCF_ID_HINT;
   }
   return errors;
 }

@@ -6,7 +6,7 @@ import { vcfAuditReadPermission } from '@vcf-backstage/plugin-vcf-common';
 import { Link as RouterLink, useLocation } from 'react-router-dom';
 import { useVcfPaths } from '../../hooks/useVcfPaths';
 
-type Section = 'home' | 'inventory' | 'vcenters' | 'audit';
+type Section = 'home' | 'inventory' | 'changes' | 'vcenters' | 'audit';
 
 /** Links between the sections of the VCF page; Audit only for `vcf.audit.read`. */
 export function VcfNavigation() {
@@ -19,6 +19,7 @@ export function VcfNavigation() {
   const sections: Array<{ id: Section; label: string; to: string }> = [
     { id: 'home', label: 'Overview', to: paths.home },
     { id: 'inventory', label: 'Inventory', to: paths.inventory() },
+    { id: 'changes', label: 'Changes', to: paths.changes },
     { id: 'vcenters', label: 'vCenters', to: paths.vcenters },
   ];
   if (canReadAudit) {

@@ -2,6 +2,7 @@ import { Content, EmptyState, LinkButton } from '@backstage/core-components';
 import { Route, Routes } from 'react-router-dom';
 import { useVcfPaths } from '../../hooks/useVcfPaths';
 import { AuditPage } from '../AuditPage';
+import { ChangesPage } from '../ChangesPage';
 import { EnvironmentPage } from '../EnvironmentPage';
 import { HomePage } from '../HomePage';
 import { InventoryPage } from '../InventoryPage';
@@ -39,6 +40,7 @@ export function VcfRouter() {
           element={<EnvironmentPage />}
         />
         <Route path="inventory/*" element={<InventoryPage />} />
+        <Route path="changes" element={<ChangesPage />} />
         <Route path="vcenters" element={<VcentersPage />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="*" element={<NotFound />} />

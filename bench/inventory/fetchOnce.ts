@@ -1,0 +1,42 @@
+/*
+ * Our whole inventory fetch, once, in a process of its own, so that its peak resident memory compares with the
+ * govmomi and pyvmomi peers' processes. Started by bench/inventory/run.ts; the password comes in PEER_PASSWORD.
+ * Prints one JSON line: { ms, rows, baselineRssMb, peakRssMb } (peak = VmHWM of this process, Linux).
+ *
+ *   node scripts/run-ts.js bench/inventory/fetchOnce.ts --url URL --username USER --ca FILE --page-size N
+ */
+import { readFileSync } from 'node:fs';
+import { VsphereInventoryFetcher } from '../../plugins/vcf-backend/src/clients/vsphere';
+
+function arg(name: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  if (i === -1) throw new Error(`--${name} is required`);
+  return process.argv[i + 1];
+}
+
+function statusMb(field: 'VmRSS' | 'VmHWM'): number {
+  const kb = Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync('/proc/self/status', 'utf8'))?.[1]);
+  return Math.round(kb / 1024);
+}
+
+async function main() {
+  const fetcher = VsphereInventoryFetcher.create({
+    vcenterId: 'bench',
+    url: arg('url'),
+    username: arg('username'),
+    password: process.env.PEER_PASSWORD ?? '',
+    tls: { ca: readFileSync(arg('ca'), 'utf8') },
+    pageSize: Number(arg('page-size')),
+  });
+  const baselineRssMb = statusMb('VmRSS');
+  const started = performance.now();
+  const inventory = await fetcher.fetch();
+  const ms = performance.now() - started;
+  const rows = Object.values(inventory.rows).reduce((sum, list) => sum + list.length, 0);
+  process.stdout.write(`${JSON.stringify({ ms, rows, baselineRssMb, peakRssMb: statusMb('VmHWM') })}\n`);
+}
+
+main().catch(error => {
+  process.stderr.write(`${error?.stack ?? error}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,169 @@
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import type { HttpAuthService } from '@backstage/backend-plugin-api';
+import { NotFoundError } from '@backstage/errors';
+import {
+  VCF_SEARCH_KINDS,
+  type Page,
+  type VcfSearchKind,
+  type VcfSearchSource,
+} from '@vcf-backstage/plugin-vcf-common';
+import type { EnvironmentStore } from '../environments/EnvironmentStore';
+import type { InventoryStore } from '../inventory/InventoryStore';
+import type { VcenterStore } from '../vcenters/VcenterStore';
+import { vcenterPlacements } from '../vcenters/vcenterPlacement';
+import { parseInput } from './apiSchemas';
+
+/** A non-negative decimal integer; `1e2`, `0x10`, ` 5` and `5.0` are refused. */
+const decimalInteger = z
+  .string()
+  .regex(/^\d{1,9}$/, 'must be a decimal integer')
+  .transform(Number);
+
+const searchSourceQuerySchema = z
+  .object({
+    offset: decimalInteger.default(0),
+    limit: decimalInteger.pipe(z.number().int().min(1).max(1000)).default(500),
+  })
+  .strict();
+
+function isSearchKind(value: string): value is VcfSearchKind {
+  return (VCF_SEARCH_KINDS as string[]).includes(value);
+}
+
+/**
+ * `GET /search-sources/:kind`, for backend services only: one page of the objects of a kind, as the search
+ * collator indexes them (names, placement, addresses, owner; never a credential). Inventory pages are read in
+ * SQL, ordered by vCenter and moref so the pages of a walk do not overlap.
+ * @internal
+ */
+export function createSearchSourceRoutes(options: {
+  httpAuth: HttpAuthService;
+  environments: EnvironmentStore;
+  inventory?: { vcenters: VcenterStore; inventory: InventoryStore };
+}) {
+  const router = Router();
+  router.get('/search-sources/:kind', async (req, res) => {
+    await options.httpAuth.credentials(req, { allow: ['service'] });
+    const kind = req.params.kind;
+    if (!isSearchKind(kind)) {
+      throw new NotFoundError(
+        `No search source "${kind}"; use one of ${VCF_SEARCH_KINDS.join(', ')}`,
+      );
+    }
+    const { offset, limit } = parseInput(
+      searchSourceQuerySchema,
+      req.query,
+      'query',
+    );
+    const environments = await options.environments.list();
+    let page: Page<VcfSearchSource>;
+    if (kind === 'environments') {
+      // Environments are few (one per VCF instance); they are listed whole and cut into the page here.
+      const items = environments.map<VcfSearchSource>(e => ({
+        kind,
+        id: e.id,
+        name: e.title,
+        description: e.description,
+        environmentId: e.id,
+        owner: e.owner,
+      }));
+      page = {
+        items: items.slice(offset, offset + limit),
+        totalCount: items.length,
+      };
+    } else if (!options.inventory) {
+      page = { items: [], totalCount: 0 };
+    } else {
+      const vcenters = await options.inventory.vcenters.list();
+      const placement = vcenterPlacements(environments, vcenters);
+      if (kind === 'vcenters') {
+        const items = vcenters.map<VcfSearchSource>(v => ({
+          kind,
+          id: v.id,
+          name: v.title,
+          description: v.baseUrl,
+          vcenterId: v.id,
+          ...placement.get(v.id),
+        }));
+        page = {
+          items: items.slice(offset, offset + limit),
+          totalCount: items.length,
+        };
+      } else {
+        page = await listInventorySources(
+          options.inventory.inventory,
+          kind,
+          { offset, limit },
+          placement,
+        );
+      }
+    }
+    res.json(page);
+  });
+  return router;
+}
+
+async function listInventorySources(
+  inventory: InventoryStore,
+  kind: Exclude<VcfSearchKind, 'environments' | 'vcenters'>,
+  paging: { offset: number; limit: number },
+  placement: ReturnType<typeof vcenterPlacements>,
+): Promise<Page<VcfSearchSource>> {
+  const query = {
+    ...paging,
+    orderBy: 'vcenterId' as const,
+    order: 'asc' as const,
+  };
+  const base = (row: {
+    id: string;
+    vcenterId: string;
+    name: string;
+  }): VcfSearchSource => ({
+    kind,
+    id: row.id,
+    name: row.name,
+    vcenterId: row.vcenterId,
+    ...placement.get(row.vcenterId),
+  });
+  switch (kind) {
+    case 'vms': {
+      const page = await inventory.list('vms', query);
+      return {
+        totalCount: page.totalCount,
+        items: page.items.map(vm => ({
+          ...base(vm),
+          cluster: vm.cluster,
+          host: vm.host,
+          guestOs: vm.guestOs,
+          ipAddresses: vm.ipAddresses,
+          powerState: vm.powerState,
+        })),
+      };
+    }
+    case 'hosts': {
+      const page = await inventory.list('hosts', query);
+      return {
+        totalCount: page.totalCount,
+        items: page.items.map(host => ({
+          ...base(host),
+          cluster: host.cluster,
+        })),
+      };
+    }
+    case 'datastores': {
+      const page = await inventory.list('datastores', query);
+      return {
+        totalCount: page.totalCount,
+        items: page.items.map(datastore => ({
+          ...base(datastore),
+          description: datastore.type,
+        })),
+      };
+    }
+    default: {
+      const page = await inventory.list('clusters', query);
+      return { totalCount: page.totalCount, items: page.items.map(base) };
+    }
+  }
+}

@@ -1,0 +1,2 @@
+export { ChangesPage } from './ChangesPage';
+export { ChangeTable } from './ChangeTable';

@@ -1,0 +1,4 @@
+export {
+  CredentialActions,
+  type CredentialActionsProps,
+} from './CredentialActions';

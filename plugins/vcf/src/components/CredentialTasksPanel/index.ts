@@ -1,0 +1,4 @@
+export {
+  CredentialTasksPanel,
+  type CredentialTasksPanelProps,
+} from './CredentialTasksPanel';

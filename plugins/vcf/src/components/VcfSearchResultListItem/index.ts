@@ -1,0 +1,4 @@
+export {
+  VcfSearchResultListItem,
+  type VcfSearchResultListItemProps,
+} from './VcfSearchResultListItem';
