@@ -92,7 +92,39 @@ export interface SyncTargetStatus {
   lastDurationMs?: number;
   lastError?: string;
   lastCount?: number;
+  /** Counts of the last finished run, e.g. `{ total: 258, passwordsChanged: 2, removed: 1 }`. */
+  lastCounts?: Record<string, number>;
   nextRunAt?: string;
+  /** What a queued or running sync is doing now; absent when idle. */
+  progress?: SyncProgress;
+}
+
+/**
+ * Where a sync run is: waiting for a backend instance, logging in, fetching (page by page) or writing.
+ * @public
+ */
+export type SyncPhase =
+  | 'queued'
+  | 'starting'
+  | 'logging-in'
+  | 'fetching'
+  | 'writing';
+
+/**
+ * Live progress of a sync run, persisted so that any backend replica can report it.
+ * @public
+ */
+export interface SyncProgress {
+  phase: SyncPhase;
+  /** Pages (or round trips) fetched so far, from 1. */
+  page?: number;
+  /** Pages in all, when the upstream says so (SDDC Manager does; a vCenter does not). */
+  pageCount?: number;
+  /** Items fetched so far. */
+  items?: number;
+  /** What is being read, e.g. `hosts`. */
+  step?: string;
+  updatedAt: string;
 }
 
 /**
@@ -272,6 +304,26 @@ export interface CredentialHistoryEntry {
   /** Present only when the history was requested with `reveal=true` by a user allowed to reveal. */
   password?: string;
 }
+
+/**
+ * The actions the backend writes to the audit trail (the audit page filters by them).
+ * @public
+ */
+export const VCF_AUDIT_ACTIONS = [
+  'credential.reveal',
+  'credential.history',
+  'credential.export',
+  'credentials.export',
+  'environment.create',
+  'environment.update',
+  'environment.delete',
+  'sync.trigger',
+  'vcenter.create',
+  'vcenter.update',
+  'vcenter.delete',
+  'vcenter.purge',
+  'inventory.export',
+] as const;
 
 /**
  * One audit row.
@@ -801,6 +853,11 @@ export interface TopItem {
   name: string;
   value: number;
   unit: 'MHz' | 'MB' | '%';
+  /**
+   * What `value` is measured against, in the same unit, when it is not a percentage: a VM's
+   * configured memory, or its vCPUs times its host's core speed. Absent when unknown.
+   */
+  capacity?: number;
 }
 
 /**

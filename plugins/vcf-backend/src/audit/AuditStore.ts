@@ -16,6 +16,10 @@ export interface AuditListQuery {
   action?: string;
   environmentId?: string;
   actor?: string;
+  result?: AuditEntry['result'];
+  /** ISO timestamps: entries at or after `from`, before `to`. */
+  from?: string;
+  to?: string;
 }
 
 /**

@@ -33,6 +33,10 @@ export class DatabaseAuditStore implements AuditStore {
     if (options.action) base.where('action', options.action);
     if (options.environmentId) base.where('environment_id', options.environmentId);
     if (options.actor) base.where('actor', options.actor);
+    if (options.result) base.where('result', options.result);
+    // Stored as ISO text (UTC); normalise so that any offset the caller sent compares correctly.
+    if (options.from) base.where('at', '>=', nowIso(new Date(options.from)));
+    if (options.to) base.where('at', '<', nowIso(new Date(options.to)));
     const [{ count }] = await base.clone().count({ count: '*' });
     const rows = await base
       .clone()

@@ -1,5 +1,6 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { CredentialSource } from '@vcf-backstage/plugin-vcf-common';
+import type { SyncProgressReporter } from '../sync/SyncProgressReporter';
 import type { SyncRunner } from '../sync/SyncRunner';
 import type { SyncTarget } from '../sync/SyncTargetStore';
 import { parseCredentialTargetId } from '../sync/syncTargetIds';
@@ -70,7 +71,11 @@ export class CredentialSyncRunner implements SyncRunner {
     },
   ) {}
 
-  async run(target: SyncTarget, context: { logger: LoggerService }) {
+  async run(
+    target: SyncTarget,
+    context: { logger: LoggerService; progress?: SyncProgressReporter },
+  ) {
+    const progress = context.progress;
     const parsed = parseCredentialTargetId(target.id);
     if (!parsed) {
       throw new Error(`Sync target ${target.id} is not a credential source`);
@@ -83,10 +88,15 @@ export class CredentialSyncRunner implements SyncRunner {
     const client = createSourceClient(source, endpoint, this.options.clientSettings ?? {}, context.logger);
     let fetched: UpstreamCredential[];
     try {
-      fetched = await client.listCredentials();
+      // The client logs in with its first request.
+      progress?.report({ phase: 'logging-in' });
+      fetched = await client.listCredentials(page =>
+        progress?.report({ phase: 'fetching', ...page }),
+      );
     } finally {
       await client.close();
     }
+    progress?.report({ phase: 'writing', items: fetched.length });
     const counts = await this.options.credentials.replaceSourceSet({
       environmentId,
       source,

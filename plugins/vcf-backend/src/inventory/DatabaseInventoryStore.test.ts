@@ -247,6 +247,41 @@ describe.each(databases.eachSupportedId())(
       ).rejects.toThrow(/VMs only/);
     });
 
+    it('gives top VMs the capacity their usage is measured against', async () => {
+      const { store } = await setup();
+      const rows = sampleInventory('vc-a', 0);
+      rows.vms = [
+        vmRow('vc-a', 1, {
+          host: 'esxi-1.vc-a.test',
+          numCpu: 4,
+          memoryMb: 8192,
+          cpuUsageMhz: 5600,
+          memoryUsageMb: 6144,
+        }),
+        vmRow('vc-a', 2, { host: 'gone.example.test', cpuUsageMhz: 100 }),
+      ];
+      await store.replaceVcenterInventory('vc-a', rows);
+
+      const byCpu = await store.top({
+        type: 'vm',
+        metric: 'cpu',
+        limit: 5,
+        scope: {},
+      });
+      // 4 vCPUs at the host's 2,800 MHz; the VM on an unknown host has no capacity.
+      expect(byCpu.map(i => [i.name, i.value, i.capacity])).toEqual([
+        ['vm-00001', 5600, 11200],
+        ['vm-00002', 100, undefined],
+      ]);
+      const byMemory = await store.top({
+        type: 'vm',
+        metric: 'memory',
+        limit: 1,
+        scope: {},
+      });
+      expect(byMemory[0]).toMatchObject({ value: 6144, capacity: 8192 });
+    });
+
     it('counts per kind, vCenter and severity, ranks top items, lists catalog rows and purges', async () => {
       const { store } = await setup();
       await store.replaceVcenterInventory('vc-a', sampleInventory('vc-a', 30));

@@ -588,6 +588,19 @@ export class DatabaseInventoryStore implements InventoryStore {
     )
       .whereNotNull(`t.${column}`)
       .select('t.vcenter_id', 't.moref', 't.name', { value: `t.${column}` })
+      .modify(q => {
+        if (options.type !== 'vm') return;
+        if (options.metric === 'memory') {
+          q.select({ capacity: 't.memory_mb' });
+        } else {
+          // A VM's CPU capacity: its vCPUs at its host's core speed (the row names its host).
+          q.select({
+            capacity: this.db.raw(
+              't.num_cpu * (select max(h.cpu_mhz) from inventory_hosts h where h.vcenter_id = t.vcenter_id and h.name = t.host)',
+            ),
+          });
+        }
+      })
       .orderBy([
         { column: `t.${column}`, order: 'desc' },
         { column: 't.vcenter_id', order: 'asc' },
@@ -600,6 +613,7 @@ export class DatabaseInventoryStore implements InventoryStore {
       name: row.name,
       value: Number(row.value),
       unit,
+      ...(Number(row.capacity) > 0 ? { capacity: Number(row.capacity) } : {}),
     }));
   }
 

@@ -1,5 +1,6 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { VsphereInventoryFetcher } from '../clients/vsphere';
+import type { SyncProgressReporter } from '../sync/SyncProgressReporter';
 import type { SyncRunner } from '../sync/SyncRunner';
 import type { SyncTarget } from '../sync/SyncTargetStore';
 import type {
@@ -31,7 +32,11 @@ export class InventorySyncRunner implements SyncRunner {
     },
   ) {}
 
-  async run(target: SyncTarget, context: { logger: LoggerService }) {
+  async run(
+    target: SyncTarget,
+    context: { logger: LoggerService; progress?: SyncProgressReporter },
+  ) {
+    const progress = context.progress;
     const vcenterId = target.vcenterId;
     if (!vcenterId) {
       throw new Error(`Sync target ${target.id} names no vCenter`);
@@ -40,6 +45,7 @@ export class InventorySyncRunner implements SyncRunner {
       vcenterId,
     );
     const settings = this.options.clientSettings ?? {};
+    progress?.report({ phase: 'logging-in' });
     const fetched = await VsphereInventoryFetcher.create({
       vcenterId,
       url: connection.baseUrl,
@@ -51,7 +57,9 @@ export class InventorySyncRunner implements SyncRunner {
       timeoutMs: settings.timeoutMs,
       retries: settings.retries,
       logger: context.logger,
+      onProgress: update => progress?.report({ phase: 'fetching', ...update }),
     }).fetch();
+    progress?.report({ phase: 'writing' });
     const counts = await this.options.inventory.replaceVcenterInventory(
       vcenterId,
       fetched.rows,

@@ -154,13 +154,23 @@ export const exportQuerySchema = z
   .strict();
 
 /** `GET /audit`. */
+const isoTimestamp = text(40).datetime({ offset: true });
+
 export const auditQuerySchema = z
   .object({
     ...listQueryFields,
     action: text(60).optional(),
     environmentId: text(100).optional(),
+    actor: text(255).optional(),
+    result: z.enum(['succeeded', 'failed', 'denied']).optional(),
+    from: isoTimestamp.optional(),
+    to: isoTimestamp.optional(),
   })
-  .strict();
+  .strict()
+  .refine(q => !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to), {
+    message: 'from must be before to',
+    path: ['from'],
+  });
 
 const endpointSchema = z
   .object({

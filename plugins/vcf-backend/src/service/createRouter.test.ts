@@ -284,6 +284,62 @@ describe.each(databases.eachSupportedId())('the /api/vcf router on %p', database
     expect(JSON.stringify(res.body)).not.toMatch(new RegExp(`${CANARY}|svc@vsphere`));
   });
 
+  it('filters the audit trail by action, actor, result and time in SQL, and refuses bad filters', async () => {
+    const { app, auditStore } = await setup(() => allow);
+    await auditStore.append({
+      actor: 'user:default/alice',
+      action: 'credential.reveal',
+      result: 'succeeded',
+    });
+    await auditStore.append({
+      actor: 'user:default/bob',
+      action: 'credential.reveal',
+      result: 'denied',
+    });
+    await auditStore.append({
+      actor: 'user:default/alice',
+      action: 'credentials.export',
+      result: 'failed',
+    });
+    const list = async (query: string) => {
+      const res = await request(app).get(`/audit?${query}`);
+      expect(res.status).toBe(200);
+      return res.body.items.map(
+        (e: any) => `${e.actor} ${e.action} ${e.result}`,
+      );
+    };
+
+    expect(await list('action=credential.reveal&result=denied')).toEqual([
+      'user:default/bob credential.reveal denied',
+    ]);
+    expect(
+      await list('actor=user:default/alice&action=credentials.export'),
+    ).toEqual(['user:default/alice credentials.export failed']);
+    const hourAgo = new Date(Date.now() - 3600_000).toISOString();
+    expect(
+      (
+        await list(
+          `from=${encodeURIComponent(hourAgo)}&actor=user:default/bob`,
+        )
+      ).length,
+    ).toBe(1);
+    expect(
+      await list(`to=${encodeURIComponent(hourAgo)}&actor=user:default/bob`),
+    ).toEqual([]);
+
+    for (const bad of [
+      'result=maybe',
+      'from=yesterday',
+      'color=red',
+      `from=${encodeURIComponent(
+        new Date().toISOString(),
+      )}&to=${encodeURIComponent(hourAgo)}`,
+    ]) {
+      const res = await request(app).get(`/audit?${bad}`);
+      expect({ bad, status: res.status }).toEqual({ bad, status: 400 });
+    }
+  });
+
   it('serves the audit trail only under vcf.audit.read', async () => {
     const allowed = await setup(() => allow);
     expect((await request(allowed.app).get('/audit')).status).toBe(200);

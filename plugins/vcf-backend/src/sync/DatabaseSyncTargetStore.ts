@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { Page, SyncRun, SyncStatus } from '@vcf-backstage/plugin-vcf-common';
+import type { Page, SyncProgress, SyncRun, SyncStatus } from '@vcf-backstage/plugin-vcf-common';
 import {
   chunk,
   isoOrUndefined,
@@ -56,7 +56,12 @@ function toTarget(row: TargetRow): SyncTarget {
     lastError: interrupted ? INTERRUPTED_ERROR : orUndefined(row.last_error),
     lastCounts: parseJsonColumn(row.last_counts),
     requestedBy: orUndefined(row.requested_by),
+    progress: interrupted ? undefined : parseJsonColumn(row.progress),
   };
+}
+
+function progressColumn(progress: Omit<SyncProgress, 'updatedAt'>): string {
+  return JSON.stringify({ ...progress, updatedAt: nowIso() });
 }
 
 function toRun(row: Record<string, any>): SyncRun {
@@ -155,7 +160,25 @@ export class DatabaseSyncTargetStore implements SyncTargetStore {
   async requestRun(id: string, requestedBy?: string): Promise<void> {
     await this.db('sync_targets')
       .where({ id })
-      .update({ next_run_at: nowIso(), requested_by: requestedBy ?? null });
+      .update({
+        next_run_at: nowIso(),
+        requested_by: requestedBy ?? null,
+        // A running target keeps showing its run; the new request shows once that run ends.
+        progress: this.db.raw(
+          "case when status = 'running' then progress else ? end",
+          [progressColumn({ phase: 'queued' })],
+        ),
+      });
+  }
+
+  async saveProgress(
+    id: string,
+    owner: string,
+    progress: Omit<SyncProgress, 'updatedAt'>,
+  ): Promise<void> {
+    await this.db('sync_targets')
+      .where({ id, lease_owner: owner })
+      .update({ progress: progressColumn(progress) });
   }
 
   async requestAllRuns(): Promise<void> {
@@ -264,7 +287,12 @@ export class DatabaseSyncTargetStore implements SyncTargetStore {
         .returning('id');
       await tx('sync_targets')
         .where({ id: target.id, lease_owner: options.owner })
-        .update({ status: 'running', last_started_at: startedAt, requested_by: null });
+        .update({
+          status: 'running',
+          last_started_at: startedAt,
+          requested_by: null,
+          progress: progressColumn({ phase: 'starting' }),
+        });
       return Number(typeof inserted === 'object' ? inserted.id : inserted);
     });
   }
@@ -294,6 +322,10 @@ export class DatabaseSyncTargetStore implements SyncTargetStore {
         last_error: outcome.error ?? null,
         lease_owner: null,
         lease_expires_at: null,
+        // A "sync now" that arrived during the run is queued again.
+        progress: current?.requested_by
+          ? progressColumn({ phase: 'queued' })
+          : null,
       };
       if (outcome.status === 'succeeded') {
         update.last_succeeded_at = nowIso(finished);

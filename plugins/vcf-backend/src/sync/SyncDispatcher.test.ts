@@ -57,6 +57,43 @@ describe.each(databases.eachSupportedId())('SyncDispatcher on %p', databaseId =>
     expect(runs).toHaveLength(6);
   });
 
+  it('persists live progress that any instance reads, queued before the run and cleared after it', async () => {
+    const knex = await createMigratedDatabase(databases, databaseId);
+    const store = new DatabaseSyncTargetStore(knex);
+    await declareTargets(store, 1);
+    await knex('sync_targets').update({ next_run_at: new Date(Date.now() + 3600_000).toISOString() });
+    await store.requestRun('t0', 'user:default/alice');
+    expect((await store.getTarget('t0'))!.progress).toMatchObject({ phase: 'queued' });
+
+    // A second store on the same database stands for another backend replica serving the status.
+    const otherReplica = new DatabaseSyncTargetStore(knex);
+    const seen: unknown[] = [];
+    let releasePage!: () => void;
+    const pageSeen = new Promise<void>(resolve => {
+      releasePage = resolve;
+    });
+    const runner: SyncRunner = {
+      kind: 'credentials',
+      async run(_target, { progress }) {
+        progress.report({ phase: 'logging-in' });
+        progress.report({ phase: 'fetching', page: 3, pageCount: 21, items: 1500 });
+        // Phase changes are written at once; wait for that write, then look from the other replica.
+        await new Promise(r => setTimeout(r, 100));
+        seen.push((await otherReplica.getTarget('t0'))!.progress);
+        releasePage();
+        return { counts: { total: 258, passwordsChanged: 2, removed: 1 } };
+      },
+    };
+    const dispatcher = new SyncDispatcher({ store, runners: [runner], logger: mockServices.logger.mock(), concurrency: 1, leaseSeconds: 60 });
+    await dispatcher.runDueTargets();
+    await pageSeen;
+
+    expect(seen).toEqual([expect.objectContaining({ phase: 'fetching', page: 3, pageCount: 21, items: 1500 })]);
+    const done = await otherReplica.getTarget('t0');
+    expect(done!.progress).toBeUndefined();
+    expect(done!.lastCounts).toEqual({ total: 258, passwordsChanged: 2, removed: 1 });
+  });
+
   it('lets two backend instances share the targets without running one twice', async () => {
     const knex = await createMigratedDatabase(databases, databaseId);
     // A second connection pool to the same database, as a second backend replica would have (PostgreSQL);

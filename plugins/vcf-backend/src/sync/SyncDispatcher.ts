@@ -6,6 +6,7 @@ import type { SyncTarget, SyncTargetKind, SyncTargetStore } from './SyncTargetSt
 import type { SyncRunner } from './SyncRunner';
 import { STARTUP_REQUESTER, instanceOwnerPrefix } from './DatabaseSyncTargetStore';
 import { describeError } from '../errors/describeError';
+import { PersistedSyncProgressReporter } from './SyncProgressReporter';
 
 /**
  * Options of the {@link SyncDispatcher}.
@@ -139,13 +140,19 @@ export class SyncDispatcher {
       );
     }, (leaseSeconds * 1000) / 3);
     heartbeat.unref?.();
+    const progress = new PersistedSyncProgressReporter({
+      store,
+      targetId: target.id,
+      owner: this.owner,
+      logger,
+    });
 
     let status: 'succeeded' | 'failed' = 'succeeded';
     let counts: Record<string, number> | undefined;
     let error: string | undefined;
     try {
       if (!runner) throw new Error(`No sync runner for targets of kind ${target.kind}`);
-      const result = await runner.run(target, { logger: logger.child({ syncTarget: target.id }) });
+      const result = await runner.run(target, { logger: logger.child({ syncTarget: target.id }), progress });
       counts = result.counts;
       logger.info('Sync succeeded', { target: target.id, trigger, ...counts });
     } catch (e) {
@@ -154,6 +161,8 @@ export class SyncDispatcher {
       logger.warn('Sync failed; the last good data is kept', { target: target.id, trigger, error });
     } finally {
       clearInterval(heartbeat);
+      // The last progress write must land before finishRun clears it.
+      await progress.flush();
     }
     await store.finishRun(target, runId, {
       owner: this.owner,

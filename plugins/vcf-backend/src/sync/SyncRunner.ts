@@ -1,4 +1,5 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
+import type { SyncProgressReporter } from './SyncProgressReporter';
 import type { SyncTarget, SyncTargetKind } from './SyncTargetStore';
 
 /**
@@ -9,5 +10,12 @@ import type { SyncTarget, SyncTargetKind } from './SyncTargetStore';
  */
 export interface SyncRunner {
   readonly kind: SyncTargetKind;
-  run(target: SyncTarget, context: { logger: LoggerService }): Promise<{ counts: Record<string, number> }>;
+  run(
+    target: SyncTarget,
+    context: {
+      logger: LoggerService;
+      /** Live progress (logging in, page n of m, writing), shown while the run goes on. */
+      progress: SyncProgressReporter;
+    },
+  ): Promise<{ counts: Record<string, number> }>;
 }

@@ -1,4 +1,4 @@
-import type { Page, SyncRun, SyncStatus } from '@vcf-backstage/plugin-vcf-common';
+import type { Page, SyncProgress, SyncRun, SyncStatus } from '@vcf-backstage/plugin-vcf-common';
 
 /**
  * What a sync target syncs: an environment source's credentials or a vCenter's inventory.
@@ -28,6 +28,8 @@ export interface SyncTarget {
   lastError?: string;
   lastCounts?: Record<string, number>;
   requestedBy?: string;
+  /** What the queued or running sync is doing; undefined when idle. */
+  progress?: SyncProgress;
 }
 
 /**
@@ -82,6 +84,12 @@ export interface SyncTargetStore {
   interruptRunsOfEarlierInstance(options: { instanceId: string; owner: string; now?: Date }): Promise<string[]>;
   /** Extends the lease while a long run goes on. Returns false when the lease was lost. */
   renewLease(id: string, owner: string, leaseSeconds: number): Promise<boolean>;
+  /** Records what the run of the lease holder `owner` is doing now (ignored once the lease is lost). */
+  saveProgress(
+    id: string,
+    owner: string,
+    progress: Omit<SyncProgress, 'updatedAt'>,
+  ): Promise<void>;
   /** Records the start of a run and marks the target running. */
   startRun(target: SyncTarget, options: { owner: string; trigger: SyncRun['trigger']; triggeredBy?: string }): Promise<number>;
   /** Records the end of a run, releases the lease and schedules the next run. */

@@ -12,6 +12,8 @@ export function toSyncTargetStatus(target: SyncTarget): SyncTargetStatus {
     lastDurationMs: target.lastDurationMs,
     lastError: target.lastError,
     lastCount: target.lastCounts?.total,
+    lastCounts: target.lastCounts,
+    progress: target.progress,
     nextRunAt: target.enabled ? target.nextRunAt : undefined,
   };
 }

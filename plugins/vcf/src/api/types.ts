@@ -110,6 +110,12 @@ export interface AuditListQuery {
   limit?: number;
   action?: string;
   environmentId?: string;
+  /** Actor entity ref, e.g. `user:default/alice`. */
+  actor?: string;
+  result?: 'succeeded' | 'failed' | 'denied';
+  /** ISO date-times: entries at or after `from`, before `to`. */
+  from?: string;
+  to?: string;
 }
 
 /**

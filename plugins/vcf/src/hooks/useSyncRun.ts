@@ -40,7 +40,8 @@ export function hasFinished(
   if (target.status === 'disabled') {
     return true;
   }
-  if (target.status === 'running') {
+  if (target.status === 'running' || target.progress) {
+    // Still queued or running (progress is cleared when the run ends).
     return false;
   }
   return (

@@ -1,5 +1,6 @@
 import {
   formatBytes,
+  formatCompactRelativeTime,
   formatDuration,
   formatPercent,
   formatRelativeTime,
@@ -27,5 +28,23 @@ describe('format', () => {
     );
     expect(formatRelativeTime('2026-01-01T14:00:00Z', now)).toBe('in 2 hours');
     expect(formatRelativeTime(undefined, now)).toBe('never');
+  });
+
+  it('formats compact relative times for narrow cells', () => {
+    const now = Date.parse('2026-01-01T12:00:00Z');
+    expect(formatCompactRelativeTime('2026-04-02T12:00:00Z', now)).toBe(
+      'in 3 mo',
+    );
+    expect(formatCompactRelativeTime('2025-12-27T12:00:00Z', now)).toBe(
+      '5 d ago',
+    );
+    expect(formatCompactRelativeTime('2026-01-01T11:59:59Z', now)).toBe('now');
+    expect(formatCompactRelativeTime('2026-01-01T12:59:50Z', now)).toBe(
+      'in 1 h',
+    );
+    expect(formatCompactRelativeTime('2029-01-01T12:00:00Z', now)).toBe(
+      'in 3 y',
+    );
+    expect(formatCompactRelativeTime(undefined, now)).toBe('never');
   });
 });

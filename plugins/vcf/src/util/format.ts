@@ -68,6 +68,45 @@ export function formatRelativeTime(
   return format.format(Math.round(value), 'year');
 }
 
+const COMPACT_STEPS: Array<[string, number]> = [
+  ['s', 60],
+  ['min', 60],
+  ['h', 24],
+  ['d', 30],
+  ['mo', 12],
+  ['y', Infinity],
+];
+
+/**
+ * `in 3 mo`, `5 d ago`, `now`: a short relative time for narrow table cells (show the full date on
+ * hover); `never` when there is no timestamp.
+ */
+export function formatCompactRelativeTime(
+  iso: string | undefined,
+  now: number = Date.now(),
+): string {
+  if (!iso) {
+    return 'never';
+  }
+  const time = new Date(iso).getTime();
+  if (Number.isNaN(time)) {
+    return iso;
+  }
+  const future = time > now;
+  let value = Math.abs(time - now) / 1000;
+  if (value < 45) {
+    return 'now';
+  }
+  for (const [unit, size] of COMPACT_STEPS) {
+    if (Math.round(value) < size) {
+      const amount = `${Math.round(value)} ${unit}`;
+      return future ? `in ${amount}` : `${amount} ago`;
+    }
+    value /= size;
+  }
+  return iso;
+}
+
 /** `83000` → `1 min 23 s`. */
 export function formatDuration(ms: number | undefined): string {
   if (ms === undefined || ms === null) {

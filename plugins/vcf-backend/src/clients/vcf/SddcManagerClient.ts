@@ -36,6 +36,17 @@ interface SddcCredential {
   };
 }
 
+/**
+ * A page of a paged upstream list has arrived: its number (from 1), the page count when the
+ * upstream announces it, and the items fetched so far.
+ * @public
+ */
+export interface FetchedPage {
+  page: number;
+  pageCount?: number;
+  items: number;
+}
+
 interface PageOf<T> {
   elements?: T[];
   pageMetadata?: {
@@ -125,8 +136,13 @@ export class SddcManagerClient {
    * Every credential, page by page. Fails (instead of returning a partial list) when the pages do not add up to
    * the total SDDC Manager announced.
    */
-  async listCredentials(): Promise<UpstreamCredential[]> {
-    const all = await this.listAllPages<SddcCredential>('/v1/credentials');
+  async listCredentials(
+    onPage?: (page: FetchedPage) => void,
+  ): Promise<UpstreamCredential[]> {
+    const all = await this.listAllPages<SddcCredential>(
+      '/v1/credentials',
+      onPage,
+    );
     return all.map((c, index) => {
       if (!c.id || !c.username || c.password === undefined || !c.resource?.resourceName) {
         throw new UpstreamError(
@@ -264,7 +280,10 @@ export class SddcManagerClient {
     return body.id;
   }
 
-  private async listAllPages<T>(path: string): Promise<T[]> {
+  private async listAllPages<T>(
+    path: string,
+    onPage?: (page: FetchedPage) => void,
+  ): Promise<T[]> {
     const items: T[] = [];
     let expectedTotal: number | undefined;
     for (let pageNumber = 0; ; pageNumber++) {
@@ -282,6 +301,7 @@ export class SddcManagerClient {
       const meta = page.pageMetadata;
       expectedTotal = meta?.totalElements ?? expectedTotal;
       const totalPages = meta?.totalPages ?? (meta ? Math.ceil((meta.totalElements ?? 0) / this.pageSize) : 1);
+      onPage?.({ page: pageNumber + 1, pageCount: totalPages, items: items.length });
       if (!meta || pageNumber + 1 >= totalPages || page.elements.length === 0) break;
     }
     if (expectedTotal !== undefined && items.length !== expectedTotal) {

@@ -2,7 +2,10 @@ import { UpstreamHttpClient } from '../../http/UpstreamHttpClient';
 import { UpstreamError } from '../../http/UpstreamError';
 import type { UpstreamCredential } from './UpstreamCredential';
 import { VcfTokenSession } from './VcfTokenSession';
-import type { VcfEndpointClientOptions } from './SddcManagerClient';
+import type {
+  FetchedPage,
+  VcfEndpointClientOptions,
+} from './SddcManagerClient';
 import { InstallerSpecParser } from './InstallerSpecParser';
 
 /**
@@ -49,11 +52,20 @@ export class VcfInstallerClient {
   }
 
   /** Every credential of every deployment spec. */
-  async listCredentials(): Promise<UpstreamCredential[]> {
+  async listCredentials(
+    onPage?: (page: FetchedPage) => void,
+  ): Promise<UpstreamCredential[]> {
     const credentials: UpstreamCredential[] = [];
-    for (const id of await this.listSddcIds()) {
+    const ids = await this.listSddcIds();
+    for (const [index, id] of ids.entries()) {
       const spec = await this.session.getJson<unknown>(`/v1/sddcs/${encodeURIComponent(id)}/spec`);
       credentials.push(...InstallerSpecParser.parse(spec));
+      // One SDDC spec is one page of the Installer's credentials.
+      onPage?.({
+        page: index + 1,
+        pageCount: ids.length,
+        items: credentials.length,
+      });
     }
     return credentials;
   }

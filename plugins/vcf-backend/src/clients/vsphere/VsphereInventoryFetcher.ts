@@ -46,6 +46,11 @@ export interface VsphereInventoryFetcherOptions {
   logger?: LoggerService;
   /** Clock for ages (snapshot age); defaults to the system clock. */
   now?: () => Date;
+  /**
+   * Called as the fetch goes on: what it reads (`hosts`), PropertyCollector pages so far, and objects
+   * read so far. A vCenter does not say how many pages there will be.
+   */
+  onProgress?: (update: { step: string; page: number; items: number }) => void;
 }
 
 /**
@@ -154,21 +159,40 @@ export class VsphereInventoryFetcher {
     client: VimSoapClient,
     pager: PropertyCollectorPager,
   ): Promise<RawVsphereInventory> {
-    const view = (retrieval: VsphereViewRetrieval) =>
-      pager.retrieveView(retrieval.propSet, retrieval.viewTypes);
+    let items = 0;
+    const step = (name: string) =>
+      this.options.onProgress?.({ step: name, page: pager.roundTrips, items });
+    const stepped = <T>(name: string, read: () => Promise<T>) => {
+      step(name);
+      return read();
+    };
+    const view = async (name: string, retrieval: VsphereViewRetrieval) => {
+      step(name);
+      const objects = await pager.retrieveView(
+        retrieval.propSet,
+        retrieval.viewTypes,
+      );
+      items += objects.length;
+      return objects;
+    };
     const r = VSPHERE_VIEW_RETRIEVALS;
     const raw: RawVsphereInventory = {
-      vms: await view(r.vms),
-      hosts: await view(r.hosts),
-      clusters: await view(r.clusters),
-      datastores: await view(r.datastores),
-      datastoreClusters: await view(r.datastoreClusters),
-      networks: await view(r.networks),
-      distributedSwitches: await view(r.distributedSwitches),
-      containers: await view(r.containers),
-      alarmStates: await this.readTriggeredAlarms(client, pager),
-      tasks: await this.readRecentTasks(client, pager),
-      events: await this.readEvents(client),
+      vms: await view('VMs', r.vms),
+      hosts: await view('hosts', r.hosts),
+      clusters: await view('clusters', r.clusters),
+      datastores: await view('datastores', r.datastores),
+      datastoreClusters: await view('datastore clusters', r.datastoreClusters),
+      networks: await view('networks', r.networks),
+      distributedSwitches: await view(
+        'distributed switches',
+        r.distributedSwitches,
+      ),
+      containers: await view('containers', r.containers),
+      alarmStates: await stepped('alarms', () =>
+        this.readTriggeredAlarms(client, pager),
+      ),
+      tasks: await stepped('tasks', () => this.readRecentTasks(client, pager)),
+      events: await stepped('events', () => this.readEvents(client)),
       otherNames: new Map(),
     };
     await this.readAlarmNames(raw, pager);

@@ -60,4 +60,53 @@ describe('AuditPage', () => {
       }),
     );
   });
+
+  it('filters by action, actor, outcome and time and shows details as labelled values', async () => {
+    const api = mockVcfApi();
+    api.listEnvironments.mockResolvedValue([environment()]);
+    api.listAuditEntries.mockResolvedValue(
+      page([
+        {
+          id: 3,
+          at: '2026-01-01T11:00:00Z',
+          actor: 'user:default/alice',
+          action: 'credentials.export',
+          result: 'succeeded',
+          environmentId: 'lab',
+          details: { format: 'csv', rowCount: 258 },
+        },
+      ]),
+    );
+    renderVcfPage('/vcf/audit', [
+      [vcfApiRef, api],
+      mockApis.permission({ authorize: allow }),
+    ]);
+
+    expect(await screen.findByText('258')).toBeInTheDocument();
+    expect(screen.getByText('row count:')).toBeInTheDocument();
+    expect(screen.queryByText(/\{"format"/)).not.toBeInTheDocument();
+
+    await userEvent.selectOptions(
+      screen.getByLabelText('Action'),
+      'credentials.export',
+    );
+    await userEvent.selectOptions(screen.getByLabelText('Outcome'), 'denied');
+    await userEvent.selectOptions(screen.getByLabelText('Time'), '24h');
+    await userEvent.type(screen.getByLabelText('Actor'), 'user:default/bob');
+
+    await waitFor(() =>
+      expect(api.listAuditEntries).toHaveBeenLastCalledWith(
+        expect.objectContaining({
+          action: 'credentials.export',
+          result: 'denied',
+          actor: 'user:default/bob',
+          from: expect.any(String),
+        }),
+      ),
+    );
+    const { from } = api.listAuditEntries.mock.lastCall![0]!;
+    const hoursBack = (Date.now() - Date.parse(from!)) / 3600_000;
+    expect(hoursBack).toBeGreaterThan(23.9);
+    expect(hoursBack).toBeLessThan(24.1);
+  });
 });

@@ -9,8 +9,11 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
 import {
   type AuditEntry,
+  VCF_AUDIT_ACTIONS,
   vcfAuditReadPermission,
 } from '@vcf-backstage/plugin-vcf-common';
 import { useCallback, useMemo } from 'react';
@@ -40,6 +43,67 @@ function target(entry: AuditEntry): string {
     .join(', ');
 }
 
+function detailValue(value: unknown): string {
+  if (value === null || value === undefined) return '–';
+  if (typeof value === 'object') {
+    return Array.isArray(value)
+      ? value.map(detailValue).join(', ')
+      : Object.entries(value as Record<string, unknown>)
+          .map(([key, v]) => `${key} ${detailValue(v)}`)
+          .join(', ');
+  }
+  return String(value);
+}
+
+/** `rows: 258 · format: csv`, one labelled value per line, instead of raw JSON. */
+export function AuditDetails(props: { details?: Record<string, unknown> }) {
+  const entries = Object.entries(props.details ?? {});
+  if (entries.length === 0) return null;
+  return (
+    <Box component="dl" margin={0}>
+      {entries.map(([key, value]) => (
+        <Typography key={key} variant="body2" component="div">
+          <Box component="dt" display="inline" fontWeight="fontWeightMedium">
+            {humanize(key)}:
+          </Box>{' '}
+          <Box component="dd" display="inline" margin={0}>
+            {detailValue(value)}
+          </Box>
+        </Typography>
+      ))}
+    </Box>
+  );
+}
+
+/** `vcenterId` → `vCenter id`, `rowCount` → `row count`. */
+function humanize(key: string): string {
+  return key
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .replace(/^vcenter/, 'vCenter');
+}
+
+/** Periods offered by the time filter, in hours back from now. */
+const PERIODS: Array<{ value: string; label: string; hours: number }> = [
+  { value: '1h', label: 'Last hour', hours: 1 },
+  { value: '24h', label: 'Last 24 hours', hours: 24 },
+  { value: '7d', label: 'Last 7 days', hours: 24 * 7 },
+  { value: '30d', label: 'Last 30 days', hours: 24 * 30 },
+];
+
+/** The `from` of a period filter value, or undefined for "All". */
+export function periodStart(
+  period: string | undefined,
+  now: number = Date.now(),
+): string | undefined {
+  const found = PERIODS.find(p => p.value === period);
+  return found
+    ? new Date(now - found.hours * 3600_000).toISOString()
+    : undefined;
+}
+
+type AuditTableQuery = AuditListQuery & { period?: string };
+
 // The audit endpoint pages and filters but does not sort or search.
 const columns: TableColumn<AuditEntry>[] = [
   { title: 'When', render: entry => formatDateTime(entry.at) },
@@ -53,14 +117,7 @@ const columns: TableColumn<AuditEntry>[] = [
   { title: 'Result', render: entry => <AuditResult result={entry.result} /> },
   {
     title: 'Details',
-    render: entry =>
-      entry.details ? (
-        <code style={{ whiteSpace: 'pre-wrap' }}>
-          {JSON.stringify(entry.details)}
-        </code>
-      ) : (
-        ''
-      ),
+    render: entry => <AuditDetails details={entry.details} />,
   },
 ];
 const auditColumns = columns.map(column => ({ ...column, sorting: false }));
@@ -80,12 +137,48 @@ export function AuditPage() {
           label: env.title,
         })),
       },
+      { name: 'action', label: 'Action', options: [...VCF_AUDIT_ACTIONS] },
+      {
+        name: 'actor',
+        label: 'Actor',
+        placeholder: 'user:default/alice',
+      },
+      {
+        name: 'result',
+        label: 'Outcome',
+        options: [
+          { value: 'succeeded', label: 'Succeeded' },
+          { value: 'failed', label: 'Failed' },
+          { value: 'denied', label: 'Denied' },
+        ],
+      },
+      {
+        name: 'period',
+        label: 'Time',
+        options: PERIODS.map(({ value, label }) => ({ value, label })),
+      },
     ],
     [environments.value],
   );
   const fetchPage = useCallback(
-    ({ offset, limit, environmentId }: AuditListQuery) =>
-      api.listAuditEntries({ offset, limit, environmentId }),
+    ({
+      offset,
+      limit,
+      environmentId,
+      action,
+      actor,
+      result,
+      period,
+    }: AuditTableQuery) =>
+      api.listAuditEntries({
+        offset,
+        limit,
+        environmentId,
+        action,
+        actor,
+        result,
+        from: periodStart(period),
+      }),
     [api],
   );
 
@@ -102,7 +195,7 @@ export function AuditPage() {
     );
   }
   return (
-    <RemoteTable<AuditEntry, AuditListQuery>
+    <RemoteTable<AuditEntry, AuditTableQuery>
       title="Audit trail"
       columns={auditColumns}
       fetchPage={fetchPage}

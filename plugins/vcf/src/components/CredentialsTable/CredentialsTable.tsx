@@ -82,6 +82,7 @@ export function CredentialsTable(props: CredentialsTableProps) {
   return (
     <RemoteTable<CredentialSummary, CredentialListQuery>
       title={title}
+      columnPreferenceKey="credentials"
       columns={credentialColumns}
       fetchPage={fetchPage}
       filters={filters}

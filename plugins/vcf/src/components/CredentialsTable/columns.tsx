@@ -1,85 +1,83 @@
-import { SubvalueCell, type TableColumn } from '@backstage/core-components';
+import { SubvalueCell } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
-import Chip from '@material-ui/core/Chip';
-import type {
-  CredentialSummary,
-  ExpiryStatus,
-} from '@vcf-backstage/plugin-vcf-common';
+import Tooltip from '@material-ui/core/Tooltip';
+import type { CredentialSummary } from '@vcf-backstage/plugin-vcf-common';
 import {
+  formatCompactRelativeTime,
   formatDateTime,
-  formatRelativeTime,
   sourceTitle,
 } from '../../util/format';
 import { CredentialActions } from '../CredentialActions';
 import { CredentialHistoryButton } from '../CredentialHistoryDialog';
+import { ExpiryChip } from '../ExpiryStatus';
+import type { RemoteTableColumn } from '../RemoteTable';
 import { RevealPasswordButton } from '../RevealPassword';
 
-const EXPIRY_COLORS: Record<ExpiryStatus, 'default' | 'primary' | 'secondary'> =
-  {
-    ACTIVE: 'default',
-    EXPIRING: 'primary',
-    EXPIRED: 'secondary',
-    UNKNOWN: 'default',
-  };
-
-function ExpiryCell(props: { credential: CredentialSummary }) {
-  const { expiryStatus, expiryDate } = props.credential;
-  if (!expiryStatus) {
-    return <>–</>;
-  }
+/** A short relative time with the full date on hover. */
+function CompactTime(props: { iso: string | undefined; prefix?: string }) {
+  const { iso, prefix = '' } = props;
+  if (!iso) return <>–</>;
   return (
-    <SubvalueCell
-      value={
-        <Chip
-          size="small"
-          label={expiryStatus.toLowerCase()}
-          color={EXPIRY_COLORS[expiryStatus]}
-        />
-      }
-      subvalue={expiryDate ? formatDateTime(expiryDate) : undefined}
-    />
+    <Tooltip title={formatDateTime(iso)}>
+      <span>
+        {prefix}
+        {formatCompactRelativeTime(iso)}
+      </span>
+    </Tooltip>
+  );
+}
+
+/** Reveal, copy, history and the rotate menu of one row; kept on one line in the sticky action column. */
+function CredentialRowActions(props: { credential: CredentialSummary }) {
+  return (
+    <Box display="flex" alignItems="center" flexWrap="nowrap">
+      <RevealPasswordButton credential={props.credential} />
+      <CredentialHistoryButton credential={props.credential} />
+      <CredentialActions credential={props.credential} />
+    </Box>
   );
 }
 
 /**
- * Columns of the credential list. Each `field` is the `orderBy` name the backend sorts by;
- * the password column reveals one password at a time.
+ * Columns of the credential list, sized to fit a 1,280 px screen: resource, username, type, expiry
+ * and the row actions are always shown, auto-rotate and last seen by default, the rest are offered
+ * in the column chooser. Each `field` is the `orderBy` name the backend sorts by.
  */
-export const credentialColumns: TableColumn<CredentialSummary>[] = [
+export const credentialColumns: RemoteTableColumn<CredentialSummary>[] = [
   {
     title: 'Resource',
     field: 'resourceName',
     highlight: true,
     render: row => (
-      <SubvalueCell value={row.resourceName} subvalue={row.resourceIp} />
+      <SubvalueCell
+        value={row.resourceName}
+        subvalue={[row.resourceType, row.resourceIp]
+          .filter(Boolean)
+          .join(' · ')}
+      />
     ),
   },
-  { title: 'Resource type', field: 'resourceType' },
-  { title: 'Domain', field: 'domainName', emptyValue: '–' },
   { title: 'Username', field: 'username' },
-  { title: 'Credential type', field: 'credentialType' },
-  { title: 'Account type', field: 'accountType', emptyValue: '–' },
-  {
-    title: 'Source',
-    field: 'source',
-    render: row => sourceTitle(row.source),
-  },
+  { title: 'Type', field: 'credentialType' },
   {
     title: 'Expiry',
     field: 'expiryStatus',
-    render: row => <ExpiryCell credential={row} />,
+    render: row => (
+      <ExpiryChip status={row.expiryStatus} expiryDate={row.expiryDate} />
+    ),
   },
   {
     title: 'Auto-rotate',
     sorting: false,
+    choice: 'shown',
     render: row =>
       row.autoRotate ? (
         <SubvalueCell
           value={`every ${row.autoRotate.frequencyInDays} d`}
           subvalue={
-            row.autoRotate.nextRotationAt
-              ? `next ${formatRelativeTime(row.autoRotate.nextRotationAt)}`
-              : undefined
+            row.autoRotate.nextRotationAt ? (
+              <CompactTime iso={row.autoRotate.nextRotationAt} prefix="next " />
+            ) : undefined
           }
         />
       ) : (
@@ -89,25 +87,34 @@ export const credentialColumns: TableColumn<CredentialSummary>[] = [
   {
     title: 'Last seen',
     field: 'lastSeenAt',
+    choice: 'shown',
     render: row =>
       row.removedAt ? (
-        <SubvalueCell
-          value="removed upstream"
-          subvalue={formatDateTime(row.removedAt)}
-        />
+        <CompactTime iso={row.removedAt} prefix="removed " />
       ) : (
-        formatRelativeTime(row.lastSeenAt)
+        <CompactTime iso={row.lastSeenAt} />
       ),
   },
+  { title: 'Resource type', field: 'resourceType', choice: 'hidden' },
+  { title: 'Domain', field: 'domainName', emptyValue: '–', choice: 'hidden' },
   {
-    title: 'Password',
+    title: 'Account type',
+    field: 'accountType',
+    emptyValue: '–',
+    choice: 'hidden',
+  },
+  {
+    title: 'Source',
+    field: 'source',
+    choice: 'hidden',
+    render: row => sourceTitle(row.source),
+  },
+  {
+    title: 'Actions',
     sorting: false,
-    render: row => (
-      <Box display="flex" alignItems="center">
-        <RevealPasswordButton credential={row} />
-        <CredentialHistoryButton credential={row} />
-        <CredentialActions credential={row} />
-      </Box>
-    ),
+    sticky: true,
+    // Room for the reveal, copy and history controls plus one more row-actions cell.
+    width: '1%',
+    render: row => <CredentialRowActions credential={row} />,
   },
 ];

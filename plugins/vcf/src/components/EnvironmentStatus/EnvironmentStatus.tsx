@@ -3,6 +3,7 @@ import { usePermission } from '@backstage/plugin-permission-react';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
+import { useTheme } from '@material-ui/core/styles';
 import {
   type CredentialSource,
   type SyncTargetStatus,
@@ -12,6 +13,7 @@ import {
 import { useCallback, useRef } from 'react';
 import { vcfApiRef } from '../../api';
 import { sourceTitle } from '../../util/format';
+import { type ExpirySeverity, expiryColor } from '../ExpiryStatus';
 import { SyncTargetSummary } from '../SyncStatus';
 import { SyncNowButton } from '../SyncNowButton';
 
@@ -53,13 +55,22 @@ export function EnvironmentSyncStatus(props: { environment: VcfEnvironment }) {
   );
 }
 
-function Count(props: { label: string; value: number; emphasis?: boolean }) {
+function Count(props: {
+  label: string;
+  value: number;
+  severity?: ExpirySeverity;
+}) {
+  const theme = useTheme();
+  const colored = props.severity !== undefined && props.value > 0;
   return (
     <Grid item xs={6} sm={3}>
       <Typography
         variant="h5"
         component="p"
-        color={props.emphasis && props.value > 0 ? 'secondary' : 'textPrimary'}
+        data-expiry={colored ? props.severity : undefined}
+        style={
+          colored ? { color: expiryColor(theme, props.severity!) } : undefined
+        }
       >
         {props.value}
       </Typography>
@@ -77,8 +88,8 @@ export function CredentialCounts(props: { environment: VcfEnvironment }) {
   return (
     <Grid container spacing={1} aria-label="Credential counts" role="group">
       <Count label="credentials" value={total} />
-      <Count label="expiring soon" value={expiringSoon} emphasis />
-      <Count label="expired" value={expired} emphasis />
+      <Count label="expiring soon" value={expiringSoon} severity="expiring" />
+      <Count label="expired" value={expired} severity="expired" />
       <Count label="removed upstream" value={removed} />
     </Grid>
   );

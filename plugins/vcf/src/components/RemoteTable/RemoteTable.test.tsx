@@ -2,6 +2,7 @@ import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ListQuery, Page } from '@vcf-backstage/plugin-vcf-common';
+import { useLocation } from 'react-router-dom';
 import { mockDownloads } from '../../__testUtils__';
 import { RemoteTable } from './RemoteTable';
 
@@ -122,5 +123,98 @@ describe('RemoteTable', () => {
     expect(
       screen.getByText('The list could not be loaded; see the error above.'),
     ).toBeInTheDocument();
+  });
+
+  it('restores search, filters, sort and page from the URL', async () => {
+    const fetchPage = jest.fn(async (_q: Query) => pageOf('alpha'));
+    await renderInTestApp(
+      <RemoteTable<Row, Query>
+        columns={columns}
+        fetchPage={fetchPage}
+        filters={[{ name: 'color', label: 'Color', options: ['red', 'blue'] }]}
+      />,
+      {
+        initialRouteEntries: [
+          '/?q=esx&color=blue&orderBy=name&order=desc&page=2',
+        ],
+      },
+    );
+    await screen.findByText('alpha');
+
+    expect(fetchPage).toHaveBeenCalledTimes(1);
+    expect(fetchPage).toHaveBeenCalledWith({
+      offset: 25,
+      limit: 25,
+      orderBy: 'name',
+      order: 'desc',
+      q: 'esx',
+      color: 'blue',
+    });
+    expect(screen.getByLabelText('Search')).toHaveValue('esx');
+    expect(screen.getByLabelText('Color')).toHaveValue('blue');
+  });
+
+  it('writes search, filters and sort to the URL', async () => {
+    const fetchPage = jest.fn(async (_q: Query) => pageOf('alpha'));
+    let search = '';
+    const ShowLocation = () => {
+      search = useLocation().search;
+      return null;
+    };
+    await renderInTestApp(
+      <>
+        <RemoteTable<Row, Query>
+          columns={columns}
+          fetchPage={fetchPage}
+          urlStateKey="things"
+          filters={[
+            { name: 'color', label: 'Color', options: ['red', 'blue'] },
+          ]}
+        />
+        <ShowLocation />
+      </>,
+      { initialRouteEntries: ['/?other=kept'] },
+    );
+    await screen.findByText('alpha');
+
+    await userEvent.selectOptions(screen.getByLabelText('Color'), 'red');
+    await userEvent.type(screen.getByLabelText('Search'), 'esx');
+    await userEvent.click(screen.getByText('Name'));
+
+    await waitFor(() => {
+      const params = new URLSearchParams(search);
+      expect(Object.fromEntries(params)).toEqual({
+        other: 'kept',
+        'things.color': 'red',
+        'things.q': 'esx',
+        'things.orderBy': 'name',
+        'things.order': 'asc',
+      });
+    });
+  });
+
+  it('offers the optional columns in a column chooser', async () => {
+    const fetchPage = jest.fn(async () => ({
+      items: [{ id: 'a', name: 'alpha', color: 'blue' }],
+      totalCount: 1,
+    }));
+    await renderInTestApp(
+      <RemoteTable<Row & { color: string }>
+        columns={[
+          { title: 'Name', field: 'name' },
+          { title: 'Color', field: 'color', choice: 'hidden' },
+        ]}
+        fetchPage={fetchPage}
+      />,
+    );
+    await screen.findByText('alpha');
+    expect(screen.queryByText('blue')).not.toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Columns' }));
+    await userEvent.click(
+      screen.getByRole('menuitemcheckbox', { name: 'Color' }),
+    );
+
+    expect(await screen.findByText('blue')).toBeInTheDocument();
   });
 });

@@ -9,13 +9,14 @@ import InputAdornment from '@material-ui/core/InputAdornment';
 import Paper from '@material-ui/core/Paper';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
-import { makeStyles } from '@material-ui/core/styles';
+import { type Theme, makeStyles, useTheme } from '@material-ui/core/styles';
 import SearchIcon from '@material-ui/icons/Search';
 import type { ListQuery, Page } from '@vcf-backstage/plugin-vcf-common';
 import {
   type CSSProperties,
   type ReactNode,
   useCallback,
+  useMemo,
   useRef,
   useState,
 } from 'react';
@@ -24,6 +25,20 @@ import useUpdateEffect from 'react-use/esm/useUpdateEffect';
 import type { VcfDownload, VcfExportFormat } from '../../api';
 import { useElementId } from '../../hooks/useElementId';
 import { ExportButtons } from '../ExportButtons';
+import { ColumnChooser } from './ColumnChooser';
+import { useColumnChoice } from './useColumnChoice';
+import { useTableUrlState } from './useTableUrlState';
+
+/** A column of a {@link RemoteTable}. */
+export type RemoteTableColumn<TRow extends object> = TableColumn<TRow> & {
+  /**
+   * Offer the column in the column chooser: `'shown'` starts visible, `'hidden'` starts hidden.
+   * Without it the column is always shown.
+   */
+  choice?: 'shown' | 'hidden';
+  /** Keep the column at the right edge, in view, when the table is wider than its card (row actions). */
+  sticky?: boolean;
+};
 
 /** A select above a {@link RemoteTable} whose value is sent as query parameter `name`. */
 export interface RemoteTableFilter {
@@ -31,7 +46,10 @@ export interface RemoteTableFilter {
   name: string;
   /** Accessible label, e.g. `Resource type`. */
   label: string;
-  options: Array<string | { value: string; label: string }>;
+  /** The choices of a select; without them the filter is a text field matched exactly. */
+  options?: Array<string | { value: string; label: string }>;
+  /** Placeholder of a text filter, e.g. `user:default/alice`. */
+  placeholder?: string;
 }
 
 /** Props of {@link RemoteTable}. */
@@ -41,7 +59,7 @@ export interface RemoteTableProps<
 > {
   title?: ReactNode;
   /** Columns; a column's `field` is sent as `orderBy` when the user sorts by it. */
-  columns: TableColumn<TRow>[];
+  columns: RemoteTableColumn<TRow>[];
   /**
    * Loads one page. Paging, sorting, search (`q`) and the filter values are in the query.
    * Memoize it: a new function reloads the table from the first page.
@@ -61,6 +79,14 @@ export interface RemoteTableProps<
   detailPanel?: TableProps<TRow>['detailPanel'];
   /** Extra controls at the end of the toolbar. */
   toolbarActions?: ReactNode;
+  /**
+   * Search, filters, sort and page live in the URL query so that Back restores the table. Set a key
+   * when a page shows several tables (parameters become `key.q`, `key.page`, …); `false` keeps
+   * them in memory only. Default: unprefixed parameters.
+   */
+  urlStateKey?: string | false;
+  /** Remembers the user's column choice under this key (storage API); without it, for the visit only. */
+  columnPreferenceKey?: string;
 }
 
 const useStyles = makeStyles(theme => ({
@@ -80,6 +106,16 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
+function stickyStyle(theme: Theme): CSSProperties {
+  return {
+    position: 'sticky',
+    right: 0,
+    zIndex: 1,
+    background: theme.palette.background.paper,
+    boxShadow: `inset 1px 0 0 ${theme.palette.divider}`,
+  };
+}
+
 // The table sits in our Paper, below our toolbar, instead of in its own.
 const PlainContainer = (props: {
   children?: ReactNode;
@@ -88,7 +124,9 @@ const PlainContainer = (props: {
 
 const SEARCH_DEBOUNCE_MS = 300;
 
-function optionValue(option: RemoteTableFilter['options'][number]) {
+function optionValue(
+  option: NonNullable<RemoteTableFilter['options']>[number],
+) {
   return typeof option === 'string' ? { value: option, label: option } : option;
 }
 
@@ -96,9 +134,47 @@ function definedValues(values: Record<string, string>) {
   return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== ''));
 }
 
+/** A free-text filter, applied once the user stops typing. */
+function TextFilter(props: {
+  id: string;
+  filter: RemoteTableFilter;
+  value: string;
+  onChange(value: string): void;
+}) {
+  const { id, filter, value, onChange } = props;
+  const [text, setText] = useState(value);
+  useDebounce(
+    () => {
+      if (text.trim() !== value) onChange(text.trim());
+    },
+    SEARCH_DEBOUNCE_MS,
+    [text],
+  );
+  return (
+    <TextField
+      id={id}
+      label={filter.label}
+      placeholder={filter.placeholder}
+      size="small"
+      variant="outlined"
+      value={text}
+      onChange={event => setText(event.target.value)}
+      InputLabelProps={{ shrink: true }}
+    />
+  );
+}
+
+/** URL parameters the table itself owns; never passed on as filter values. */
+const TABLE_PARAMETERS = new Set(['q', 'orderBy', 'order', 'page']);
+
+function columnId<TRow extends object>(column: RemoteTableColumn<TRow>) {
+  return String(column.field ?? column.title);
+}
+
 /**
  * A core-components Table over a paged list endpoint: server-side paging and sorting, a
- * "Search" field sent as `q`, filter selects, and CSV/Excel export of the current selection.
+ * "Search" field sent as `q`, filter selects, CSV/Excel export of the current selection, a column
+ * chooser and sticky row actions. Search, filters, sort and page are kept in the URL.
  * Shared by the credential list and every inventory list.
  */
 export function RemoteTable<
@@ -118,18 +194,59 @@ export function RemoteTable<
     emptyMessage,
     detailPanel,
     toolbarActions,
+    urlStateKey = '',
+    columnPreferenceKey,
   } = props;
   const classes = useStyles();
+  const theme = useTheme();
+  const sticky = useMemo(() => stickyStyle(theme), [theme]);
   const id = useElementId('vcf-table');
+  const url = useTableUrlState(
+    urlStateKey || '',
+    filters.map(filter => filter.name),
+    urlStateKey !== false,
+  );
   // material-table's instance; onQueryChange reloads with the given query changes.
   const tableRef = useRef<{ onQueryChange(query: { page: number }): void }>();
-  const [searchText, setSearchText] = useState('');
-  const [q, setQ] = useState('');
-  const [filterValues, setFilterValues] =
-    useState<Record<string, string>>(initialFilterValues);
+  const [searchText, setSearchText] = useState(url.initial.q);
+  const [q, setQ] = useState(url.initial.q);
+  const [filterValues, setFilterValues] = useState<Record<string, string>>(
+    () => ({
+      ...Object.fromEntries(
+        Object.entries(initialFilterValues).filter(
+          ([name]) => !TABLE_PARAMETERS.has(name),
+        ),
+      ),
+      ...url.initial.filters,
+    }),
+  );
   const [error, setError] = useState<Error>();
 
   useDebounce(() => setQ(searchText.trim()), SEARCH_DEBOUNCE_MS, [searchText]);
+
+  const choosable = columns.filter(column => column.choice);
+  const choice = useColumnChoice(
+    columnPreferenceKey,
+    choosable.filter(c => c.choice === 'shown').map(c => columnId(c)),
+  );
+  const { initial } = url;
+  const tableColumns = useMemo(
+    () =>
+      columns.map(({ choice: offered, sticky: pinned, ...column }) => ({
+        ...column,
+        hidden: offered ? !choice.shown.includes(columnId(column)) : false,
+        // The sort from the URL: material-table shows it and sends it with the first query.
+        defaultSort:
+          initial.orderBy && column.field === initial.orderBy
+            ? initial.order ?? 'asc'
+            : column.defaultSort,
+        ...(pinned && {
+          cellStyle: { ...(column.cellStyle as CSSProperties), ...sticky },
+          headerStyle: { ...column.headerStyle, ...sticky },
+        }),
+      })),
+    [columns, choice.shown, initial, sticky],
+  );
 
   // material-table calls `data` itself (on paging and sorting) and keeps that function, so
   // it reads the search and filters through a ref rather than a closure.
@@ -154,6 +271,11 @@ export function RemoteTable<
         ...definedValues(inputs.current.filterValues),
       } as TQuery;
       lastQuery.current = listQuery;
+      url.write({
+        page: query.page,
+        orderBy: listQuery.orderBy,
+        order: listQuery.order,
+      });
       try {
         const page = await fetchPage(listQuery);
         setError(undefined);
@@ -167,11 +289,12 @@ export function RemoteTable<
         return { data: [], page: 0, totalCount: 0 };
       }
     },
-    [fetchPage],
+    [fetchPage, url],
   );
 
   // New search, filters or loader: back to the first page.
   useUpdateEffect(() => {
+    url.write({ q, filters: filterValues });
     tableRef.current?.onQueryChange({ page: 0 });
   }, [q, filterValues, fetchPage]);
 
@@ -207,35 +330,53 @@ export function RemoteTable<
             }}
           />
         )}
-        {filters.map(filter => (
-          <TextField
-            key={filter.name}
-            id={`${id}-${filter.name}`}
-            select
-            label={filter.label}
-            size="small"
-            variant="outlined"
-            className={classes.filter}
-            value={filterValues[filter.name] ?? ''}
-            onChange={event =>
-              setFilterValues(current => ({
-                ...current,
-                [filter.name]: event.target.value,
-              }))
-            }
-            SelectProps={{ native: true }}
-            InputLabelProps={{ shrink: true }}
-          >
-            <option value="">All</option>
-            {filter.options.map(optionValue).map(option => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </TextField>
-        ))}
+        {filters.map(filter => {
+          const setValue = (value: string) =>
+            setFilterValues(current => ({ ...current, [filter.name]: value }));
+          if (!filter.options) {
+            return (
+              <TextFilter
+                key={filter.name}
+                id={`${id}-${filter.name}`}
+                filter={filter}
+                value={filterValues[filter.name] ?? ''}
+                onChange={setValue}
+              />
+            );
+          }
+          return (
+            <TextField
+              key={filter.name}
+              id={`${id}-${filter.name}`}
+              select
+              label={filter.label}
+              size="small"
+              variant="outlined"
+              className={classes.filter}
+              value={filterValues[filter.name] ?? ''}
+              onChange={event => setValue(event.target.value)}
+              SelectProps={{ native: true }}
+              InputLabelProps={{ shrink: true }}
+            >
+              <option value="">All</option>
+              {filter.options.map(optionValue).map(option => (
+                <option key={option.value} value={option.value}>
+                  {option.label}
+                </option>
+              ))}
+            </TextField>
+          );
+        })}
         {onExport && <ExportButtons onExport={onExport} />}
         {toolbarActions}
+        <ColumnChooser
+          columns={choosable.map(column => ({
+            id: columnId(column),
+            title: String(column.title),
+            shown: choice.shown.includes(columnId(column)),
+          }))}
+          onToggle={choice.toggle}
+        />
       </Box>
       {onExport && exportHint && (
         <Box paddingX={2} paddingBottom={1}>
@@ -251,7 +392,7 @@ export function RemoteTable<
       )}
       <Table<TRow>
         tableRef={tableRef}
-        columns={columns}
+        columns={tableColumns}
         data={data}
         detailPanel={detailPanel}
         components={{ Container: PlainContainer }}
@@ -260,6 +401,7 @@ export function RemoteTable<
           search: false,
           paging: true,
           pageSize,
+          initialPage: url.initial.page,
           pageSizeOptions: [10, 25, 50, 100],
           emptyRowsWhenPaging: false,
           padding: 'dense',

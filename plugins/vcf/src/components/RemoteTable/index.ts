@@ -1,2 +1,6 @@
 export { RemoteTable } from './RemoteTable';
-export type { RemoteTableFilter, RemoteTableProps } from './RemoteTable';
+export type {
+  RemoteTableColumn,
+  RemoteTableFilter,
+  RemoteTableProps,
+} from './RemoteTable';

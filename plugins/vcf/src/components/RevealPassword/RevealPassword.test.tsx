@@ -1,5 +1,5 @@
 import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
-import { act, screen } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { vcfCredentialRevealPermission } from '@vcf-backstage/plugin-vcf-common';
 import { vcfApiRef } from '../../api';
@@ -58,7 +58,9 @@ describe('RevealPasswordButton', () => {
       config: { vcf: { revealSeconds: 5 } },
     });
     await user.click(await screen.findByRole('button', { name: /^Reveal/ }));
-    expect(await screen.findByTestId('vcf-password')).toHaveTextContent('s3cret!');
+    expect(await screen.findByTestId('vcf-password')).toHaveTextContent(
+      's3cret!',
+    );
     await act(() => jest.advanceTimersByTimeAsync(4000));
     expect(screen.getByTestId('vcf-password')).toBeInTheDocument();
     await act(() => jest.advanceTimersByTimeAsync(1000));
@@ -120,5 +122,87 @@ describe('RevealPasswordButton', () => {
       'Credential was removed',
     );
     expect(screen.queryByTestId('vcf-password')).not.toBeInTheDocument();
+  });
+
+  it('shows one password at a time: revealing a second hides the first', async () => {
+    const api = mockVcfApi();
+    api.revealPassword.mockImplementation(async id => ({
+      password: `canary-${id}`,
+    }));
+    const user = userEvent.setup({ advanceTimers: jest.advanceTimersByTime });
+    await renderInTestApp(
+      <>
+        <RevealPasswordButton credential={credential()} />
+        <RevealPasswordButton
+          credential={credential({ id: 'cred-2', username: 'admin' })}
+        />
+      </>,
+      { apis: [[vcfApiRef, api], mockApis.permission({ authorize: allow })] },
+    );
+
+    await user.click(
+      await screen.findByRole('button', {
+        name: 'Reveal password for root@esx01.lab.example.com',
+      }),
+    );
+    expect(await screen.findByTestId('vcf-password')).toHaveTextContent(
+      'canary-cred-1',
+    );
+    await user.click(
+      screen.getByRole('button', {
+        name: 'Reveal password for admin@esx01.lab.example.com',
+      }),
+    );
+
+    await waitFor(() =>
+      expect(screen.getByTestId('vcf-password')).toHaveTextContent(
+        'canary-cred-2',
+      ),
+    );
+    expect(screen.getAllByTestId('vcf-password')).toHaveLength(1);
+    expect(screen.queryByText('canary-cred-1')).not.toBeInTheDocument();
+  });
+
+  it('copies host, user and password as one block and clears the clipboard when it hides', async () => {
+    const api = mockVcfApi();
+    api.revealPassword.mockResolvedValue({ password: 'block-canary' });
+    const user = userEvent.setup({ advanceTimers: jest.advanceTimersByTime });
+    // A clipboard that can be read back (after userEvent.setup(), which installs its own).
+    let clipboardContent = '';
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: {
+        writeText: async (text: string) => {
+          clipboardContent = text;
+        },
+        readText: async () => clipboardContent,
+      },
+    });
+    await renderInTestApp(<RevealPasswordButton credential={credential()} />, {
+      apis: [[vcfApiRef, api], mockApis.permission({ authorize: allow })],
+      config: { vcf: { revealSeconds: 5 } },
+    });
+
+    await user.click(
+      await screen.findByRole('button', {
+        name: 'Copy credentials for root@esx01.lab.example.com',
+      }),
+    );
+
+    expect(
+      await screen.findByText('Copied with host and user · hides in 5 s'),
+    ).toBeInTheDocument();
+    expect(clipboardContent).toBe(
+      [
+        'Host: esx01.lab.example.com',
+        'IP: 10.0.0.11',
+        'Username: root',
+        'Password: block-canary',
+      ].join('\n'),
+    );
+
+    await act(() => jest.advanceTimersByTimeAsync(5000));
+    expect(screen.queryByTestId('vcf-password')).not.toBeInTheDocument();
+    await waitFor(() => expect(clipboardContent).toBe(''));
   });
 });

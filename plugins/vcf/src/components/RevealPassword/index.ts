@@ -1,4 +1,6 @@
 export {
   RevealPasswordButton,
+  credentialBlock,
   credentialLabel,
 } from './RevealPassword';
+export { RevealedSecretProvider } from './RevealedSecretContext';

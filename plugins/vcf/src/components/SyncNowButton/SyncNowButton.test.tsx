@@ -61,6 +61,61 @@ describe('SyncNowButton', () => {
     ).toBeInTheDocument();
   });
 
+  it('names each source with its live progress, then the result with counts', async () => {
+    const before = syncStatus({ lastStartedAt: '2026-01-01T10:00:00Z' });
+    const queued = {
+      ...before,
+      progress: { phase: 'queued' as const, updatedAt: '2026-01-01T11:00:00Z' },
+    };
+    const paging = syncStatus({
+      status: 'running',
+      lastStartedAt: '2026-01-01T11:00:00Z',
+      progress: {
+        phase: 'fetching',
+        page: 3,
+        pageCount: 21,
+        items: 1500,
+        updatedAt: '2026-01-01T11:00:01Z',
+      },
+    });
+    const done = syncStatus({
+      status: 'succeeded',
+      lastStartedAt: '2026-01-01T11:00:00Z',
+      lastCounts: {
+        total: 258,
+        added: 0,
+        updated: 2,
+        passwordsChanged: 2,
+        removed: 1,
+      },
+    });
+    const states: SyncTargetStatus[][] = [[before], [queued], [paging], [done]];
+    const readTargets = jest.fn(async () => states.shift() ?? [done]);
+    const user = userEvent.setup({ advanceTimers: jest.advanceTimersByTime });
+
+    await renderInTestApp(
+      <SyncNowButton
+        readTargets={readTargets}
+        trigger={async () => undefined}
+        describeTarget={() => 'SDDC Manager'}
+      />,
+    );
+    await user.click(screen.getByRole('button', { name: 'Sync now' }));
+
+    await act(() => jest.advanceTimersByTimeAsync(2000));
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'SDDC Manager: queued',
+    );
+    await act(() => jest.advanceTimersByTimeAsync(2000));
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'SDDC Manager: page 3 of 21 · 1,500 items',
+    );
+    await act(() => jest.advanceTimersByTimeAsync(2000));
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'Sync finished: SDDC Manager: 258 credentials, 2 passwords changed, 1 removed upstream',
+    );
+  });
+
   it('shows why the sync could not start', async () => {
     const user = userEvent.setup({ advanceTimers: jest.advanceTimersByTime });
     await renderInTestApp(

@@ -5,8 +5,10 @@ import Typography from '@material-ui/core/Typography';
 import SyncIcon from '@material-ui/icons/Sync';
 import Alert from '@material-ui/lab/Alert';
 import type { SyncTargetStatus } from '@vcf-backstage/plugin-vcf-common';
+import { useState } from 'react';
 import { type UseSyncRunOptions, useSyncRun } from '../../hooks/useSyncRun';
 import { describeError } from '../../util/errors';
+import { describeSyncProgress, describeSyncResult } from '../SyncStatus';
 
 /** Props of {@link SyncNowButton}. */
 export interface SyncNowButtonProps extends UseSyncRunOptions {
@@ -19,10 +21,17 @@ function progressText(
   targets: SyncTargetStatus[] | undefined,
   describe: (target: SyncTargetStatus) => string,
 ): string {
-  const running = (targets ?? []).filter(t => t.status === 'running');
-  return running.length > 0
-    ? `Syncing ${running.map(describe).join(', ')}…`
-    : 'Waiting for the sync to start…';
+  const active = (targets ?? []).filter(
+    t => t.progress || t.status === 'running',
+  );
+  if (active.length === 0) return 'Waiting for the sync to start…';
+  return active
+    .map(t =>
+      t.progress
+        ? `${describe(t)}: ${describeSyncProgress(t.progress)}`
+        : `Syncing ${describe(t)}…`,
+    )
+    .join(' · ');
 }
 
 /**
@@ -36,9 +45,15 @@ export function SyncNowButton(props: SyncNowButtonProps) {
     ...options
   } = props;
   const { start, syncing, targets, error, timedOut } = useSyncRun(options);
+  // The result belongs to a run started here, not to the targets read on mount.
+  const [started, setStarted] = useState(false);
   const failed = !syncing
     ? (targets ?? []).filter(t => t.status === 'failed')
     : [];
+  const finished =
+    !syncing && !timedOut && error === undefined && targets
+      ? targets.filter(t => t.status === 'succeeded')
+      : [];
 
   return (
     <Box>
@@ -49,7 +64,10 @@ export function SyncNowButton(props: SyncNowButtonProps) {
         size={size}
         startIcon={<SyncIcon />}
         disabled={syncing}
-        onClick={start}
+        onClick={() => {
+          setStarted(true);
+          return start();
+        }}
       >
         Sync now
       </Button>
@@ -72,6 +90,21 @@ export function SyncNowButton(props: SyncNowButtonProps) {
         <Box marginTop={1}>
           <Alert severity="info">
             The sync is still running in the background; check back later.
+          </Alert>
+        </Box>
+      )}
+      {finished.length > 0 && started && (
+        <Box marginTop={1} role="status">
+          <Alert severity={failed.length > 0 ? 'info' : 'success'}>
+            Sync finished:{' '}
+            {finished
+              .map(
+                t =>
+                  `${describeTarget(t)}: ${
+                    describeSyncResult(t.lastCounts) ?? 'done'
+                  }`,
+              )
+              .join(' · ')}
           </Alert>
         </Box>
       )}

@@ -15,6 +15,7 @@ import type {
 } from '@vcf-backstage/plugin-vcf-common';
 import type { ReactNode } from 'react';
 import { formatDuration, formatRelativeTime } from '../../util/format';
+import { describeSyncProgress, describeSyncResult } from './syncProgressText';
 
 const STATUS_LABELS: Record<SyncStatusValue, string> = {
   never: 'never synced',
@@ -72,14 +73,32 @@ export function SyncTargetSummary(props: {
   if (!sync) {
     return <SyncStatusIndicator status="never" label={label} />;
   }
+  if (sync.progress) {
+    // A queued or running sync: say what it does now, not how the previous one ended.
+    return (
+      <Box>
+        <SyncStatusIndicator
+          status={sync.progress.phase === 'queued' ? 'never' : 'running'}
+          label={label}
+        />
+        <Typography
+          variant="body2"
+          color="textSecondary"
+          data-testid="vcf-sync-progress"
+        >
+          {describeSyncProgress(sync.progress)}
+        </Typography>
+      </Box>
+    );
+  }
+  const result = describeSyncResult(sync.lastCounts);
   const details = [
     sync.lastFinishedAt &&
       `last sync ${formatRelativeTime(sync.lastFinishedAt)}`,
     sync.status === 'failed' &&
       `last good sync ${formatRelativeTime(sync.lastSucceededAt)}`,
     sync.status !== 'failed' &&
-      sync.lastCount !== undefined &&
-      `${sync.lastCount} items`,
+      (result ?? (sync.lastCount !== undefined && `${sync.lastCount} items`)),
     sync.lastDurationMs !== undefined &&
       `took ${formatDuration(sync.lastDurationMs)}`,
     sync.nextRunAt && `next ${formatRelativeTime(sync.nextRunAt)}`,

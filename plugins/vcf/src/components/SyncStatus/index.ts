@@ -3,3 +3,4 @@ export {
   SyncStatusIndicator,
   SyncTargetSummary,
 } from './SyncStatus';
+export { describeSyncProgress, describeSyncResult } from './syncProgressText';

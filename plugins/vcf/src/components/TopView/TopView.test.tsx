@@ -44,4 +44,53 @@ describe('TopView', () => {
     });
     expect(api.getTopItems).toHaveBeenCalledTimes(4);
   });
+
+  it('colours bars by absolute utilisation, not relative to the busiest item', async () => {
+    const api = mockVcfApi();
+    api.getTopItems.mockImplementation(async query =>
+      query.type === 'vm' && query.metric === 'cpu'
+        ? [
+            {
+              id: 'vc01:vm-1',
+              vcenterId: 'vc01',
+              name: 'quiet-but-first',
+              value: 400,
+              unit: 'MHz',
+              capacity: 4000,
+            },
+            {
+              id: 'vc01:vm-2',
+              vcenterId: 'vc01',
+              name: 'busy',
+              value: 380,
+              unit: 'MHz',
+              capacity: 400,
+            },
+            {
+              id: 'vc01:vm-3',
+              vcenterId: 'vc01',
+              name: 'unknown-host',
+              value: 300,
+              unit: 'MHz',
+            },
+          ]
+        : [],
+    );
+
+    await renderInTestApp(<TopView />, { apis: [[vcfApiRef, api]] });
+
+    const list = await screen.findByRole('list', { name: 'Top VMs by CPU' });
+    const items = within(list).getAllByRole('listitem');
+    expect(items[0].querySelector('[data-usage-level]')).toHaveAttribute(
+      'data-usage-level',
+      'ok',
+    );
+    expect(items[0]).toHaveTextContent('10%');
+    expect(items[1].querySelector('[data-usage-level]')).toHaveAttribute(
+      'data-usage-level',
+      'error',
+    );
+    expect(items[2].querySelector('[data-usage-level]')).toBeNull();
+    expect(items[2]).toHaveTextContent('capacity unknown');
+  });
 });

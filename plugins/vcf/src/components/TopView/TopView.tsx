@@ -38,14 +38,15 @@ function formatValue(item: TopItem): string {
 }
 
 /**
- * Percentages are shown as utilisation; absolute values (MHz, MB) relative to the
- * largest item, so the bars compare the items of one list.
+ * Utilisation of an item against its own capacity, so the bar colours follow the absolute thresholds
+ * of {@link UsageBar} (the busiest item is not red just for being first). Undefined when the capacity
+ * is unknown.
  */
-function barPercent(item: TopItem, max: number): number {
+export function utilisationPercent(item: TopItem): number | undefined {
   if (item.unit === '%') {
     return item.value;
   }
-  return max > 0 ? (item.value / max) * 100 : 0;
+  return item.capacity ? (item.value / item.capacity) * 100 : undefined;
 }
 
 function TopList(props: { title: string; query: TopItemsQuery }) {
@@ -55,7 +56,6 @@ function TopList(props: { title: string; query: TopItemsQuery }) {
     () => api.getTopItems({ type, metric, environmentId, limit }),
     [api, type, metric, environmentId, limit],
   );
-  const max = Math.max(0, ...(value ?? []).map(item => item.value));
 
   return (
     <InfoCard title={props.title}>
@@ -73,10 +73,14 @@ function TopList(props: { title: string; query: TopItemsQuery }) {
               <ListItemText
                 primary={`${index + 1}. ${item.name} — ${formatValue(item)}`}
                 secondary={
-                  <UsageBar
-                    percent={barPercent(item, max)}
-                    caption={item.vcenterId}
-                  />
+                  utilisationPercent(item) === undefined ? (
+                    `${item.vcenterId} · capacity unknown`
+                  ) : (
+                    <UsageBar
+                      percent={utilisationPercent(item)}
+                      caption={item.vcenterId}
+                    />
+                  )
                 }
                 secondaryTypographyProps={{ component: 'div' }}
               />
