@@ -15,7 +15,11 @@ function arg(name: string): string {
 }
 
 function statusMb(field: 'VmRSS' | 'VmHWM'): number {
-  const kb = Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync('/proc/self/status', 'utf8'))?.[1]);
+  const kb = Number(
+    new RegExp(`${field}:\\s+(\\d+)`).exec(
+      readFileSync('/proc/self/status', 'utf8'),
+    )?.[1],
+  );
   return Math.round(kb / 1024);
 }
 
@@ -32,8 +36,18 @@ async function main() {
   const started = performance.now();
   const inventory = await fetcher.fetch();
   const ms = performance.now() - started;
-  const rows = Object.values(inventory.rows).reduce((sum, list) => sum + list.length, 0);
-  process.stdout.write(`${JSON.stringify({ ms, rows, baselineRssMb, peakRssMb: statusMb('VmHWM') })}\n`);
+  const rows = Object.values(inventory.rows).reduce(
+    (sum, list) => sum + list.length,
+    0,
+  );
+  process.stdout.write(
+    `${JSON.stringify({
+      ms,
+      rows,
+      baselineRssMb,
+      peakRssMb: statusMb('VmHWM'),
+    })}\n`,
+  );
 }
 
 main().catch(error => {

@@ -75,7 +75,12 @@ export interface InventoryBenchResult {
   skippedPeers: Record<string, string>;
   fetch: ToolTiming & { rows: Record<string, number>; rssMb: number };
   /** Our fetch once in a process of its own: its peak RSS beside the peers' (Linux). */
-  fetchProcess?: { ms: number; rows: number; baselineRssMb: number; peakRssMb: number };
+  fetchProcess?: {
+    ms: number;
+    rows: number;
+    baselineRssMb: number;
+    peakRssMb: number;
+  };
   store?: { medianMs: number; fetchPlusStoreMedianMs: number };
   ratios: { oursOverGovmomi?: number; pyvmomiOverOurs?: number };
 }
@@ -218,7 +223,10 @@ function peerRetrieval(
   };
 }
 
-async function processStatusMb(pid: number, field: 'VmRSS' | 'VmHWM'): Promise<number | undefined> {
+async function processStatusMb(
+  pid: number,
+  field: 'VmRSS' | 'VmHWM',
+): Promise<number | undefined> {
   try {
     const status = await fs.readFile(`/proc/${pid}/status`, 'utf8');
     const kb = Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1]);
@@ -307,7 +315,9 @@ export async function runInventoryBench(
     const summarize = (name: string): ToolTiming | undefined => {
       const list = runs.get(name);
       if (!list?.length || skippedPeers[name]) return undefined;
-      const peaks = list.map(r => r.peakRssMb).filter((mb): mb is number => mb !== undefined);
+      const peaks = list
+        .map(r => r.peakRssMb)
+        .filter((mb): mb is number => mb !== undefined);
       return {
         ...timing(
           list.map(r => r.ms),
@@ -381,18 +391,31 @@ export async function runInventoryBench(
         [
           join(__dirname, '../../scripts/run-ts.js'),
           join(__dirname, 'fetchOnce.ts'),
-          ...['--url', vcsim.url, '--username', vcsim.username, '--ca', caFile, '--page-size', String(pageSize)],
+          ...[
+            '--url',
+            vcsim.url,
+            '--username',
+            vcsim.username,
+            '--ca',
+            caFile,
+            '--page-size',
+            String(pageSize),
+          ],
         ],
         vcsim.password,
       );
       fetchProcess = JSON.parse(stdout.trim().split('\n').pop()!);
       log(
-        `fetch      ours     own process: ${Math.round(fetchProcess!.ms)} ms, peak RSS ${
-          fetchProcess!.peakRssMb
-        } MiB (${fetchProcess!.baselineRssMb} MiB before the fetch: Node and the TypeScript transform)`,
+        `fetch      ours     own process: ${Math.round(
+          fetchProcess!.ms,
+        )} ms, peak RSS ${fetchProcess!.peakRssMb} MiB (${
+          fetchProcess!.baselineRssMb
+        } MiB before the fetch: Node and the TypeScript transform)`,
       );
     } catch (error) {
-      log(`fetch      ours     own process failed: ${(error as Error).message}`);
+      log(
+        `fetch      ours     own process failed: ${(error as Error).message}`,
+      );
     }
     const store = options.onFetched
       ? {
@@ -484,7 +507,10 @@ if (process.argv[1] === __filename) {
     });
     try {
       await migrateVcfDatabase(db);
-      await new DatabaseVcenterStore(db, new SecretCipher(randomBytes(32))).create({
+      await new DatabaseVcenterStore(
+        db,
+        new SecretCipher(randomBytes(32)),
+      ).create({
         id: 'bench',
         title: 'bench',
         baseUrl: 'https://127.0.0.1',

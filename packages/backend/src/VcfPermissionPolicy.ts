@@ -38,11 +38,16 @@ export const VCF_ADMINS_GROUP = 'group:default/vcf-admins';
  * Permissions of other plugins (catalog, …) are allowed.
  */
 export class VcfPermissionPolicy implements PermissionPolicy {
-  async handle(request: PolicyQuery, user?: PolicyQueryUser): Promise<PolicyDecision> {
+  async handle(
+    request: PolicyQuery,
+    user?: PolicyQueryUser,
+  ): Promise<PolicyDecision> {
     const { permission } = request;
-    if (!permission.name.startsWith('vcf.')) return { result: AuthorizeResult.ALLOW };
+    if (!permission.name.startsWith('vcf.'))
+      return { result: AuthorizeResult.ALLOW };
     const claims = user?.info.ownershipEntityRefs ?? [];
-    if (claims.includes(VCF_ADMINS_GROUP)) return { result: AuthorizeResult.ALLOW };
+    if (claims.includes(VCF_ADMINS_GROUP))
+      return { result: AuthorizeResult.ALLOW };
 
     if (
       isPermission(permission, vcfEnvironmentReadPermission) ||

@@ -9,7 +9,8 @@ export const rootHttpRouterWithoutStackTraces = rootHttpRouterServiceFactory({
   configure(context) {
     const { middleware } = context;
     const errorHandler = middleware.error.bind(middleware);
-    middleware.error = options => errorHandler({ ...options, showStackTraces: false });
+    middleware.error = options =>
+      errorHandler({ ...options, showStackTraces: false });
     context.applyDefaults();
   },
 });

@@ -11,7 +11,10 @@ import {
   VSPHERE_VMS_ANNOTATION,
 } from '@vcf-backstage/plugin-vcf-common';
 import { toEntityName } from './entityNames';
-import type { VcfCatalogInventoryItem, VcfCatalogSnapshot } from '@vcf-backstage/plugin-vcf-common';
+import type {
+  VcfCatalogInventoryItem,
+  VcfCatalogSnapshot,
+} from '@vcf-backstage/plugin-vcf-common';
 
 /** Namespace of every entity the provider emits, so they never clash with users' own entities. @public */
 export const VCF_ENTITY_NAMESPACE = 'vcf';
@@ -36,7 +39,11 @@ export const VCF_RESOURCE_TYPES = {
 const LOCATION = 'url:vcf://catalog-snapshot';
 
 function ref(name: string): string {
-  return stringifyEntityRef({ kind: 'Resource', namespace: VCF_ENTITY_NAMESPACE, name });
+  return stringifyEntityRef({
+    kind: 'Resource',
+    namespace: VCF_ENTITY_NAMESPACE,
+    name,
+  });
 }
 
 /**
@@ -67,7 +74,10 @@ export class VcfEntityBuilder {
           owner: env.owner,
           annotations: { [VCF_ENVIRONMENT_ANNOTATION]: env.id },
           link: {
-            url: `${this.options.appBaseUrl.replace(/\/+$/, '')}/vcf/environments/${encodeURIComponent(env.id)}`,
+            url: `${this.options.appBaseUrl.replace(
+              /\/+$/,
+              '',
+            )}/vcf/environments/${encodeURIComponent(env.id)}`,
             title: 'Credentials and inventory',
           },
         }),
@@ -82,31 +92,44 @@ export class VcfEntityBuilder {
           title: vc.title,
           type: VCF_RESOURCE_TYPES.vcenter,
           owner: vc.owner,
-          partOf: vc.environmentId && environmentIds.has(vc.environmentId) ? toEntityName(vc.environmentId) : undefined,
+          partOf:
+            vc.environmentId && environmentIds.has(vc.environmentId)
+              ? toEntityName(vc.environmentId)
+              : undefined,
           annotations: {
             [VCF_VCENTER_ANNOTATION]: vc.id,
-            ...(vc.environmentId ? { [VCF_ENVIRONMENT_ANNOTATION]: vc.environmentId } : {}),
+            ...(vc.environmentId
+              ? { [VCF_ENVIRONMENT_ANNOTATION]: vc.environmentId }
+              : {}),
           },
-          link: { url: new URL('/ui', vc.baseUrl).toString(), title: 'vSphere Client' },
+          link: {
+            url: new URL('/ui', vc.baseUrl).toString(),
+            title: 'vSphere Client',
+          },
         }),
       );
     }
 
-    const itemName = (item: VcfCatalogInventoryItem) => toEntityName(item.vcenterId, item.moref);
+    const itemName = (item: VcfCatalogInventoryItem) =>
+      toEntityName(item.vcenterId, item.moref);
     const byName = (items: VcfCatalogInventoryItem[]) => {
       const map = new Map<string, string>();
       for (const item of items) {
         const key = `${item.vcenterId}\u0000${item.name}`;
         if (!map.has(key)) map.set(key, itemName(item));
       }
-      return (vcenterId: string, name: string) => map.get(`${vcenterId}\u0000${name}`);
+      return (vcenterId: string, name: string) =>
+        map.get(`${vcenterId}\u0000${name}`);
     };
     const clusterByName = byName(snapshot.clusters ?? []);
     const datastoreNamesByHost = new Map<string, string[]>();
     for (const ds of snapshot.datastores ?? []) {
       for (const host of ds.hosts) {
         const key = `${ds.vcenterId}\u0000${host}`;
-        datastoreNamesByHost.set(key, [...(datastoreNamesByHost.get(key) ?? []), itemName(ds)]);
+        datastoreNamesByHost.set(key, [
+          ...(datastoreNamesByHost.get(key) ?? []),
+          itemName(ds),
+        ]);
       }
     }
 
@@ -114,7 +137,10 @@ export class VcfEntityBuilder {
       item: VcfCatalogInventoryItem,
       type: string,
       partOf: string | undefined,
-      extra: { dependsOn?: string[]; annotations?: Record<string, string> } = {},
+      extra: {
+        dependsOn?: string[];
+        annotations?: Record<string, string>;
+      } = {},
     ) =>
       this.resource({
         name: itemName(item),
@@ -125,25 +151,47 @@ export class VcfEntityBuilder {
         dependsOn: extra.dependsOn,
         annotations: {
           [VCF_VCENTER_ANNOTATION]: item.vcenterId,
-          ...(item.environmentId ? { [VCF_ENVIRONMENT_ANNOTATION]: item.environmentId } : {}),
+          ...(item.environmentId
+            ? { [VCF_ENVIRONMENT_ANNOTATION]: item.environmentId }
+            : {}),
           ...extra.annotations,
         },
       });
 
     for (const cluster of snapshot.clusters ?? []) {
-      entities.push(vsphere(cluster, VCF_RESOURCE_TYPES.cluster, vcenterName(cluster.vcenterId)));
+      entities.push(
+        vsphere(
+          cluster,
+          VCF_RESOURCE_TYPES.cluster,
+          vcenterName(cluster.vcenterId),
+        ),
+      );
     }
     for (const host of snapshot.hosts ?? []) {
-      const cluster = host.cluster ? clusterByName(host.vcenterId, host.cluster) : undefined;
+      const cluster = host.cluster
+        ? clusterByName(host.vcenterId, host.cluster)
+        : undefined;
       entities.push(
-        vsphere(host, VCF_RESOURCE_TYPES.host, cluster ?? vcenterName(host.vcenterId), {
-          dependsOn: (datastoreNamesByHost.get(`${host.vcenterId}\u0000${host.name}`) ?? []).map(ref),
-          annotations: { [VSPHERE_HOSTS_ANNOTATION]: `${host.vcenterId}/${host.name}` },
-        }),
+        vsphere(
+          host,
+          VCF_RESOURCE_TYPES.host,
+          cluster ?? vcenterName(host.vcenterId),
+          {
+            dependsOn: (
+              datastoreNamesByHost.get(`${host.vcenterId}\u0000${host.name}`) ??
+              []
+            ).map(ref),
+            annotations: {
+              [VSPHERE_HOSTS_ANNOTATION]: `${host.vcenterId}/${host.name}`,
+            },
+          },
+        ),
       );
     }
     for (const ds of snapshot.datastores ?? []) {
-      entities.push(vsphere(ds, VCF_RESOURCE_TYPES.datastore, vcenterName(ds.vcenterId)));
+      entities.push(
+        vsphere(ds, VCF_RESOURCE_TYPES.datastore, vcenterName(ds.vcenterId)),
+      );
     }
     const hostByName = byName(snapshot.hosts ?? []);
     for (const vm of snapshot.vms ?? []) {
@@ -151,7 +199,9 @@ export class VcfEntityBuilder {
       entities.push(
         vsphere(vm, VCF_RESOURCE_TYPES.vm, vcenterName(vm.vcenterId), {
           dependsOn: host ? [ref(host)] : undefined,
-          annotations: { [VSPHERE_VMS_ANNOTATION]: `${vm.vcenterId}/${vm.name}` },
+          annotations: {
+            [VSPHERE_VMS_ANNOTATION]: `${vm.vcenterId}/${vm.name}`,
+          },
         }),
       );
     }
@@ -179,7 +229,9 @@ export class VcfEntityBuilder {
         ...(options.description ? { description: options.description } : {}),
         annotations: {
           ...options.annotations,
-          ...(options.partOf ? { [VCF_PART_OF_ANNOTATION]: ref(options.partOf) } : {}),
+          ...(options.partOf
+            ? { [VCF_PART_OF_ANNOTATION]: ref(options.partOf) }
+            : {}),
           [ANNOTATION_LOCATION]: LOCATION,
           [ANNOTATION_ORIGIN_LOCATION]: LOCATION,
         },

@@ -19,7 +19,10 @@ describe('VcfEntityProvider', () => {
       taskRunner: taskRunner as any,
       appBaseUrl: 'http://localhost:3000',
     });
-    const connection = { applyMutation: jest.fn(), refresh: jest.fn() } as unknown as EntityProviderConnection;
+    const connection = {
+      applyMutation: jest.fn(),
+      refresh: jest.fn(),
+    } as unknown as EntityProviderConnection;
     return { provider, connection, taskRunner };
   }
 
@@ -28,7 +31,11 @@ describe('VcfEntityProvider', () => {
       http.get('http://localhost:0/api/vcf/catalog-snapshot', () =>
         HttpResponse.json({
           environments: [
-            { id: 'vcf-east', title: 'VCF East', owner: 'group:default/platform-east' },
+            {
+              id: 'vcf-east',
+              title: 'VCF East',
+              owner: 'group:default/platform-east',
+            },
             { id: 'vcf-lab', title: 'VCF Lab' },
           ],
         }),
@@ -36,7 +43,9 @@ describe('VcfEntityProvider', () => {
     );
     const { provider, connection, taskRunner } = createProvider();
     await provider.connect(connection);
-    expect(taskRunner.run).toHaveBeenCalledWith(expect.objectContaining({ id: 'vcf:refresh' }));
+    expect(taskRunner.run).toHaveBeenCalledWith(
+      expect.objectContaining({ id: 'vcf:refresh' }),
+    );
     await provider.refresh();
 
     const mutation = (connection.applyMutation as jest.Mock).mock.calls[0][0];
@@ -52,12 +61,19 @@ describe('VcfEntityProvider', () => {
       },
       spec: { type: 'vcf-environment', owner: 'group:default/platform-east' },
     });
-    expect(east.metadata.annotations['backstage.io/managed-by-location']).toBeDefined();
+    expect(
+      east.metadata.annotations['backstage.io/managed-by-location'],
+    ).toBeDefined();
     expect(lab.spec.owner).toBe('group:default/vcf-admins');
   });
 
   it('keeps the previous entities when the VCF plugin does not answer', async () => {
-    server.use(http.get('http://localhost:0/api/vcf/catalog-snapshot', () => new HttpResponse(null, { status: 503 })));
+    server.use(
+      http.get(
+        'http://localhost:0/api/vcf/catalog-snapshot',
+        () => new HttpResponse(null, { status: 503 }),
+      ),
+    );
     const { provider, connection } = createProvider();
     await provider.connect(connection);
     await expect(provider.refresh()).rejects.toThrow(/503/);
@@ -77,21 +93,33 @@ describe('VcfEntityProvider.fromConfig', () => {
     scheduler.createScheduledTaskRunner.mockReturnValue({ run: jest.fn() });
     const config = new ConfigReader({
       app: { baseUrl: 'http://localhost:3000' },
-      catalog: { providers: { vcf: { schedule: { frequency: { minutes: 3 }, timeout: { minutes: 1 } } } } },
+      catalog: {
+        providers: {
+          vcf: {
+            schedule: { frequency: { minutes: 3 }, timeout: { minutes: 1 } },
+          },
+        },
+      },
     });
     VcfEntityProvider.fromConfig(config, { ...services, scheduler });
     expect(scheduler.createScheduledTaskRunner).toHaveBeenCalledWith(
-      expect.objectContaining({ frequency: { minutes: 3 }, timeout: { minutes: 1 } }),
+      expect.objectContaining({
+        frequency: { minutes: 3 },
+        timeout: { minutes: 1 },
+      }),
     );
   });
 
   it('refreshes every 10 minutes without a schedule', () => {
     const scheduler = mockServices.scheduler.mock();
     scheduler.createScheduledTaskRunner.mockReturnValue({ run: jest.fn() });
-    VcfEntityProvider.fromConfig(new ConfigReader({ app: { baseUrl: 'http://localhost:3000' } }), {
-      ...services,
-      scheduler,
-    });
+    VcfEntityProvider.fromConfig(
+      new ConfigReader({ app: { baseUrl: 'http://localhost:3000' } }),
+      {
+        ...services,
+        scheduler,
+      },
+    );
     expect(scheduler.createScheduledTaskRunner).toHaveBeenCalledWith(
       expect.objectContaining({ frequency: { minutes: 10 } }),
     );

@@ -22,13 +22,29 @@ export class VcfPartOfProcessor implements CatalogProcessor {
     return 'VcfPartOfProcessor';
   }
 
-  async postProcessEntity(entity: Entity, _location: unknown, emit: CatalogProcessorEmit): Promise<Entity> {
+  async postProcessEntity(
+    entity: Entity,
+    _location: unknown,
+    emit: CatalogProcessorEmit,
+  ): Promise<Entity> {
     const parent = entity.metadata.annotations?.[VCF_PART_OF_ANNOTATION];
     if (!parent) return entity;
     const self = getCompoundEntityRef(entity);
     const target = parseEntityRef(parent);
-    emit(processingResult.relation({ source: self, type: RELATION_PART_OF, target }));
-    emit(processingResult.relation({ source: target, type: RELATION_HAS_PART, target: self }));
+    emit(
+      processingResult.relation({
+        source: self,
+        type: RELATION_PART_OF,
+        target,
+      }),
+    );
+    emit(
+      processingResult.relation({
+        source: target,
+        type: RELATION_HAS_PART,
+        target: self,
+      }),
+    );
     return entity;
   }
 }

@@ -16,7 +16,8 @@ export function toEntityName(...parts: string[]): string {
     .replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '');
   if (name.length > MAX_NAME || name !== raw) {
     const hash = createHash('sha256').update(raw).digest('hex').slice(0, 8);
-    if (name.length > MAX_NAME - 9) name = name.slice(0, MAX_NAME - 9).replace(/[^A-Za-z0-9]+$/, '');
+    if (name.length > MAX_NAME - 9)
+      name = name.slice(0, MAX_NAME - 9).replace(/[^A-Za-z0-9]+$/, '');
     if (name !== raw) name = `${name}-${hash}`;
   }
   return name || createHash('sha256').update(raw).digest('hex').slice(0, 16);

@@ -7,7 +7,9 @@
  */
 exports.up = async function up(knex) {
   await knex.schema.createTable('environments', table => {
-    table.comment('VCF environments, from app-config (managed_by=config) or the API');
+    table.comment(
+      'VCF environments, from app-config (managed_by=config) or the API',
+    );
     table.string('id', 100).primary();
     table.string('title', 255).notNullable();
     table.text('description');
@@ -38,7 +40,9 @@ exports.up = async function up(knex) {
   });
 
   await knex.schema.createTable('sync_targets', table => {
-    table.comment('Anything synced on a schedule: an environment source or a vCenter');
+    table.comment(
+      'Anything synced on a schedule: an environment source or a vCenter',
+    );
     table.string('id', 200).primary();
     table.string('kind', 20).notNullable();
     table.string('environment_id', 100);
@@ -55,7 +59,9 @@ exports.up = async function up(knex) {
     table.integer('last_duration_ms');
     table.text('last_error');
     table.text('last_counts');
-    table.string('requested_by', 255).comment('Who asked for the next run (manual sync)');
+    table
+      .string('requested_by', 255)
+      .comment('Who asked for the next run (manual sync)');
     table.index(['next_run_at'], 'sync_targets_next_run_idx');
     table.index(['environment_id'], 'sync_targets_environment_idx');
   });
@@ -77,7 +83,9 @@ exports.up = async function up(knex) {
   });
 
   await knex.schema.createTable('credentials', table => {
-    table.comment('Credentials synced from SDDC Manager and the VCF Installer; password encrypted');
+    table.comment(
+      'Credentials synced from SDDC Manager and the VCF Installer; password encrypted',
+    );
     table.string('id', 64).primary();
     table
       .string('environment_id', 100)
@@ -86,7 +94,10 @@ exports.up = async function up(knex) {
       .inTable('environments')
       .onDelete('CASCADE');
     table.string('source', 20).notNullable();
-    table.string('natural_key', 500).notNullable().comment('Upstream id, or type/name/user for the Installer');
+    table
+      .string('natural_key', 500)
+      .notNullable()
+      .comment('Upstream id, or type/name/user for the Installer');
     table.string('upstream_id', 255);
     table.string('resource_id', 255);
     table.string('resource_name', 500).notNullable();
@@ -109,7 +120,9 @@ exports.up = async function up(knex) {
       .text('search_text')
       .notNullable()
       .defaultTo('')
-      .comment('Lower-cased resource name, IP, username and domain, for q= searches');
+      .comment(
+        'Lower-cased resource name, IP, username and domain, for q= searches',
+      );
     table.unique(['environment_id', 'source', 'natural_key'], {
       indexName: 'credentials_natural_key_uq',
     });
@@ -129,10 +142,16 @@ exports.up = async function up(knex) {
       'last_seen_at',
       'password_changed_at',
     ]) {
-      table.index(['environment_id', 'removed_at', column, 'id'], `credentials_env_${column}_idx`);
+      table.index(
+        ['environment_id', 'removed_at', column, 'id'],
+        `credentials_env_${column}_idx`,
+      );
     }
     // Searches (q=) scan this narrow covering index instead of the wide table rows.
-    table.index(['environment_id', 'removed_at', 'search_text'], 'credentials_env_search_idx');
+    table.index(
+      ['environment_id', 'removed_at', 'search_text'],
+      'credentials_env_search_idx',
+    );
   });
 
   await knex.schema.createTable('credential_history', table => {
@@ -147,7 +166,10 @@ exports.up = async function up(knex) {
     table.timestamp('changed_at', { useTz: true }).notNullable();
     table.text('password_encrypted').notNullable();
     table.string('password_key_id', 40).notNullable();
-    table.index(['credential_id', 'changed_at'], 'credential_history_credential_idx');
+    table.index(
+      ['credential_id', 'changed_at'],
+      'credential_history_credential_idx',
+    );
   });
 
   await knex.schema.createTable('audit_events', table => {

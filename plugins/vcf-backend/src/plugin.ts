@@ -44,7 +44,10 @@ import { VcenterDiscovery } from './vcenters/VcenterDiscovery';
 import { VcenterService } from './vcenters/VcenterService';
 import { DatabaseAuditStore } from './audit/DatabaseAuditStore';
 import { VcfAuditLog } from './audit/VcfAuditLog';
-import { vcfCredentialResourceRef, vcfEnvironmentResourceRef } from './permissions/resourceRefs';
+import {
+  vcfCredentialResourceRef,
+  vcfEnvironmentResourceRef,
+} from './permissions/resourceRefs';
 import { vcfCredentialRules, vcfEnvironmentRules } from './permissions/rules';
 import { createRouter } from './service/createRouter';
 import { NotificationLedger } from './notifications/NotificationLedger';
@@ -117,7 +120,11 @@ export const vcfPlugin = createBackendPlugin({
           environments,
           credentials,
           syncTargets,
-          discovery: new VcenterDiscovery({ environments, credentials, logger }),
+          discovery: new VcenterDiscovery({
+            environments,
+            credentials,
+            logger,
+          }),
           logger,
         });
 
@@ -142,7 +149,10 @@ export const vcfPlugin = createBackendPlugin({
           ],
           rules: Object.values(vcfEnvironmentRules),
           getResources: async ids => {
-            const found = await environments.list({ field: 'environmentId', values: ids });
+            const found = await environments.list({
+              field: 'environmentId',
+              values: ids,
+            });
             return ids.map(id => found.find(e => e.id === id));
           },
         });
@@ -153,7 +163,9 @@ export const vcfPlugin = createBackendPlugin({
           vcfAuditReadPermission,
         ]);
 
-        await environmentService.applyConfig(readEnvironmentsFromConfig(config));
+        await environmentService.applyConfig(
+          readEnvironmentsFromConfig(config),
+        );
         await vcenterService.applyConfig(readVcentersFromConfig(config));
 
         const notifier = new VcfNotifier({
@@ -171,7 +183,11 @@ export const vcfPlugin = createBackendPlugin({
           store: syncTargets,
           runners: [
             new CredentialSyncRunner({ environments, credentials }),
-            new InventorySyncRunner({ connections: vcenterService, vcenters, inventory }),
+            new InventorySyncRunner({
+              connections: vcenterService,
+              vcenters,
+              inventory,
+            }),
           ],
           logger,
           concurrency: syncSettings.concurrency,
@@ -183,9 +199,14 @@ export const vcfPlugin = createBackendPlugin({
             environmentService.forgetCachedStatus();
             await vcenterService.afterSyncRun(run);
             // Tells the owner when a target keeps failing, and when it recovers.
-            await notifier.afterSyncRun(run).catch(error =>
-              logger.warn('Could not check the sync notices', { target: run.target.id, error: String(error) }),
-            );
+            await notifier
+              .afterSyncRun(run)
+              .catch(error =>
+                logger.warn('Could not check the sync notices', {
+                  target: run.target.id,
+                  error: String(error),
+                }),
+              );
           },
         });
         await dispatcher.interruptEarlierRuns();
@@ -218,9 +239,11 @@ export const vcfPlugin = createBackendPlugin({
           permissionsRegistry.getPermissionRuleset(vcfCredentialResourceRef),
         );
         const onSyncRequested = () => {
-          dispatcher.runDueTargets().catch(error =>
-            logger.error('Sync dispatcher failed', { error: String(error) }),
-          );
+          dispatcher
+            .runDueTargets()
+            .catch(error =>
+              logger.error('Sync dispatcher failed', { error: String(error) }),
+            );
         };
 
         registerVcfActions({
@@ -276,11 +299,16 @@ export const vcfPlugin = createBackendPlugin({
             environmentFilter,
             credentialFilter,
             isCredentialAllowed: createConditionAuthorizer(
-              permissionsRegistry.getPermissionRuleset(vcfCredentialResourceRef),
+              permissionsRegistry.getPermissionRuleset(
+                vcfCredentialResourceRef,
+              ),
             ),
             onSyncRequested,
             inventory: { vcenterService, vcenters, inventory },
-            credentialLifecycle: { lifecycle: credentialLifecycle, tasks: credentialTasks },
+            credentialLifecycle: {
+              lifecycle: credentialLifecycle,
+              tasks: credentialTasks,
+            },
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

@@ -100,10 +100,13 @@ export const vsphereResourcesEntityCard = EntityCardBlueprint.make({
 export const vcfSearchResultListItem = SearchResultListItemBlueprint.make({
   params: {
     predicate: result =>
-      result.type === VCF_SEARCH_TYPES.environment || result.type === VCF_SEARCH_TYPES.inventory,
+      result.type === VCF_SEARCH_TYPES.environment ||
+      result.type === VCF_SEARCH_TYPES.inventory,
     icon: <CloudIcon />,
     component: () =>
-      import('./components/VcfSearchResultListItem').then(m => m.VcfSearchResultListItem),
+      import('./components/VcfSearchResultListItem').then(
+        m => m.VcfSearchResultListItem,
+      ),
   },
 });
 

@@ -3,7 +3,11 @@ import type { UpstreamCredential } from '../credentials/UpstreamCredential';
 import { nowIso } from '../database/rowValues';
 
 /** Inserts a bare environment row for store tests. */
-export async function insertEnvironment(knex: Knex, id: string, owner?: string) {
+export async function insertEnvironment(
+  knex: Knex,
+  id: string,
+  owner?: string,
+) {
   await knex('environments').insert({
     id,
     title: id,
@@ -16,7 +20,10 @@ export async function insertEnvironment(knex: Knex, id: string, owner?: string) 
 }
 
 /** A credential as an upstream would report it. */
-export function upstreamCredential(n: number, overrides: Partial<UpstreamCredential> = {}): UpstreamCredential {
+export function upstreamCredential(
+  n: number,
+  overrides: Partial<UpstreamCredential> = {},
+): UpstreamCredential {
   return {
     naturalKey: `cred-${n}`,
     upstreamId: `cred-${n}`,

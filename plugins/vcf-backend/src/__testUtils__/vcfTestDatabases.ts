@@ -10,10 +10,16 @@ import { migrateVcfDatabase } from '../database/VcfDatabase';
  * silently test SQLite alone.
  */
 export function createVcfTestDatabases(): TestDatabases {
-  const postgres = !!process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
+  const postgres =
+    !!process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
   // Without a connection string TestDatabases would try Docker, which these machines do not run.
-  const databases = TestDatabases.create({ ids: postgres ? ['SQLITE_3', 'POSTGRES_15'] : ['SQLITE_3'] });
-  if (process.env.VCF_REQUIRE_POSTGRES === '1' && !databases.supports('POSTGRES_15')) {
+  const databases = TestDatabases.create({
+    ids: postgres ? ['SQLITE_3', 'POSTGRES_15'] : ['SQLITE_3'],
+  });
+  if (
+    process.env.VCF_REQUIRE_POSTGRES === '1' &&
+    !databases.supports('POSTGRES_15')
+  ) {
     throw new Error(
       'VCF_REQUIRE_POSTGRES=1 but BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING is not set: start one with scripts/postgres.sh',
     );
@@ -22,7 +28,10 @@ export function createVcfTestDatabases(): TestDatabases {
 }
 
 /** A fresh, migrated database of the given kind. */
-export async function createMigratedDatabase(databases: TestDatabases, id: string): Promise<Knex> {
+export async function createMigratedDatabase(
+  databases: TestDatabases,
+  id: string,
+): Promise<Knex> {
   const knex = await databases.init(id as any);
   await migrateVcfDatabase(knex);
   return knex;

@@ -119,10 +119,11 @@ export function registerVcfActions(options: VcfActionsOptions): void {
   } = options;
   const contextOf = (
     credentialsOfCaller: Parameters<typeof RouteContext.forCredentials>[0],
-  ) => RouteContext.forCredentials(credentialsOfCaller, {
-    permissions,
-    audit: options.audit,
-  });
+  ) =>
+    RouteContext.forCredentials(credentialsOfCaller, {
+      permissions,
+      audit: options.audit,
+    });
   const inventoryReader = async (
     callerCredentials: Parameters<typeof RouteContext.forCredentials>[0],
   ) => {

@@ -1,6 +1,11 @@
 import type { Knex } from 'knex';
 import type { AuditEntry, Page } from '@vcf-backstage/plugin-vcf-common';
-import { isoOrUndefined, nowIso, orUndefined, parseJsonColumn } from '../database/rowValues';
+import {
+  isoOrUndefined,
+  nowIso,
+  orUndefined,
+  parseJsonColumn,
+} from '../database/rowValues';
 import type { AuditListQuery, AuditStore, NewAuditEntry } from './AuditStore';
 
 /**
@@ -31,7 +36,8 @@ export class DatabaseAuditStore implements AuditStore {
   async list(options: AuditListQuery): Promise<Page<AuditEntry>> {
     const base = this.db('audit_events');
     if (options.action) base.where('action', options.action);
-    if (options.environmentId) base.where('environment_id', options.environmentId);
+    if (options.environmentId)
+      base.where('environment_id', options.environmentId);
     if (options.actor) base.where('actor', options.actor);
     if (options.result) base.where('result', options.result);
     // Stored as ISO text (UTC); normalise so that any offset the caller sent compares correctly.
@@ -40,7 +46,10 @@ export class DatabaseAuditStore implements AuditStore {
     const [{ count }] = await base.clone().count({ count: '*' });
     const rows = await base
       .clone()
-      .orderBy([{ column: 'at', order: 'desc' }, { column: 'id', order: 'desc' }])
+      .orderBy([
+        { column: 'at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
       .offset(options.offset)
       .limit(options.limit);
     return {

@@ -37,7 +37,9 @@ export type VcfAuditAction =
   | 'inventory.read'
   | 'inventory.export';
 
-const SEVERITY: Partial<Record<VcfAuditAction, AuditorServiceEventSeverityLevel>> = {
+const SEVERITY: Partial<
+  Record<VcfAuditAction, AuditorServiceEventSeverityLevel>
+> = {
   'credential.reveal': 'high',
   'credential.history': 'high',
   'credential.export': 'high',
@@ -89,7 +91,9 @@ export class VcfAuditLog {
     request?: Request<any, any, any, any, any>,
   ): Promise<VcfAuditEvent> {
     const meta: JsonObject = {
-      ...(subject.environmentId ? { environmentId: subject.environmentId } : {}),
+      ...(subject.environmentId
+        ? { environmentId: subject.environmentId }
+        : {}),
       ...(subject.credentialId ? { credentialId: subject.credentialId } : {}),
       ...(subject.vcenterId ? { vcenterId: subject.vcenterId } : {}),
       ...(subject.details ?? {}),
@@ -100,7 +104,10 @@ export class VcfAuditLog {
       request,
       meta,
     });
-    const row = (result: 'succeeded' | 'failed' | 'denied', details?: JsonObject) =>
+    const row = (
+      result: 'succeeded' | 'failed' | 'denied',
+      details?: JsonObject,
+    ) =>
       this.store.append({
         actor: subject.actor,
         action,

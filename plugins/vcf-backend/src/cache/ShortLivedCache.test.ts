@@ -27,7 +27,11 @@ describe('ShortLivedCache', () => {
 
   it('reads once for concurrent callers and reuses the value until the TTL passes', async () => {
     const { cache, reads, advance } = setup();
-    expect(await Promise.all([cache.get(), cache.get(), cache.get()])).toEqual(['value-1', 'value-1', 'value-1']);
+    expect(await Promise.all([cache.get(), cache.get(), cache.get()])).toEqual([
+      'value-1',
+      'value-1',
+      'value-1',
+    ]);
     expect(reads()).toBe(1);
     advance(1999);
     expect(await cache.get()).toBe('value-1');

@@ -91,13 +91,25 @@ function checkId(id: string, where: string) {
   }
 }
 
-function readRotateAfterReveal(config: Config | undefined, id: string): RotateAfterRevealSettings | undefined {
+function readRotateAfterReveal(
+  config: Config | undefined,
+  id: string,
+): RotateAfterRevealSettings | undefined {
   if (!config) return undefined;
   const afterMinutes = config.getNumber('afterMinutes');
-  if (!Number.isInteger(afterMinutes) || afterMinutes < 1 || afterMinutes > 10_080) {
-    throw new Error(`vcf.environments[${id}].rotateAfterReveal.afterMinutes must be a whole number from 1 to 10080`);
+  if (
+    !Number.isInteger(afterMinutes) ||
+    afterMinutes < 1 ||
+    afterMinutes > 10_080
+  ) {
+    throw new Error(
+      `vcf.environments[${id}].rotateAfterReveal.afterMinutes must be a whole number from 1 to 10080`,
+    );
   }
-  return { afterMinutes, resourceTypes: config.getStringArray('resourceTypes') };
+  return {
+    afterMinutes,
+    resourceTypes: config.getStringArray('resourceTypes'),
+  };
 }
 
 /** Reads `vcf.environments` from config. */
@@ -118,7 +130,10 @@ export function readEnvironmentsFromConfig(
       description: env.getOptionalString('description'),
       owner: env.getOptionalString('owner'),
       discoverVcenters: env.getOptionalBoolean('discoverVcenters') ?? false,
-      rotateAfterReveal: readRotateAfterReveal(env.getOptionalConfig('rotateAfterReveal'), id),
+      rotateAfterReveal: readRotateAfterReveal(
+        env.getOptionalConfig('rotateAfterReveal'),
+        id,
+      ),
       endpoints: {
         'sddc-manager': readEndpoint(env.getOptionalConfig('sddcManager'), 30),
         installer: readEndpoint(env.getOptionalConfig('installer'), 30),

@@ -24,7 +24,6 @@ export interface CredentialSyncCounts {
   removed: number;
 }
 
-
 /**
  * Credential counts of one environment.
  * @public
@@ -74,11 +73,17 @@ export interface CredentialStore {
     query: CredentialListQuery;
     filter?: PermissionCriteria<VcfQueryFilter>;
   }): Promise<Page<CredentialSummary>>;
-  facets(options: { environmentId: string; filter?: PermissionCriteria<VcfQueryFilter> }): Promise<CredentialFacets>;
+  facets(options: {
+    environmentId: string;
+    filter?: PermissionCriteria<VcfQueryFilter>;
+  }): Promise<CredentialFacets>;
   get(id: string): Promise<CredentialResource | undefined>;
   getMany(ids: string[]): Promise<Array<CredentialResource | undefined>>;
   revealPassword(id: string): Promise<string>;
-  listHistory(id: string, options: { withPasswords: boolean }): Promise<CredentialHistoryEntry[]>;
+  listHistory(
+    id: string,
+    options: { withPasswords: boolean },
+  ): Promise<CredentialHistoryEntry[]>;
   /** Rows for an export in the list's order, batch by batch (constant memory), with passwords when asked. */
   iterateForExport(options: {
     environmentId: string;
@@ -87,18 +92,27 @@ export interface CredentialStore {
     /** true, false, or a per-row decision (a conditional export permission). */
     withPasswords: boolean | ((credential: CredentialResource) => boolean);
   }): AsyncIterable<CredentialResource & { password?: string }>;
-  countsByEnvironment(environmentIds: string[]): Promise<Map<string, CredentialCounts>>;
+  countsByEnvironment(
+    environmentIds: string[],
+  ): Promise<Map<string, CredentialCounts>>;
   /**
    * Writes what an SDDC Manager expiry check found (by SDDC Manager credential id) into the environment's
    * credentials; returns how many rows changed.
    */
   applyExpiryCheck(options: {
     environmentId: string;
-    results: Array<{ credentialId: string; expiryStatus?: ExpiryStatus; expiryDate?: string }>;
+    results: Array<{
+      credentialId: string;
+      expiryStatus?: ExpiryStatus;
+      expiryDate?: string;
+    }>;
   }): Promise<number>;
   /**
    * Per owned environment, how many of its credentials have expired and how many expire before `expiringBefore`
    * (counted in SQL; environments without an owner or without such credentials are left out).
    */
-  expiryGroups(options: { expiringBefore: Date; now?: Date }): Promise<CredentialExpiryGroup[]>;
+  expiryGroups(options: {
+    expiringBefore: Date;
+    now?: Date;
+  }): Promise<CredentialExpiryGroup[]>;
 }

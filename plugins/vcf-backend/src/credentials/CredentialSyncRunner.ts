@@ -81,11 +81,21 @@ export class CredentialSyncRunner implements SyncRunner {
       throw new Error(`Sync target ${target.id} is not a credential source`);
     }
     const { environmentId, source } = parsed;
-    const endpoint = await this.options.environments.getEndpointWithPassword(environmentId, source);
+    const endpoint = await this.options.environments.getEndpointWithPassword(
+      environmentId,
+      source,
+    );
     if (!endpoint) {
-      throw new Error(`Environment "${environmentId}" has no ${source} endpoint any more`);
+      throw new Error(
+        `Environment "${environmentId}" has no ${source} endpoint any more`,
+      );
     }
-    const client = createSourceClient(source, endpoint, this.options.clientSettings ?? {}, context.logger);
+    const client = createSourceClient(
+      source,
+      endpoint,
+      this.options.clientSettings ?? {},
+      context.logger,
+    );
     let fetched: UpstreamCredential[];
     try {
       // The client logs in with its first request.

@@ -12,8 +12,16 @@ import type {
   Page,
 } from '@vcf-backstage/plugin-vcf-common';
 import type { SecretCipher } from '../crypto/SecretCipher';
-import { chunk, isoOrUndefined, nowIso, orUndefined } from '../database/rowValues';
-import { applyPermissionCriteria, type VcfQueryFilter } from '../permissions/VcfQueryFilter';
+import {
+  chunk,
+  isoOrUndefined,
+  nowIso,
+  orUndefined,
+} from '../database/rowValues';
+import {
+  applyPermissionCriteria,
+  type VcfQueryFilter,
+} from '../permissions/VcfQueryFilter';
 import type { CredentialResource } from '../permissions/resourceRefs';
 import type {
   CredentialCounts,
@@ -69,7 +77,11 @@ const METADATA_COLUMNS = [
 
 const EXPIRING_SOON_DAYS = 14;
 
-function credentialId(environmentId: string, source: string, naturalKey: string) {
+function credentialId(
+  environmentId: string,
+  source: string,
+  naturalKey: string,
+) {
   return createHash('sha256')
     .update(`${environmentId}\u0000${source}\u0000${naturalKey}`)
     .digest('hex')
@@ -77,13 +89,20 @@ function credentialId(environmentId: string, source: string, naturalKey: string)
 }
 
 function searchTextOf(credential: UpstreamCredential): string {
-  return [credential.resourceName, credential.resourceIp, credential.username, credential.domainName]
+  return [
+    credential.resourceName,
+    credential.resourceIp,
+    credential.username,
+    credential.domainName,
+  ]
     .filter(Boolean)
     .join(' ')
     .toLowerCase();
 }
 
-function metadataOf(credential: UpstreamCredential): Record<(typeof METADATA_COLUMNS)[number], string | number | null> {
+function metadataOf(
+  credential: UpstreamCredential,
+): Record<(typeof METADATA_COLUMNS)[number], string | number | null> {
   return {
     upstream_id: credential.upstreamId ?? null,
     resource_id: credential.resourceId ?? null,
@@ -102,11 +121,21 @@ function metadataOf(credential: UpstreamCredential): Record<(typeof METADATA_COL
   };
 }
 
-function sameValue(column: string, stored: unknown, next: string | number | null): boolean {
+function sameValue(
+  column: string,
+  stored: unknown,
+  next: string | number | null,
+): boolean {
   if (column === 'auto_rotate_frequency_days') {
-    return (stored === null || stored === undefined ? null : Number(stored)) === next;
+    return (
+      (stored === null || stored === undefined ? null : Number(stored)) === next
+    );
   }
-  if (column === 'expiry_date' || column === 'upstream_modified_at' || column === 'auto_rotate_next_at') {
+  if (
+    column === 'expiry_date' ||
+    column === 'upstream_modified_at' ||
+    column === 'auto_rotate_next_at'
+  ) {
     return (isoOrUndefined(stored) ?? null) === next;
   }
   return (stored ?? null) === next;
@@ -131,7 +160,8 @@ function toSummary(row: Record<string, any>): CredentialSummary {
     lastSeenAt: isoOrUndefined(row.last_seen_at)!,
     removedAt: isoOrUndefined(row.removed_at),
     passwordChangedAt: isoOrUndefined(row.password_changed_at),
-    ...(row.auto_rotate_frequency_days !== null && row.auto_rotate_frequency_days !== undefined
+    ...(row.auto_rotate_frequency_days !== null &&
+    row.auto_rotate_frequency_days !== undefined
       ? {
           autoRotate: {
             frequencyInDays: Number(row.auto_rotate_frequency_days),
@@ -205,7 +235,13 @@ export class DatabaseCredentialStore implements CredentialStore {
       const existing = new Map<string, Record<string, any>>();
       const rows = await tx('credentials')
         .where({ environment_id: environmentId, source })
-        .select(['id', 'password_encrypted', 'password_key_id', 'removed_at', ...METADATA_COLUMNS]);
+        .select([
+          'id',
+          'password_encrypted',
+          'password_key_id',
+          'removed_at',
+          ...METADATA_COLUMNS,
+        ]);
       for (const row of rows) existing.set(row.id, row);
 
       const inserts: Record<string, unknown>[] = [];
@@ -233,9 +269,11 @@ export class DatabaseCredentialStore implements CredentialStore {
         }
         const update: Record<string, unknown> = {};
         for (const column of METADATA_COLUMNS) {
-          if (!sameValue(column, stored[column], metadata[column])) update[column] = metadata[column];
+          if (!sameValue(column, stored[column], metadata[column]))
+            update[column] = metadata[column];
         }
-        if (Object.keys(update).length) update.search_text = searchTextOf(credential);
+        if (Object.keys(update).length)
+          update.search_text = searchTextOf(credential);
         if (stored.removed_at) update.removed_at = null;
         const storedPassword = this.cipher.decrypt({
           ciphertext: stored.password_encrypted,
@@ -263,10 +301,14 @@ export class DatabaseCredentialStore implements CredentialStore {
         }
       }
 
-      for (const batch of chunk(inserts, 200)) await tx('credentials').insert(batch);
-      for (const batch of chunk(history, 500)) await tx('credential_history').insert(batch);
+      for (const batch of chunk(inserts, 200))
+        await tx('credentials').insert(batch);
+      for (const batch of chunk(history, 500))
+        await tx('credential_history').insert(batch);
       for (const batch of chunk(seenIds, 500)) {
-        await tx('credentials').whereIn('id', batch).update({ last_seen_at: now });
+        await tx('credentials')
+          .whereIn('id', batch)
+          .update({ last_seen_at: now });
       }
       counts.removed = await tx('credentials')
         .where({ environment_id: environmentId, source })
@@ -286,25 +328,33 @@ export class DatabaseCredentialStore implements CredentialStore {
     const { query } = options;
     const q = this.db('credentials as c');
     // The environment's owner is only needed by permission conditions; skip the join otherwise.
-    if (options.filter || options.joinEnvironment) q.join('environments as e', 'e.id', 'c.environment_id');
-    if (options.environmentId) q.where('c.environment_id', options.environmentId);
-    if (options.filter) applyPermissionCriteria(q, options.filter, FILTER_COLUMNS);
+    if (options.filter || options.joinEnvironment)
+      q.join('environments as e', 'e.id', 'c.environment_id');
+    if (options.environmentId)
+      q.where('c.environment_id', options.environmentId);
+    if (options.filter)
+      applyPermissionCriteria(q, options.filter, FILTER_COLUMNS);
     if (!query.includeRemoved) q.whereNull('c.removed_at');
     if (query.resourceType) q.where('c.resource_type', query.resourceType);
-    if (query.credentialType) q.where('c.credential_type', query.credentialType);
+    if (query.credentialType)
+      q.where('c.credential_type', query.credentialType);
     if (query.accountType) q.where('c.account_type', query.accountType);
     if (query.domain) q.where('c.domain_name', query.domain);
     if (query.source) q.where('c.source', query.source);
     if (query.expiryStatus) q.where('c.expiry_status', query.expiryStatus);
     if (query.q) {
-      const pattern = `%${query.q.toLowerCase().replace(/[\\%_]/g, m => `\\${m}`)}%`;
+      const pattern = `%${query.q
+        .toLowerCase()
+        .replace(/[\\%_]/g, m => `\\${m}`)}%`;
       q.whereRaw("c.search_text like ? escape '\\'", [pattern]);
     }
     return q;
   }
 
   private orderOf(query: CredentialListQuery) {
-    const column = query.orderBy ? sortColumnOf(SORT_COLUMNS, query.orderBy, 'credentials') : 'c.resource_name';
+    const column = query.orderBy
+      ? sortColumnOf(SORT_COLUMNS, query.orderBy, 'credentials')
+      : 'c.resource_name';
     const direction = query.order === 'desc' ? 'desc' : 'asc';
     return [
       { column, order: direction },
@@ -364,7 +414,12 @@ export class DatabaseCredentialStore implements CredentialStore {
     const byId = new Map(rows.map(r => [r.id, r]));
     return ids.map(id => {
       const row = byId.get(id);
-      return row ? { ...toSummary(row), environmentOwner: orUndefined(row.environment_owner) } : undefined;
+      return row
+        ? {
+            ...toSummary(row),
+            environmentOwner: orUndefined(row.environment_owner),
+          }
+        : undefined;
     });
   }
 
@@ -373,19 +428,33 @@ export class DatabaseCredentialStore implements CredentialStore {
       .where({ id })
       .first('password_encrypted', 'password_key_id');
     if (!row) throw new NotFoundError(`No credential with the id "${id}"`);
-    return this.cipher.decrypt({ ciphertext: row.password_encrypted, keyId: row.password_key_id });
+    return this.cipher.decrypt({
+      ciphertext: row.password_encrypted,
+      keyId: row.password_key_id,
+    });
   }
 
-  async listHistory(id: string, options: { withPasswords: boolean }): Promise<CredentialHistoryEntry[]> {
+  async listHistory(
+    id: string,
+    options: { withPasswords: boolean },
+  ): Promise<CredentialHistoryEntry[]> {
     const rows = await this.db('credential_history')
       .where({ credential_id: id })
-      .orderBy([{ column: 'changed_at', order: 'desc' }, { column: 'id', order: 'desc' }]);
+      .orderBy([
+        { column: 'changed_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ]);
     return rows.map(row => ({
       id: Number(row.id),
       credentialId: row.credential_id,
       changedAt: isoOrUndefined(row.changed_at)!,
       ...(options.withPasswords
-        ? { password: this.cipher.decrypt({ ciphertext: row.password_encrypted, keyId: row.password_key_id }) }
+        ? {
+            password: this.cipher.decrypt({
+              ciphertext: row.password_encrypted,
+              keyId: row.password_key_id,
+            }),
+          }
         : {}),
     }));
   }
@@ -399,7 +468,8 @@ export class DatabaseCredentialStore implements CredentialStore {
     const order = this.orderOf(options.query);
     const { withPasswords } = options;
     const columns = [...SUMMARY_COLUMNS, 'e.owner as environment_owner'];
-    if (withPasswords) columns.push('c.password_encrypted', 'c.password_key_id');
+    if (withPasswords)
+      columns.push('c.password_encrypted', 'c.password_key_id');
     const batchSize = 1000;
     for (let offset = 0; ; offset += batchSize) {
       const rows = await this.baseQuery({ ...options, joinEnvironment: true })
@@ -412,11 +482,17 @@ export class DatabaseCredentialStore implements CredentialStore {
           ...toSummary(row),
           environmentOwner: orUndefined(row.environment_owner),
         };
-        const include = typeof withPasswords === 'function' ? withPasswords(credential) : withPasswords;
+        const include =
+          typeof withPasswords === 'function'
+            ? withPasswords(credential)
+            : withPasswords;
         yield include
           ? {
               ...credential,
-              password: this.cipher.decrypt({ ciphertext: row.password_encrypted, keyId: row.password_key_id }),
+              password: this.cipher.decrypt({
+                ciphertext: row.password_encrypted,
+                keyId: row.password_key_id,
+              }),
             }
           : credential;
       }
@@ -424,7 +500,9 @@ export class DatabaseCredentialStore implements CredentialStore {
     }
   }
 
-  async countsByEnvironment(environmentIds: string[]): Promise<Map<string, CredentialCounts>> {
+  async countsByEnvironment(
+    environmentIds: string[],
+  ): Promise<Map<string, CredentialCounts>> {
     const result = new Map<string, CredentialCounts>();
     for (const id of environmentIds) {
       result.set(id, { total: 0, removed: 0, expiringSoon: 0, expired: 0 });
@@ -437,8 +515,12 @@ export class DatabaseCredentialStore implements CredentialStore {
       .groupBy('environment_id')
       .select('environment_id')
       .select(
-        this.db.raw('sum(case when removed_at is null then 1 else 0 end) as total'),
-        this.db.raw('sum(case when removed_at is not null then 1 else 0 end) as removed'),
+        this.db.raw(
+          'sum(case when removed_at is null then 1 else 0 end) as total',
+        ),
+        this.db.raw(
+          'sum(case when removed_at is not null then 1 else 0 end) as removed',
+        ),
         this.db.raw(
           "sum(case when removed_at is null and (expiry_status = 'EXPIRED' or (expiry_date is not null and expiry_date < ?)) then 1 else 0 end) as expired",
           [now],
@@ -461,36 +543,68 @@ export class DatabaseCredentialStore implements CredentialStore {
 
   async applyExpiryCheck(options: {
     environmentId: string;
-    results: Array<{ credentialId: string; expiryStatus?: ExpiryStatus; expiryDate?: string }>;
+    results: Array<{
+      credentialId: string;
+      expiryStatus?: ExpiryStatus;
+      expiryDate?: string;
+    }>;
   }): Promise<number> {
     let changed = 0;
     await this.db.transaction(async tx => {
       for (const result of options.results) {
         changed += await tx('credentials')
-          .where({ environment_id: options.environmentId, source: 'sddc-manager', upstream_id: result.credentialId })
-          .update({ expiry_status: result.expiryStatus ?? null, expiry_date: result.expiryDate ?? null });
+          .where({
+            environment_id: options.environmentId,
+            source: 'sddc-manager',
+            upstream_id: result.credentialId,
+          })
+          .update({
+            expiry_status: result.expiryStatus ?? null,
+            expiry_date: result.expiryDate ?? null,
+          });
       }
     });
     return changed;
   }
 
-  async expiryGroups(options: { expiringBefore: Date; now?: Date }): Promise<CredentialExpiryGroup[]> {
+  async expiryGroups(options: {
+    expiringBefore: Date;
+    now?: Date;
+  }): Promise<CredentialExpiryGroup[]> {
     const now = nowIso(options.now);
     const before = nowIso(options.expiringBefore);
-    const isExpired = "(c.expiry_status = 'EXPIRED' or (c.expiry_date is not null and c.expiry_date < ?))";
+    const isExpired =
+      "(c.expiry_status = 'EXPIRED' or (c.expiry_date is not null and c.expiry_date < ?))";
     const rows = await this.db('credentials as c')
       .join('environments as e', 'e.id', 'c.environment_id')
       .whereNull('c.removed_at')
       .whereNotNull('e.owner')
       .where(q =>
-        q.where('c.expiry_status', 'EXPIRED').orWhere(w => w.whereNotNull('c.expiry_date').where('c.expiry_date', '<', before)),
+        q
+          .where('c.expiry_status', 'EXPIRED')
+          .orWhere(w =>
+            w.whereNotNull('c.expiry_date').where('c.expiry_date', '<', before),
+          ),
       )
       .groupBy('e.owner', 'c.environment_id', 'e.title')
-      .select({ owner: 'e.owner', environment_id: 'c.environment_id', environment_title: 'e.title' })
+      .select({
+        owner: 'e.owner',
+        environment_id: 'c.environment_id',
+        environment_title: 'e.title',
+      })
       .select(
-        this.db.raw(`sum(case when ${isExpired} then 1 else 0 end) as expired`, [now]),
-        this.db.raw(`sum(case when ${isExpired} then 0 else 1 end) as expiring`, [now]),
-        this.db.raw(`min(case when ${isExpired} then null else c.expiry_date end) as next_expiry_date`, [now]),
+        this.db.raw(
+          `sum(case when ${isExpired} then 1 else 0 end) as expired`,
+          [now],
+        ),
+        this.db.raw(
+          `sum(case when ${isExpired} then 0 else 1 end) as expiring`,
+          [now],
+        ),
+        this.db.raw(
+          `min(case when ${isExpired} then null else c.expiry_date end) as next_expiry_date`,
+          [now],
+        ),
       )
       .orderBy([
         { column: 'e.owner', order: 'asc' },

@@ -13,7 +13,9 @@ describe('SecretCipher', () => {
 
   it('uses a fresh IV for each encryption', () => {
     const cipher = new SecretCipher(randomBytes(32));
-    expect(cipher.encrypt('same').ciphertext).not.toBe(cipher.encrypt('same').ciphertext);
+    expect(cipher.encrypt('same').ciphertext).not.toBe(
+      cipher.encrypt('same').ciphertext,
+    );
   });
 
   it('reads rows written with a previous key after rotation', () => {
@@ -23,7 +25,9 @@ describe('SecretCipher', () => {
     const rotated = new SecretCipher(newKey, [oldKey]);
     expect(rotated.decrypt(written)).toBe('before rotation');
     expect(rotated.keyId).not.toBe(written.keyId);
-    expect(() => new SecretCipher(newKey).decrypt(written)).toThrow(/neither vcf.encryption.key/);
+    expect(() => new SecretCipher(newKey).decrypt(written)).toThrow(
+      /neither vcf.encryption.key/,
+    );
   });
 
   it('rejects a tampered ciphertext', () => {
@@ -31,13 +35,19 @@ describe('SecretCipher', () => {
     const secret = cipher.encrypt('secret');
     const parts = secret.ciphertext.split('.');
     parts[3] = Buffer.from('tampered').toString('base64');
-    expect(() => cipher.decrypt({ ...secret, ciphertext: parts.join('.') })).toThrow();
+    expect(() =>
+      cipher.decrypt({ ...secret, ciphertext: parts.join('.') }),
+    ).toThrow();
   });
 
   it('refuses to start without a key and says how to make one', () => {
-    expect(() => SecretCipher.fromConfig(new ConfigReader({}))).toThrow(/randomBytes\(32\)/);
+    expect(() => SecretCipher.fromConfig(new ConfigReader({}))).toThrow(
+      /randomBytes\(32\)/,
+    );
     expect(() =>
-      SecretCipher.fromConfig(new ConfigReader({ vcf: { encryption: { key: 'c2hvcnQ=' } } })),
+      SecretCipher.fromConfig(
+        new ConfigReader({ vcf: { encryption: { key: 'c2hvcnQ=' } } }),
+      ),
     ).toThrow(/32 random bytes/);
   });
 });

@@ -1,4 +1,9 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  randomBytes,
+} from 'node:crypto';
 import type { Config } from '@backstage/config';
 
 /**
@@ -12,7 +17,7 @@ export interface EncryptedSecret {
 }
 
 const KEY_HINT =
-  'Make one with: node -e "console.log(require(\'crypto\').randomBytes(32).toString(\'base64\'))" ' +
+  "Make one with: node -e \"console.log(require('crypto').randomBytes(32).toString('base64'))\" " +
   'and set it as vcf.encryption.key (for example through the VCF_ENCRYPTION_KEY environment variable).';
 
 function parseKey(encoded: string, where: string): Buffer {
@@ -74,16 +79,31 @@ export class SecretCipher {
 
   /** The ids of the configured keys, current first. */
   get keyIds(): string[] {
-    return [this.currentKeyId, ...[...this.keys.keys()].filter(id => id !== this.currentKeyId)];
+    return [
+      this.currentKeyId,
+      ...[...this.keys.keys()].filter(id => id !== this.currentKeyId),
+    ];
   }
 
   encrypt(plaintext: string): EncryptedSecret {
     const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.keys.get(this.currentKeyId)!, iv);
-    const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+    const cipher = createCipheriv(
+      'aes-256-gcm',
+      this.keys.get(this.currentKeyId)!,
+      iv,
+    );
+    const body = Buffer.concat([
+      cipher.update(plaintext, 'utf8'),
+      cipher.final(),
+    ]);
     const tag = cipher.getAuthTag();
     return {
-      ciphertext: ['v1', iv.toString('base64'), tag.toString('base64'), body.toString('base64')].join('.'),
+      ciphertext: [
+        'v1',
+        iv.toString('base64'),
+        tag.toString('base64'),
+        body.toString('base64'),
+      ].join('.'),
       keyId: this.currentKeyId,
     };
   }
@@ -97,9 +117,15 @@ export class SecretCipher {
     }
     const [version, iv, tag, body] = secret.ciphertext.split('.');
     if (version !== 'v1' || !iv || !tag || body === undefined) {
-      throw new Error('A stored secret is not in a format this version can read');
+      throw new Error(
+        'A stored secret is not in a format this version can read',
+      );
     }
-    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64'));
+    const decipher = createDecipheriv(
+      'aes-256-gcm',
+      key,
+      Buffer.from(iv, 'base64'),
+    );
     decipher.setAuthTag(Buffer.from(tag, 'base64'));
     return Buffer.concat([
       decipher.update(Buffer.from(body, 'base64')),

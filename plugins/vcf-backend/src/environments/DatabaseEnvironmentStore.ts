@@ -3,9 +3,20 @@ import { ConflictError, NotFoundError } from '@backstage/errors';
 import type { PermissionCriteria } from '@backstage/plugin-permission-common';
 import type { CredentialSource } from '@vcf-backstage/plugin-vcf-common';
 import type { SecretCipher } from '../crypto/SecretCipher';
-import type { EndpointDefinition, EnvironmentDefinition } from '../config/readVcfConfig';
-import { nowIso, orUndefined, parseJsonColumn, toBoolean } from '../database/rowValues';
-import { applyPermissionCriteria, type VcfQueryFilter } from '../permissions/VcfQueryFilter';
+import type {
+  EndpointDefinition,
+  EnvironmentDefinition,
+} from '../config/readVcfConfig';
+import {
+  nowIso,
+  orUndefined,
+  parseJsonColumn,
+  toBoolean,
+} from '../database/rowValues';
+import {
+  applyPermissionCriteria,
+  type VcfQueryFilter,
+} from '../permissions/VcfQueryFilter';
 import type {
   EnvironmentChange,
   EnvironmentStore,
@@ -24,10 +35,15 @@ export class DatabaseEnvironmentStore implements EnvironmentStore {
     private readonly cipher: SecretCipher,
   ) {}
 
-  async replaceConfigEnvironments(definitions: EnvironmentDefinition[]): Promise<void> {
+  async replaceConfigEnvironments(
+    definitions: EnvironmentDefinition[],
+  ): Promise<void> {
     await this.db.transaction(async tx => {
       const clash = await tx('environments')
-        .whereIn('id', definitions.map(d => d.id))
+        .whereIn(
+          'id',
+          definitions.map(d => d.id),
+        )
         .andWhere('managed_by', 'api')
         .first();
       if (clash) {
@@ -36,11 +52,17 @@ export class DatabaseEnvironmentStore implements EnvironmentStore {
         );
       }
       const stale = tx('environments').where('managed_by', 'config');
-      if (definitions.length) stale.whereNotIn('id', definitions.map(d => d.id));
+      if (definitions.length)
+        stale.whereNotIn(
+          'id',
+          definitions.map(d => d.id),
+        );
       const staleIds = (await stale.select('id')).map(r => r.id as string);
       if (staleIds.length) await this.deleteRows(tx, staleIds);
       for (const definition of definitions) {
-        const exists = await tx('environments').where({ id: definition.id }).first();
+        const exists = await tx('environments')
+          .where({ id: definition.id })
+          .first();
         await this.write(tx, { ...definition }, 'config', !exists);
       }
     });
@@ -49,7 +71,9 @@ export class DatabaseEnvironmentStore implements EnvironmentStore {
   async create(change: EnvironmentChange): Promise<void> {
     await this.db.transaction(async tx => {
       if (await tx('environments').where({ id: change.id }).first()) {
-        throw new ConflictError(`An environment with the id "${change.id}" already exists`);
+        throw new ConflictError(
+          `An environment with the id "${change.id}" already exists`,
+        );
       }
       await this.write(tx, change, 'api', true);
     });
@@ -57,8 +81,11 @@ export class DatabaseEnvironmentStore implements EnvironmentStore {
 
   async update(change: EnvironmentChange): Promise<void> {
     await this.db.transaction(async tx => {
-      const existing = await tx('environments').where({ id: change.id }).first();
-      if (!existing) throw new NotFoundError(`No environment with the id "${change.id}"`);
+      const existing = await tx('environments')
+        .where({ id: change.id })
+        .first();
+      if (!existing)
+        throw new NotFoundError(`No environment with the id "${change.id}"`);
       if (existing.managed_by !== 'api') {
         throw new ConflictError(
           `Environment "${change.id}" is defined in app-config.yaml; change it there`,
@@ -70,9 +97,12 @@ export class DatabaseEnvironmentStore implements EnvironmentStore {
 
   async delete(id: string): Promise<void> {
     const existing = await this.db('environments').where({ id }).first();
-    if (!existing) throw new NotFoundError(`No environment with the id "${id}"`);
+    if (!existing)
+      throw new NotFoundError(`No environment with the id "${id}"`);
     if (existing.managed_by !== 'api') {
-      throw new ConflictError(`Environment "${id}" is defined in app-config.yaml; remove it there`);
+      throw new ConflictError(
+        `Environment "${id}" is defined in app-config.yaml; remove it there`,
+      );
     }
     await this.db.transaction(tx => this.deleteRows(tx, [id]));
   }
@@ -80,7 +110,10 @@ export class DatabaseEnvironmentStore implements EnvironmentStore {
   /** Deletes environments with everything synced from them (SQLite does not enforce the cascades). */
   private async deleteRows(tx: Knex.Transaction, ids: string[]): Promise<void> {
     await tx('credential_history')
-      .whereIn('credential_id', tx('credentials').select('id').whereIn('environment_id', ids))
+      .whereIn(
+        'credential_id',
+        tx('credentials').select('id').whereIn('environment_id', ids),
+      )
       .delete();
     await tx('credentials').whereIn('environment_id', ids).delete();
     await tx('environment_endpoints').whereIn('environment_id', ids).delete();
@@ -92,17 +125,34 @@ export class DatabaseEnvironmentStore implements EnvironmentStore {
     return environment;
   }
 
-  async list(filter?: PermissionCriteria<VcfQueryFilter>, onlyId?: string): Promise<StoredEnvironment[]> {
+  async list(
+    filter?: PermissionCriteria<VcfQueryFilter>,
+    onlyId?: string,
+  ): Promise<StoredEnvironment[]> {
     const query = this.db('environments').select('*').orderBy('title');
     if (onlyId) query.where({ id: onlyId });
     if (filter) {
-      applyPermissionCriteria(query, filter, { environmentId: 'id', environmentOwner: 'owner' });
+      applyPermissionCriteria(query, filter, {
+        environmentId: 'id',
+        environmentOwner: 'owner',
+      });
     }
     const rows = await query;
     if (!rows.length) return [];
     const endpoints = await this.db('environment_endpoints')
-      .whereIn('environment_id', rows.map(r => r.id))
-      .select('environment_id', 'source', 'base_url', 'username', 'tls_verify', 'tls_ca', 'interval_minutes');
+      .whereIn(
+        'environment_id',
+        rows.map(r => r.id),
+      )
+      .select(
+        'environment_id',
+        'source',
+        'base_url',
+        'username',
+        'tls_verify',
+        'tls_ca',
+        'interval_minutes',
+      );
     return rows.map(row => {
       const env: StoredEnvironment = {
         id: row.id,
@@ -112,11 +162,15 @@ export class DatabaseEnvironmentStore implements EnvironmentStore {
         managedBy: row.managed_by,
         discoverVcenters: toBoolean(row.discover_vcenters),
         rotateAfterReveal:
-          row.rotate_after_reveal_minutes === null || row.rotate_after_reveal_minutes === undefined
+          row.rotate_after_reveal_minutes === null ||
+          row.rotate_after_reveal_minutes === undefined
             ? undefined
             : {
                 afterMinutes: Number(row.rotate_after_reveal_minutes),
-                resourceTypes: parseJsonColumn<string[]>(row.rotate_after_reveal_resource_types) ?? [],
+                resourceTypes:
+                  parseJsonColumn<string[]>(
+                    row.rotate_after_reveal_resource_types,
+                  ) ?? [],
               },
         endpoints: {},
       };
@@ -136,12 +190,17 @@ export class DatabaseEnvironmentStore implements EnvironmentStore {
     id: string,
     source: CredentialSource,
   ): Promise<EndpointDefinition | undefined> {
-    const row = await this.db('environment_endpoints').where({ environment_id: id, source }).first();
+    const row = await this.db('environment_endpoints')
+      .where({ environment_id: id, source })
+      .first();
     if (!row) return undefined;
     return {
       baseUrl: row.base_url,
       username: row.username,
-      password: this.cipher.decrypt({ ciphertext: row.password_encrypted, keyId: row.password_key_id }),
+      password: this.cipher.decrypt({
+        ciphertext: row.password_encrypted,
+        keyId: row.password_key_id,
+      }),
       tls: { verify: toBoolean(row.tls_verify), ca: orUndefined(row.tls_ca) },
       intervalMinutes: Number(row.interval_minutes),
     };
@@ -160,14 +219,19 @@ export class DatabaseEnvironmentStore implements EnvironmentStore {
       owner: change.owner ?? null,
       managed_by: managedBy,
       discover_vcenters: change.discoverVcenters,
-      rotate_after_reveal_minutes: change.rotateAfterReveal?.afterMinutes ?? null,
+      rotate_after_reveal_minutes:
+        change.rotateAfterReveal?.afterMinutes ?? null,
       rotate_after_reveal_resource_types: change.rotateAfterReveal
         ? JSON.stringify(change.rotateAfterReveal.resourceTypes)
         : null,
       updated_at: now,
     };
     if (isNew) {
-      await tx('environments').insert({ id: change.id, created_at: now, ...row });
+      await tx('environments').insert({
+        id: change.id,
+        created_at: now,
+        ...row,
+      });
     } else {
       await tx('environments').where({ id: change.id }).update(row);
     }
@@ -177,17 +241,25 @@ export class DatabaseEnvironmentStore implements EnvironmentStore {
         .where({ environment_id: change.id, source })
         .first();
       if (!endpoint) {
-        if (existing) await tx('environment_endpoints').where({ environment_id: change.id, source }).delete();
+        if (existing)
+          await tx('environment_endpoints')
+            .where({ environment_id: change.id, source })
+            .delete();
         continue;
       }
       let secret = existing
-        ? { ciphertext: existing.password_encrypted, keyId: existing.password_key_id }
+        ? {
+            ciphertext: existing.password_encrypted,
+            keyId: existing.password_key_id,
+          }
         : undefined;
       if (endpoint.password !== undefined && endpoint.password !== '') {
         secret = this.cipher.encrypt(endpoint.password);
       }
       if (!secret) {
-        throw new ConflictError(`The ${source} endpoint of "${change.id}" needs a password`);
+        throw new ConflictError(
+          `The ${source} endpoint of "${change.id}" needs a password`,
+        );
       }
       const values = {
         base_url: endpoint.baseUrl,
@@ -199,9 +271,15 @@ export class DatabaseEnvironmentStore implements EnvironmentStore {
         interval_minutes: endpoint.intervalMinutes,
       };
       if (existing) {
-        await tx('environment_endpoints').where({ environment_id: change.id, source }).update(values);
+        await tx('environment_endpoints')
+          .where({ environment_id: change.id, source })
+          .update(values);
       } else {
-        await tx('environment_endpoints').insert({ environment_id: change.id, source, ...values });
+        await tx('environment_endpoints').insert({
+          environment_id: change.id,
+          source,
+          ...values,
+        });
       }
     }
   }

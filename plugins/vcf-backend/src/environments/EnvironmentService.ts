@@ -19,7 +19,11 @@ import { credentialTargetId } from '../sync/syncTargetIds';
 import type { CredentialCounts } from '../credentials/CredentialStore';
 import { ShortLivedCache } from '../cache/ShortLivedCache';
 import { toSyncTargetStatus } from '../sync/syncTargetStatus';
-import type { EnvironmentChange, EnvironmentStore, StoredEnvironment } from './EnvironmentStore';
+import type {
+  EnvironmentChange,
+  EnvironmentStore,
+  StoredEnvironment,
+} from './EnvironmentStore';
 
 const SOURCES: CredentialSource[] = ['sddc-manager', 'installer'];
 
@@ -31,7 +35,6 @@ interface EnvironmentStatus {
   counts: Map<string, CredentialCounts>;
   targets: SyncTarget[];
 }
-
 
 function describeInterval(minutes: number): string {
   return minutes === 1 ? 'every minute' : `every ${minutes} minutes`;
@@ -86,12 +89,15 @@ export class EnvironmentService {
     await this.options.environments.replaceConfigEnvironments(definitions);
     const all = await this.options.environments.list();
     const keep: string[] = [];
-    for (const environment of all) keep.push(...(await this.declareTargets(environment)));
+    for (const environment of all)
+      keep.push(...(await this.declareTargets(environment)));
     await this.options.syncTargets.removeTargetsExcept('credentials', keep);
     this.forgetCachedStatus();
   }
 
-  private async declareTargets(environment: StoredEnvironment): Promise<string[]> {
+  private async declareTargets(
+    environment: StoredEnvironment,
+  ): Promise<string[]> {
     const ids: string[] = [];
     for (const source of SOURCES) {
       const endpoint = environment.endpoints[source];
@@ -112,28 +118,35 @@ export class EnvironmentService {
     return ids;
   }
 
-  async list(filter?: PermissionCriteria<VcfQueryFilter>): Promise<VcfEnvironment[]> {
+  async list(
+    filter?: PermissionCriteria<VcfQueryFilter>,
+  ): Promise<VcfEnvironment[]> {
     const environments = await this.options.environments.list(filter);
     return this.toApi(environments);
   }
 
   async get(id: string): Promise<VcfEnvironment> {
     const environment = await this.options.environments.get(id);
-    if (!environment) throw new NotFoundError(`No environment with the id "${id}"`);
+    if (!environment)
+      throw new NotFoundError(`No environment with the id "${id}"`);
     const [result] = await this.toApi([environment]);
     return result;
   }
 
   async create(change: EnvironmentChange): Promise<VcfEnvironment> {
     await this.options.environments.create(change);
-    await this.declareTargets((await this.options.environments.get(change.id))!);
+    await this.declareTargets(
+      (await this.options.environments.get(change.id))!,
+    );
     this.forgetCachedStatus();
     return this.get(change.id);
   }
 
   async update(change: EnvironmentChange): Promise<VcfEnvironment> {
     await this.options.environments.update(change);
-    await this.declareTargets((await this.options.environments.get(change.id))!);
+    await this.declareTargets(
+      (await this.options.environments.get(change.id))!,
+    );
     this.forgetCachedStatus();
     return this.get(change.id);
   }
@@ -141,28 +154,44 @@ export class EnvironmentService {
   async delete(id: string): Promise<void> {
     await this.options.environments.delete(id);
     for (const source of SOURCES) {
-      await this.options.syncTargets.removeTarget(credentialTargetId(id, source));
+      await this.options.syncTargets.removeTarget(
+        credentialTargetId(id, source),
+      );
     }
     this.forgetCachedStatus();
   }
 
   /** Makes every source of the environment due now. Returns the targets. */
-  async requestSync(id: string, requestedBy: string): Promise<SyncTargetStatus[]> {
-    const targets = await this.options.syncTargets.listTargets({ kind: 'credentials', environmentId: id });
-    for (const target of targets) await this.options.syncTargets.requestRun(target.id, requestedBy);
+  async requestSync(
+    id: string,
+    requestedBy: string,
+  ): Promise<SyncTargetStatus[]> {
+    const targets = await this.options.syncTargets.listTargets({
+      kind: 'credentials',
+      environmentId: id,
+    });
+    for (const target of targets)
+      await this.options.syncTargets.requestRun(target.id, requestedBy);
     this.forgetCachedStatus();
-    return (await this.options.syncTargets.listTargets({ kind: 'credentials', environmentId: id })).map(
-      toSyncTargetStatus,
-    );
+    return (
+      await this.options.syncTargets.listTargets({
+        kind: 'credentials',
+        environmentId: id,
+      })
+    ).map(toSyncTargetStatus);
   }
 
   /** Logs in to each source of a stored environment with its service account. */
   async testConnection(id: string): Promise<ConnectionTestResult> {
     const environment = await this.options.environments.get(id);
-    if (!environment) throw new NotFoundError(`No environment with the id "${id}"`);
+    if (!environment)
+      throw new NotFoundError(`No environment with the id "${id}"`);
     const results: ConnectionTestResult['results'] = [];
     for (const source of SOURCES) {
-      const endpoint = await this.options.environments.getEndpointWithPassword(id, source);
+      const endpoint = await this.options.environments.getEndpointWithPassword(
+        id,
+        source,
+      );
       if (!endpoint) continue;
       const started = Date.now();
       const client = createSourceClient(source, endpoint, {
@@ -171,9 +200,19 @@ export class EnvironmentService {
       });
       try {
         await client.testConnection();
-        results.push({ source, ok: true, message: 'Signed in with the service account', durationMs: Date.now() - started });
+        results.push({
+          source,
+          ok: true,
+          message: 'Signed in with the service account',
+          durationMs: Date.now() - started,
+        });
       } catch (error) {
-        results.push({ source, ok: false, message: (error as Error).message, durationMs: Date.now() - started });
+        results.push({
+          source,
+          ok: false,
+          message: (error as Error).message,
+          durationMs: Date.now() - started,
+        });
       } finally {
         await client.close();
       }
@@ -181,13 +220,17 @@ export class EnvironmentService {
     return { ok: results.length > 0 && results.every(r => r.ok), results };
   }
 
-  private async toApi(environments: StoredEnvironment[]): Promise<VcfEnvironment[]> {
+  private async toApi(
+    environments: StoredEnvironment[],
+  ): Promise<VcfEnvironment[]> {
     if (!environments.length) return [];
     const { counts, targets } = await this.status.get();
     return environments.map(environment => {
       const sync: VcfEnvironment['sync'] = {};
       for (const source of SOURCES) {
-        const target = targets.find(t => t.id === credentialTargetId(environment.id, source));
+        const target = targets.find(
+          t => t.id === credentialTargetId(environment.id, source),
+        );
         if (target) sync[source] = toSyncTargetStatus(target);
       }
       const summary = (source: CredentialSource) => {
@@ -196,7 +239,10 @@ export class EnvironmentService {
           ? {
               baseUrl: endpoint.baseUrl,
               username: endpoint.username,
-              tls: { verify: endpoint.tls.verify, ...(endpoint.tls.ca ? { ca: endpoint.tls.ca } : {}) },
+              tls: {
+                verify: endpoint.tls.verify,
+                ...(endpoint.tls.ca ? { ca: endpoint.tls.ca } : {}),
+              },
               schedule: describeInterval(endpoint.intervalMinutes),
               intervalMinutes: endpoint.intervalMinutes,
             }
@@ -213,7 +259,12 @@ export class EnvironmentService {
         sddcManager: summary('sddc-manager'),
         installer: summary('installer'),
         sync,
-        credentialCounts: counts.get(environment.id) ?? { total: 0, removed: 0, expiringSoon: 0, expired: 0 },
+        credentialCounts: counts.get(environment.id) ?? {
+          total: 0,
+          removed: 0,
+          expiringSoon: 0,
+          expired: 0,
+        },
       };
     });
   }

@@ -1,6 +1,13 @@
 import type { PermissionCriteria } from '@backstage/plugin-permission-common';
-import type { CredentialSource, ManagedBy, RotateAfterRevealSettings } from '@vcf-backstage/plugin-vcf-common';
-import type { EndpointDefinition, EnvironmentDefinition } from '../config/readVcfConfig';
+import type {
+  CredentialSource,
+  ManagedBy,
+  RotateAfterRevealSettings,
+} from '@vcf-backstage/plugin-vcf-common';
+import type {
+  EndpointDefinition,
+  EnvironmentDefinition,
+} from '../config/readVcfConfig';
 import type { VcfQueryFilter } from '../permissions/VcfQueryFilter';
 
 /**
@@ -30,7 +37,10 @@ export interface StoredEnvironment {
  */
 export type EnvironmentChange = Omit<EnvironmentDefinition, 'endpoints'> & {
   endpoints: Partial<
-    Record<CredentialSource, Omit<EndpointDefinition, 'password'> & { password?: string }>
+    Record<
+      CredentialSource,
+      Omit<EndpointDefinition, 'password'> & { password?: string }
+    >
   >;
 };
 
@@ -40,12 +50,19 @@ export type EnvironmentChange = Omit<EnvironmentDefinition, 'endpoints'> & {
  */
 export interface EnvironmentStore {
   /** Makes the config-managed rows match `vcf.environments` (adds, updates, removes). */
-  replaceConfigEnvironments(definitions: EnvironmentDefinition[]): Promise<void>;
+  replaceConfigEnvironments(
+    definitions: EnvironmentDefinition[],
+  ): Promise<void>;
   create(change: EnvironmentChange): Promise<void>;
   update(change: EnvironmentChange): Promise<void>;
   delete(id: string): Promise<void>;
   get(id: string): Promise<StoredEnvironment | undefined>;
-  list(filter?: PermissionCriteria<VcfQueryFilter>): Promise<StoredEnvironment[]>;
+  list(
+    filter?: PermissionCriteria<VcfQueryFilter>,
+  ): Promise<StoredEnvironment[]>;
   /** The endpoint with its decrypted password, for a sync or a connection test. */
-  getEndpointWithPassword(id: string, source: CredentialSource): Promise<EndpointDefinition | undefined>;
+  getEndpointWithPassword(
+    id: string,
+    source: CredentialSource,
+  ): Promise<EndpointDefinition | undefined>;
 }

@@ -24,7 +24,11 @@ export class UpstreamError extends Error {
 
   constructor(
     message: string,
-    options: { kind: UpstreamErrorKind; status?: number; upstreamName?: string },
+    options: {
+      kind: UpstreamErrorKind;
+      status?: number;
+      upstreamName?: string;
+    },
   ) {
     super(message);
     this.name = 'UpstreamError';
@@ -60,7 +64,12 @@ export class UpstreamError extends Error {
    * An error for a request the upstream refused (4xx), with the `message` (and `remediationMessage`) of the VCF
    * `Error` body it sent, so that people see why — e.g. that a new password breaks the policy.
    */
-  static refused(upstreamName: string, where: string, status: number, bodyText: string) {
+  static refused(
+    upstreamName: string,
+    where: string,
+    status: number,
+    bodyText: string,
+  ) {
     let reason = '';
     try {
       const body = JSON.parse(bodyText);
@@ -72,7 +81,9 @@ export class UpstreamError extends Error {
     }
     const text = reason.length > 500 ? `${reason.slice(0, 500)}…` : reason;
     return new UpstreamError(
-      text ? `${upstreamName} refused ${where}: ${text}` : `${upstreamName} answered HTTP ${status} to ${where}`,
+      text
+        ? `${upstreamName} refused ${where}: ${text}`
+        : `${upstreamName} answered HTTP ${status} to ${where}`,
       { kind: 'http', status, upstreamName },
     );
   }
@@ -83,12 +94,23 @@ export class UpstreamError extends Error {
     context: { upstreamName: string; where: string; timeoutMs: number },
   ): UpstreamError {
     if (error instanceof UpstreamError) return error;
-    const err = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+    const err = error as {
+      name?: string;
+      message?: string;
+      cause?: { code?: string; message?: string };
+    };
     const code = err?.cause?.code ?? '';
     const { upstreamName, where } = context;
-    if (err?.name === 'TimeoutError' || err?.name === 'AbortError' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
+    if (
+      err?.name === 'TimeoutError' ||
+      err?.name === 'AbortError' ||
+      code === 'UND_ERR_HEADERS_TIMEOUT' ||
+      code === 'UND_ERR_BODY_TIMEOUT'
+    ) {
       return new UpstreamError(
-        `${upstreamName} did not answer ${where} within ${Math.round(context.timeoutMs / 1000)} s`,
+        `${upstreamName} did not answer ${where} within ${Math.round(
+          context.timeoutMs / 1000,
+        )} s`,
         { kind: 'timeout', upstreamName },
       );
     }
@@ -98,7 +120,8 @@ export class UpstreamError extends Error {
         { kind: 'tls', upstreamName },
       );
     }
-    const reason = code || err?.cause?.message || err?.message || 'unknown error';
+    const reason =
+      code || err?.cause?.message || err?.message || 'unknown error';
     return new UpstreamError(
       `Could not reach ${upstreamName} for ${where} (${reason})`,
       { kind: 'network', upstreamName },

@@ -148,11 +148,19 @@ export class UpstreamHttpClient {
         });
         const text = await response.text();
         if (!isRetryableStatus(response.status, text) || lastAttempt) {
-          return { status: response.status, headers: response.headers as unknown as Headers, text };
+          return {
+            status: response.status,
+            headers: response.headers as unknown as Headers,
+            text,
+          };
         }
         failure = new UpstreamError(
           `${this.upstreamName} answered ${response.status} to ${where}`,
-          { kind: 'http', status: response.status, upstreamName: this.upstreamName },
+          {
+            kind: 'http',
+            status: response.status,
+            upstreamName: this.upstreamName,
+          },
         );
       } catch (error) {
         failure = UpstreamError.fromTransportError(error, {

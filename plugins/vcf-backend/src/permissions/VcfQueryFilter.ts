@@ -34,11 +34,13 @@ export function applyPermissionCriteria(
 ): void {
   if ('allOf' in criteria) {
     query.where(q => {
-      for (const child of criteria.allOf) q.andWhere(sub => applyPermissionCriteria(sub, child, columns));
+      for (const child of criteria.allOf)
+        q.andWhere(sub => applyPermissionCriteria(sub, child, columns));
     });
   } else if ('anyOf' in criteria) {
     query.where(q => {
-      for (const child of criteria.anyOf) q.orWhere(sub => applyPermissionCriteria(sub, child, columns));
+      for (const child of criteria.anyOf)
+        q.orWhere(sub => applyPermissionCriteria(sub, child, columns));
     });
   } else if ('not' in criteria) {
     query.whereNot(q => applyPermissionCriteria(q, criteria.not, columns));

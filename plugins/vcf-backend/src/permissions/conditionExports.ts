@@ -1,6 +1,9 @@
 import { createConditionExports } from '@backstage/plugin-permission-node';
 import { vcfCredentialRules, vcfEnvironmentRules } from './rules';
-import { vcfCredentialResourceRef, vcfEnvironmentResourceRef } from './resourceRefs';
+import {
+  vcfCredentialResourceRef,
+  vcfEnvironmentResourceRef,
+} from './resourceRefs';
 
 const credentialExports = createConditionExports({
   resourceRef: vcfCredentialResourceRef,

@@ -10,7 +10,9 @@ import type { VcfQueryFilter } from './VcfQueryFilter';
  * A credential as permission rules see it: its metadata and the owner of its environment.
  * @public
  */
-export type CredentialResource = CredentialSummary & { environmentOwner?: string };
+export type CredentialResource = CredentialSummary & {
+  environmentOwner?: string;
+};
 
 /**
  * An environment as permission rules see it.

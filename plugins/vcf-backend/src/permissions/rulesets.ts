@@ -1,4 +1,7 @@
-import type { PermissionRule, PermissionRuleset } from '@backstage/plugin-permission-node';
+import type {
+  PermissionRule,
+  PermissionRuleset,
+} from '@backstage/plugin-permission-node';
 import { vcfCredentialRules, vcfEnvironmentRules } from './rules';
 import type { CredentialResource, EnvironmentResource } from './resourceRefs';
 import type { VcfQueryFilter } from './VcfQueryFilter';
@@ -21,7 +24,9 @@ function rulesetOf<TResource>(
  * The plugin itself uses `permissionsRegistry.getPermissionRuleset`, which also holds rules other modules add.
  * @internal
  */
-export const vcfCredentialRuleset = rulesetOf<CredentialResource>(vcfCredentialRules);
+export const vcfCredentialRuleset =
+  rulesetOf<CredentialResource>(vcfCredentialRules);
 
 /** @internal */
-export const vcfEnvironmentRuleset = rulesetOf<EnvironmentResource>(vcfEnvironmentRules);
+export const vcfEnvironmentRuleset =
+  rulesetOf<EnvironmentResource>(vcfEnvironmentRules);

@@ -322,7 +322,12 @@ const pathIdSchema = text(100).min(1);
  * `router.param('id', checkIdParam)`: a malformed id is a 400 before any handler or database query sees it.
  * @internal
  */
-export function checkIdParam(_req: unknown, _res: unknown, next: (error?: unknown) => void, value: string) {
+export function checkIdParam(
+  _req: unknown,
+  _res: unknown,
+  next: (error?: unknown) => void,
+  value: string,
+) {
   try {
     parseInput(pathIdSchema, value, 'id');
     next();

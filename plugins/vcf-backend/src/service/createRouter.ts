@@ -1,6 +1,10 @@
 import express from 'express';
 import Router from 'express-promise-router';
-import type { HttpAuthService, LoggerService, PermissionsService } from '@backstage/backend-plugin-api';
+import type {
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import type { PolicyDecision } from '@backstage/plugin-permission-common';
 import type { ConditionTransformer } from '@backstage/plugin-permission-node';
 import type { EnvironmentService } from '../environments/EnvironmentService';
@@ -85,7 +89,8 @@ export function createRouter(options: VcfRouterOptions): express.Router {
     createCredentialRoutes({
       ...options,
       onCredentialRevealed: options.credentialLifecycle
-        ? (credential, actor) => options.credentialLifecycle!.lifecycle.noteReveal(credential, actor)
+        ? (credential, actor) =>
+            options.credentialLifecycle!.lifecycle.noteReveal(credential, actor)
         : undefined,
     }),
   );
@@ -102,7 +107,12 @@ export function createRouter(options: VcfRouterOptions): express.Router {
     router.use(createInventoryRoutes({ ...options, ...options.inventory }));
   }
   if (options.credentialLifecycle) {
-    router.use(createCredentialLifecycleRoutes({ ...options, credentialLifecycle: options.credentialLifecycle }));
+    router.use(
+      createCredentialLifecycleRoutes({
+        ...options,
+        credentialLifecycle: options.credentialLifecycle,
+      }),
+    );
   }
   for (const extra of options.extraRoutes ?? []) router.use(extra);
   router.use(createErrorHandler(options.logger));

@@ -77,8 +77,7 @@ export function createCredentialLifecycleRoutes(options: {
   const { permissions, credentials, audit } = options;
   const { lifecycle, tasks } = options.credentialLifecycle;
   const router = Router();
-  const context = (req: Request) =>
-    RouteContext.from(req, options);
+  const context = (req: Request) => RouteContext.from(req, options);
 
   async function findCredential(id: string) {
     const credential = await credentials.get(id);
@@ -213,13 +212,11 @@ export function createCredentialLifecycleRoutes(options: {
       'body',
     );
     const credential = await findCredential(req.params.id);
-    res
-      .status(202)
-      .json(
-        await startOperation(req, ctx, [credential], 'auto-rotate-policy', {
-          autoRotatePolicy,
-        }),
-      );
+    res.status(202).json(
+      await startOperation(req, ctx, [credential], 'auto-rotate-policy', {
+        autoRotatePolicy,
+      }),
+    );
   });
 
   router.post('/environments/:id/credentials/rotate', async (req, res) => {

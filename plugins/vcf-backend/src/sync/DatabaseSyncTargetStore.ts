@@ -1,5 +1,10 @@
 import type { Knex } from 'knex';
-import type { Page, SyncProgress, SyncRun, SyncStatus } from '@vcf-backstage/plugin-vcf-common';
+import type {
+  Page,
+  SyncProgress,
+  SyncRun,
+  SyncStatus,
+} from '@vcf-backstage/plugin-vcf-common';
 import {
   chunk,
   isoOrUndefined,
@@ -89,7 +94,9 @@ export class DatabaseSyncTargetStore implements SyncTargetStore {
   constructor(private readonly db: Knex) {}
 
   async declareTarget(target: SyncTargetDeclaration): Promise<void> {
-    const existing = await this.db('sync_targets').where({ id: target.id }).first();
+    const existing = await this.db('sync_targets')
+      .where({ id: target.id })
+      .first();
     if (!existing) {
       await this.db('sync_targets').insert({
         id: target.id,
@@ -126,7 +133,8 @@ export class DatabaseSyncTargetStore implements SyncTargetStore {
     where?: { environmentId?: string },
   ): Promise<void> {
     const query = this.db('sync_targets').where({ kind });
-    if (where?.environmentId) query.andWhere({ environment_id: where.environmentId });
+    if (where?.environmentId)
+      query.andWhere({ environment_id: where.environmentId });
     if (keepIds.length) query.whereNotIn('id', keepIds);
     const gone = await query.clone().select('id');
     if (!gone.length) return;
@@ -152,7 +160,8 @@ export class DatabaseSyncTargetStore implements SyncTargetStore {
   }): Promise<SyncTarget[]> {
     const query = this.db('sync_targets').orderBy('id');
     if (filter?.kind) query.where({ kind: filter.kind });
-    if (filter?.environmentId) query.where({ environment_id: filter.environmentId });
+    if (filter?.environmentId)
+      query.where({ environment_id: filter.environmentId });
     if (filter?.ids) query.whereIn('id', filter.ids);
     return (await query).map(toTarget);
   }
@@ -195,7 +204,9 @@ export class DatabaseSyncTargetStore implements SyncTargetStore {
   }): Promise<SyncTarget[]> {
     const now = options.now ?? new Date();
     const nowText = nowIso(now);
-    const leaseUntil = nowIso(new Date(now.getTime() + options.leaseSeconds * 1000));
+    const leaseUntil = nowIso(
+      new Date(now.getTime() + options.leaseSeconds * 1000),
+    );
     const notLeased = (q: Knex.QueryBuilder) =>
       q.whereNull('lease_expires_at').orWhere('lease_expires_at', '<', nowText);
 
@@ -221,7 +232,11 @@ export class DatabaseSyncTargetStore implements SyncTargetStore {
           // Runs left open by an instance that died are closed as interrupted.
           await this.db('sync_runs')
             .where({ target_id: id, status: 'running' })
-            .update({ status: 'failed', finished_at: nowText, error: INTERRUPTED_ERROR });
+            .update({
+              status: 'failed',
+              finished_at: nowText,
+              error: INTERRUPTED_ERROR,
+            });
           claimed.push(toTarget(row));
         }
       }
@@ -237,30 +252,51 @@ export class DatabaseSyncTargetStore implements SyncTargetStore {
     const nowText = nowIso(options.now ?? new Date());
     const prefix = instanceOwnerPrefix(options.instanceId);
     const isEarlier = (owner: unknown) =>
-      typeof owner === 'string' && owner.startsWith(prefix) && owner !== options.owner;
+      typeof owner === 'string' &&
+      owner.startsWith(prefix) &&
+      owner !== options.owner;
     // Few rows hold a lease or an open run at any time; the prefix is compared here, not with LIKE and its escapes.
-    const leased = (await this.db('sync_targets').whereNotNull('lease_owner').select('id', 'lease_owner')).filter(row =>
-      isEarlier(row.lease_owner),
-    );
+    const leased = (
+      await this.db('sync_targets')
+        .whereNotNull('lease_owner')
+        .select('id', 'lease_owner')
+    ).filter(row => isEarlier(row.lease_owner));
     for (const row of leased) {
-      await this.db('sync_targets').where({ id: row.id, lease_owner: row.lease_owner }).update({
-        status: 'failed',
-        last_error: INTERRUPTED_ERROR,
-        last_finished_at: nowText,
-        lease_owner: null,
-        lease_expires_at: null,
-      });
+      await this.db('sync_targets')
+        .where({ id: row.id, lease_owner: row.lease_owner })
+        .update({
+          status: 'failed',
+          last_error: INTERRUPTED_ERROR,
+          last_finished_at: nowText,
+          lease_owner: null,
+          lease_expires_at: null,
+        });
     }
-    const openRuns = (await this.db('sync_runs').where({ status: 'running' }).select('id', 'runner')).filter(row =>
-      isEarlier(row.runner),
-    );
-    for (const ids of chunk(openRuns.map(row => row.id), 500)) {
-      await this.db('sync_runs').whereIn('id', ids).update({ status: 'failed', finished_at: nowText, error: INTERRUPTED_ERROR });
+    const openRuns = (
+      await this.db('sync_runs')
+        .where({ status: 'running' })
+        .select('id', 'runner')
+    ).filter(row => isEarlier(row.runner));
+    for (const ids of chunk(
+      openRuns.map(row => row.id),
+      500,
+    )) {
+      await this.db('sync_runs')
+        .whereIn('id', ids)
+        .update({
+          status: 'failed',
+          finished_at: nowText,
+          error: INTERRUPTED_ERROR,
+        });
     }
     return leased.map(row => row.id);
   }
 
-  async renewLease(id: string, owner: string, leaseSeconds: number): Promise<boolean> {
+  async renewLease(
+    id: string,
+    owner: string,
+    leaseSeconds: number,
+  ): Promise<boolean> {
     const updated = await this.db('sync_targets')
       .where({ id, lease_owner: owner })
       .update({
@@ -271,7 +307,11 @@ export class DatabaseSyncTargetStore implements SyncTargetStore {
 
   async startRun(
     target: SyncTarget,
-    options: { owner: string; trigger: SyncRun['trigger']; triggeredBy?: string },
+    options: {
+      owner: string;
+      trigger: SyncRun['trigger'];
+      triggeredBy?: string;
+    },
   ): Promise<number> {
     const startedAt = nowIso();
     return this.db.transaction(async tx => {
@@ -307,13 +347,15 @@ export class DatabaseSyncTargetStore implements SyncTargetStore {
     const { outcome } = options;
     const counts = outcome.counts ? JSON.stringify(outcome.counts) : null;
     await this.db.transaction(async tx => {
-      await tx('sync_runs').where({ id: runId }).update({
-        finished_at: nowIso(finished),
-        status: outcome.status,
-        duration_ms: durationMs,
-        counts,
-        error: outcome.error ?? null,
-      });
+      await tx('sync_runs')
+        .where({ id: runId })
+        .update({
+          finished_at: nowIso(finished),
+          status: outcome.status,
+          duration_ms: durationMs,
+          counts,
+          error: outcome.error ?? null,
+        });
       const current = await tx('sync_targets').where({ id: target.id }).first();
       const update: Record<string, unknown> = {
         status: outcome.status,
@@ -333,8 +375,12 @@ export class DatabaseSyncTargetStore implements SyncTargetStore {
       }
       // A "sync now" that arrived during the run keeps the target due; otherwise wait one interval.
       if (!current?.requested_by) {
-        const interval = Number(current?.interval_seconds ?? target.intervalSeconds);
-        update.next_run_at = nowIso(new Date(finished.getTime() + interval * 1000));
+        const interval = Number(
+          current?.interval_seconds ?? target.intervalSeconds,
+        );
+        update.next_run_at = nowIso(
+          new Date(finished.getTime() + interval * 1000),
+        );
       }
       if (current && !toBoolean(current.enabled)) update.status = 'disabled';
       await tx('sync_targets')
@@ -352,7 +398,10 @@ export class DatabaseSyncTargetStore implements SyncTargetStore {
     const [{ count }] = await base.clone().count({ count: '*' });
     const rows = await base
       .clone()
-      .orderBy([{ column: 'started_at', order: 'desc' }, { column: 'id', order: 'desc' }])
+      .orderBy([
+        { column: 'started_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
       .offset(options.offset)
       .limit(options.limit);
     return { items: rows.map(toRun), totalCount: Number(count) };

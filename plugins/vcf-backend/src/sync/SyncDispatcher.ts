@@ -2,9 +2,16 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { SyncRun } from '@vcf-backstage/plugin-vcf-common';
-import type { SyncTarget, SyncTargetKind, SyncTargetStore } from './SyncTargetStore';
+import type {
+  SyncTarget,
+  SyncTargetKind,
+  SyncTargetStore,
+} from './SyncTargetStore';
 import type { SyncRunner } from './SyncRunner';
-import { STARTUP_REQUESTER, instanceOwnerPrefix } from './DatabaseSyncTargetStore';
+import {
+  STARTUP_REQUESTER,
+  instanceOwnerPrefix,
+} from './DatabaseSyncTargetStore';
 import { describeError } from '../errors/describeError';
 import { PersistedSyncProgressReporter } from './SyncProgressReporter';
 
@@ -60,7 +67,9 @@ export class SyncDispatcher {
   constructor(private readonly options: SyncDispatcherOptions) {
     this.runners = new Map(options.runners.map(r => [r.kind, r]));
     this.instanceId = options.instanceId ?? hostname();
-    this.owner = `${instanceOwnerPrefix(this.instanceId)}${process.pid}:${randomBytes(3).toString('hex')}`;
+    this.owner = `${instanceOwnerPrefix(this.instanceId)}${
+      process.pid
+    }:${randomBytes(3).toString('hex')}`;
   }
 
   /**
@@ -74,9 +83,12 @@ export class SyncDispatcher {
       owner: this.owner,
     });
     if (released.length) {
-      this.options.logger.warn('Ended sync runs an earlier process of this instance left running', {
-        targets: released.join(', '),
-      });
+      this.options.logger.warn(
+        'Ended sync runs an earlier process of this instance left running',
+        {
+          targets: released.join(', '),
+        },
+      );
     }
   }
 
@@ -103,12 +115,20 @@ export class SyncDispatcher {
       if (free > 0) {
         let claimed: SyncTarget[] = [];
         try {
-          claimed = await store.claimDueTargets({ owner: this.owner, limit: free, leaseSeconds });
+          claimed = await store.claimDueTargets({
+            owner: this.owner,
+            limit: free,
+            leaseSeconds,
+          });
         } catch (error) {
-          logger.error('Could not claim due sync targets', { error: readableError(error) });
+          logger.error('Could not claim due sync targets', {
+            error: readableError(error),
+          });
         }
         for (const target of claimed) {
-          const run = this.runTarget(target).finally(() => this.active.delete(run));
+          const run = this.runTarget(target).finally(() =>
+            this.active.delete(run),
+          );
           this.active.add(run);
         }
         if (claimed.length === 0 && this.active.size === 0) {
@@ -133,11 +153,20 @@ export class SyncDispatcher {
     else if (target.requestedBy) trigger = 'manual';
     const triggeredBy = trigger === 'manual' ? target.requestedBy : undefined;
     const startedAt = new Date();
-    const runId = await store.startRun(target, { owner: this.owner, trigger, triggeredBy });
+    const runId = await store.startRun(target, {
+      owner: this.owner,
+      trigger,
+      triggeredBy,
+    });
     const heartbeat = setInterval(() => {
-      store.renewLease(target.id, this.owner, leaseSeconds).catch(error =>
-        logger.warn('Could not renew sync lease', { target: target.id, error: readableError(error) }),
-      );
+      store
+        .renewLease(target.id, this.owner, leaseSeconds)
+        .catch(error =>
+          logger.warn('Could not renew sync lease', {
+            target: target.id,
+            error: readableError(error),
+          }),
+        );
     }, (leaseSeconds * 1000) / 3);
     heartbeat.unref?.();
     const progress = new PersistedSyncProgressReporter({
@@ -151,14 +180,22 @@ export class SyncDispatcher {
     let counts: Record<string, number> | undefined;
     let error: string | undefined;
     try {
-      if (!runner) throw new Error(`No sync runner for targets of kind ${target.kind}`);
-      const result = await runner.run(target, { logger: logger.child({ syncTarget: target.id }), progress });
+      if (!runner)
+        throw new Error(`No sync runner for targets of kind ${target.kind}`);
+      const result = await runner.run(target, {
+        logger: logger.child({ syncTarget: target.id }),
+        progress,
+      });
       counts = result.counts;
       logger.info('Sync succeeded', { target: target.id, trigger, ...counts });
     } catch (e) {
       status = 'failed';
       error = readableError(e);
-      logger.warn('Sync failed; the last good data is kept', { target: target.id, trigger, error });
+      logger.warn('Sync failed; the last good data is kept', {
+        target: target.id,
+        trigger,
+        error,
+      });
     } finally {
       clearInterval(heartbeat);
       // The last progress write must land before finishRun clears it.

@@ -1,4 +1,9 @@
-import type { Page, SyncProgress, SyncRun, SyncStatus } from '@vcf-backstage/plugin-vcf-common';
+import type {
+  Page,
+  SyncProgress,
+  SyncRun,
+  SyncStatus,
+} from '@vcf-backstage/plugin-vcf-common';
 
 /**
  * What a sync target syncs: an environment source's credentials or a vCenter's inventory.
@@ -63,10 +68,18 @@ export interface SyncTargetStore {
   /** Creates the target (due now) or updates its kind, links, interval and enabled flag. */
   declareTarget(target: SyncTargetDeclaration): Promise<void>;
   /** Removes targets of a kind that are not in `keepIds` (e.g. vCenters removed from config). */
-  removeTargetsExcept(kind: SyncTargetKind, keepIds: string[], where?: { environmentId?: string }): Promise<void>;
+  removeTargetsExcept(
+    kind: SyncTargetKind,
+    keepIds: string[],
+    where?: { environmentId?: string },
+  ): Promise<void>;
   removeTarget(id: string): Promise<void>;
   getTarget(id: string): Promise<SyncTarget | undefined>;
-  listTargets(filter?: { kind?: SyncTargetKind; environmentId?: string; ids?: string[] }): Promise<SyncTarget[]>;
+  listTargets(filter?: {
+    kind?: SyncTargetKind;
+    environmentId?: string;
+    ids?: string[];
+  }): Promise<SyncTarget[]>;
   /** Makes a target due now, remembering who asked. */
   requestRun(id: string, requestedBy?: string): Promise<void>;
   /** Makes every enabled target due now (startup sync). */
@@ -75,13 +88,22 @@ export interface SyncTargetStore {
    * Leases up to `limit` due, enabled targets that nobody holds (or whose lease expired) to `owner`.
    * Safe against other backend instances: each target is claimed by exactly one of them.
    */
-  claimDueTargets(options: { owner: string; limit: number; leaseSeconds: number; now?: Date }): Promise<SyncTarget[]>;
+  claimDueTargets(options: {
+    owner: string;
+    limit: number;
+    leaseSeconds: number;
+    now?: Date;
+  }): Promise<SyncTarget[]>;
   /**
    * Ends at once what an earlier process of the same backend instance (`instanceId`) left running: its leases are
    * released and its open runs marked interrupted, so a restarted instance does not show them running until the
    * lease expires. Leases of other instances are left to expire. Returns the ids of the targets released.
    */
-  interruptRunsOfEarlierInstance(options: { instanceId: string; owner: string; now?: Date }): Promise<string[]>;
+  interruptRunsOfEarlierInstance(options: {
+    instanceId: string;
+    owner: string;
+    now?: Date;
+  }): Promise<string[]>;
   /** Extends the lease while a long run goes on. Returns false when the lease was lost. */
   renewLease(id: string, owner: string, leaseSeconds: number): Promise<boolean>;
   /** Records what the run of the lease holder `owner` is doing now (ignored once the lease is lost). */
@@ -91,8 +113,22 @@ export interface SyncTargetStore {
     progress: Omit<SyncProgress, 'updatedAt'>,
   ): Promise<void>;
   /** Records the start of a run and marks the target running. */
-  startRun(target: SyncTarget, options: { owner: string; trigger: SyncRun['trigger']; triggeredBy?: string }): Promise<number>;
+  startRun(
+    target: SyncTarget,
+    options: {
+      owner: string;
+      trigger: SyncRun['trigger'];
+      triggeredBy?: string;
+    },
+  ): Promise<number>;
   /** Records the end of a run, releases the lease and schedules the next run. */
-  finishRun(target: SyncTarget, runId: number, options: { owner: string; startedAt: Date; outcome: SyncRunOutcome }): Promise<void>;
-  listRuns(targetIds: string[], options: { offset: number; limit: number }): Promise<Page<SyncRun>>;
+  finishRun(
+    target: SyncTarget,
+    runId: number,
+    options: { owner: string; startedAt: Date; outcome: SyncRunOutcome },
+  ): Promise<void>;
+  listRuns(
+    targetIds: string[],
+    options: { offset: number; limit: number },
+  ): Promise<Page<SyncRun>>;
 }

@@ -19,7 +19,10 @@ export class InstallerSpecParser {
   private readonly seen = new Set<string>();
 
   /** Parses one SddcSpec. */
-  static parse(spec: unknown, options: { domainName?: string } = {}): UpstreamCredential[] {
+  static parse(
+    spec: unknown,
+    options: { domainName?: string } = {},
+  ): UpstreamCredential[] {
     const parser = new InstallerSpecParser(options.domainName);
     parser.read((spec ?? {}) as Json);
     return parser.credentials;
@@ -59,7 +62,9 @@ export class InstallerSpecParser {
     const subdomain = text(spec.dnsSpec?.subdomain);
     const fqdn = (name: unknown) => {
       const short = text(name);
-      return short && subdomain && !short.includes('.') ? `${short}.${subdomain}` : short;
+      return short && subdomain && !short.includes('.')
+        ? `${short}.${subdomain}`
+        : short;
     };
     for (const host of (spec.hostSpecs ?? []) as Json[]) {
       this.add({
@@ -72,7 +77,8 @@ export class InstallerSpecParser {
     }
 
     const vcenter = (spec.vcenterSpec ?? {}) as Json;
-    const vcenterName = text(vcenter.vcenterHostname) ?? text(vcenter.vcenterIp);
+    const vcenterName =
+      text(vcenter.vcenterHostname) ?? text(vcenter.vcenterIp);
     this.add({
       resourceType: 'VCENTER',
       resourceName: vcenterName,
@@ -84,7 +90,8 @@ export class InstallerSpecParser {
     this.add({
       resourceType: 'PSC',
       resourceName: vcenterName,
-      username: text(vcenter.adminUserSsoUsername) ?? `administrator@${ssoDomain}`,
+      username:
+        text(vcenter.adminUserSsoUsername) ?? `administrator@${ssoDomain}`,
       password: vcenter.adminUserSsoPassword,
       credentialType: 'SSO',
     });
@@ -101,10 +108,31 @@ export class InstallerSpecParser {
 
     const nsx = (spec.nsxtSpec ?? {}) as Json;
     const nsxName =
-      text(nsx.vipFqdn) ?? text(nsx.nsxtManagers?.[0]?.hostname) ?? text(nsx.vip);
-    this.add({ resourceType: 'NSXT_MANAGER', resourceName: nsxName, username: 'root', password: nsx.rootNsxtManagerPassword, credentialType: 'SSH' });
-    this.add({ resourceType: 'NSXT_MANAGER', resourceName: nsxName, username: 'admin', password: nsx.nsxtAdminPassword, credentialType: 'API' });
-    this.add({ resourceType: 'NSXT_MANAGER', resourceName: nsxName, username: 'audit', password: nsx.nsxtAuditPassword, credentialType: 'AUDIT', accountType: 'SYSTEM' });
+      text(nsx.vipFqdn) ??
+      text(nsx.nsxtManagers?.[0]?.hostname) ??
+      text(nsx.vip);
+    this.add({
+      resourceType: 'NSXT_MANAGER',
+      resourceName: nsxName,
+      username: 'root',
+      password: nsx.rootNsxtManagerPassword,
+      credentialType: 'SSH',
+    });
+    this.add({
+      resourceType: 'NSXT_MANAGER',
+      resourceName: nsxName,
+      username: 'admin',
+      password: nsx.nsxtAdminPassword,
+      credentialType: 'API',
+    });
+    this.add({
+      resourceType: 'NSXT_MANAGER',
+      resourceName: nsxName,
+      username: 'audit',
+      password: nsx.nsxtAuditPassword,
+      credentialType: 'AUDIT',
+      accountType: 'SYSTEM',
+    });
 
     const sddc = (spec.sddcManagerSpec ?? {}) as Json;
     const sddcName = text(sddc.hostname) ?? text(sddc.ipAddress);
@@ -140,17 +168,47 @@ export class InstallerSpecParser {
       credentialType: 'API',
     });
     for (const node of opsNodes) {
-      this.add({ resourceType: 'VCF_OPERATIONS', resourceName: node.hostname, username: 'root', password: node.rootUserPassword, credentialType: 'SSH' });
+      this.add({
+        resourceType: 'VCF_OPERATIONS',
+        resourceName: node.hostname,
+        username: 'root',
+        password: node.rootUserPassword,
+        credentialType: 'SSH',
+      });
     }
 
     const fleet = (spec.vcfOperationsFleetManagementSpec ?? {}) as Json;
-    this.add({ resourceType: 'VCF_OPERATIONS_FLEET_MANAGEMENT', resourceName: fleet.hostname, username: 'root', password: fleet.rootUserPassword, credentialType: 'SSH' });
-    this.add({ resourceType: 'VCF_OPERATIONS_FLEET_MANAGEMENT', resourceName: fleet.hostname, username: 'admin@local', password: fleet.adminUserPassword, credentialType: 'API' });
+    this.add({
+      resourceType: 'VCF_OPERATIONS_FLEET_MANAGEMENT',
+      resourceName: fleet.hostname,
+      username: 'root',
+      password: fleet.rootUserPassword,
+      credentialType: 'SSH',
+    });
+    this.add({
+      resourceType: 'VCF_OPERATIONS_FLEET_MANAGEMENT',
+      resourceName: fleet.hostname,
+      username: 'admin@local',
+      password: fleet.adminUserPassword,
+      credentialType: 'API',
+    });
 
     const collector = (spec.vcfOperationsCollectorSpec ?? {}) as Json;
-    this.add({ resourceType: 'VCF_OPERATIONS_COLLECTOR', resourceName: collector.hostname, username: 'root', password: collector.rootUserPassword, credentialType: 'SSH' });
+    this.add({
+      resourceType: 'VCF_OPERATIONS_COLLECTOR',
+      resourceName: collector.hostname,
+      username: 'root',
+      password: collector.rootUserPassword,
+      credentialType: 'SSH',
+    });
 
     const automation = (spec.vcfAutomationSpec ?? {}) as Json;
-    this.add({ resourceType: 'VCF_AUTOMATION', resourceName: automation.hostname, username: 'admin', password: automation.adminUserPassword, credentialType: 'API' });
+    this.add({
+      resourceType: 'VCF_AUTOMATION',
+      resourceName: automation.hostname,
+      username: 'admin',
+      password: automation.adminUserPassword,
+      credentialType: 'API',
+    });
   }
 }

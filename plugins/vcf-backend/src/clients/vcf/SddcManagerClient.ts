@@ -89,7 +89,9 @@ const EXPIRY_STATUSES: ExpiryStatus[] = ['ACTIVE', 'EXPIRING', 'EXPIRED'];
 function toExpiryStatus(status?: string): ExpiryStatus | undefined {
   if (!status) return undefined;
   const upper = status.toUpperCase();
-  return (EXPIRY_STATUSES as string[]).includes(upper) ? (upper as ExpiryStatus) : 'UNKNOWN';
+  return (EXPIRY_STATUSES as string[]).includes(upper)
+    ? (upper as ExpiryStatus)
+    : 'UNKNOWN';
 }
 
 function isoDate(value?: string): string | undefined {
@@ -113,7 +115,9 @@ export class SddcManagerClient {
 
   private readonly pageSize: number;
 
-  private constructor(options: VcfEndpointClientOptions & { pageSize?: number }) {
+  private constructor(
+    options: VcfEndpointClientOptions & { pageSize?: number },
+  ) {
     this.http = UpstreamHttpClient.create({
       baseUrl: options.baseUrl,
       upstreamName: SddcManagerClient.upstreamName,
@@ -144,9 +148,16 @@ export class SddcManagerClient {
       onPage,
     );
     return all.map((c, index) => {
-      if (!c.id || !c.username || c.password === undefined || !c.resource?.resourceName) {
+      if (
+        !c.id ||
+        !c.username ||
+        c.password === undefined ||
+        !c.resource?.resourceName
+      ) {
         throw new UpstreamError(
-          `SDDC Manager sent credential #${index + 1} without id, username, password or resource name`,
+          `SDDC Manager sent credential #${
+            index + 1
+          } without id, username, password or resource name`,
           { kind: 'parse', upstreamName: SddcManagerClient.upstreamName },
         );
       }
@@ -164,7 +175,9 @@ export class SddcManagerClient {
         accountType: c.accountType,
         expiryStatus: toExpiryStatus(c.expiry?.status),
         expiryDate: isoDate(c.expiry?.expiryDate),
-        upstreamModifiedAt: isoDate(c.modificationTimestamp ?? c.creationTimestamp),
+        upstreamModifiedAt: isoDate(
+          c.modificationTimestamp ?? c.creationTimestamp,
+        ),
         ...(typeof c.autoRotatePolicy?.frequencyInDays === 'number'
           ? {
               autoRotate: {
@@ -300,9 +313,16 @@ export class SddcManagerClient {
       items.push(...page.elements);
       const meta = page.pageMetadata;
       expectedTotal = meta?.totalElements ?? expectedTotal;
-      const totalPages = meta?.totalPages ?? (meta ? Math.ceil((meta.totalElements ?? 0) / this.pageSize) : 1);
-      onPage?.({ page: pageNumber + 1, pageCount: totalPages, items: items.length });
-      if (!meta || pageNumber + 1 >= totalPages || page.elements.length === 0) break;
+      const totalPages =
+        meta?.totalPages ??
+        (meta ? Math.ceil((meta.totalElements ?? 0) / this.pageSize) : 1);
+      onPage?.({
+        page: pageNumber + 1,
+        pageCount: totalPages,
+        items: items.length,
+      });
+      if (!meta || pageNumber + 1 >= totalPages || page.elements.length === 0)
+        break;
     }
     if (expectedTotal !== undefined && items.length !== expectedTotal) {
       throw new UpstreamError(

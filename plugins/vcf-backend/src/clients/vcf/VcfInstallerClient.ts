@@ -41,12 +41,17 @@ export class VcfInstallerClient {
 
   /** Ids of the SDDC deployments the Installer knows. */
   async listSddcIds(): Promise<string[]> {
-    const page = await this.session.getJson<{ elements?: Array<{ id?: string }> }>('/v1/sddcs');
+    const page = await this.session.getJson<{
+      elements?: Array<{ id?: string }>;
+    }>('/v1/sddcs');
     if (!Array.isArray(page.elements)) {
-      throw new UpstreamError('VCF Installer answered GET /v1/sddcs without an elements list', {
-        kind: 'parse',
-        upstreamName: VcfInstallerClient.upstreamName,
-      });
+      throw new UpstreamError(
+        'VCF Installer answered GET /v1/sddcs without an elements list',
+        {
+          kind: 'parse',
+          upstreamName: VcfInstallerClient.upstreamName,
+        },
+      );
     }
     return page.elements.map(e => e.id).filter((id): id is string => !!id);
   }
@@ -58,7 +63,9 @@ export class VcfInstallerClient {
     const credentials: UpstreamCredential[] = [];
     const ids = await this.listSddcIds();
     for (const [index, id] of ids.entries()) {
-      const spec = await this.session.getJson<unknown>(`/v1/sddcs/${encodeURIComponent(id)}/spec`);
+      const spec = await this.session.getJson<unknown>(
+        `/v1/sddcs/${encodeURIComponent(id)}/spec`,
+      );
       credentials.push(...InstallerSpecParser.parse(spec));
       // One SDDC spec is one page of the Installer's credentials.
       onPage?.({

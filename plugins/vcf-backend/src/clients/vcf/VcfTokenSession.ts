@@ -29,13 +29,18 @@ export class VcfTokenSession {
     const response = await this.http.request({
       method: 'POST',
       path: '/v1/tokens',
-      body: { username: this.account.username, password: this.account.password },
+      body: {
+        username: this.account.username,
+        password: this.account.password,
+      },
     });
     if (response.status !== 200 && response.status !== 201) {
       throw UpstreamError.fromStatus(
         this.http.upstreamName,
         'POST /v1/tokens',
-        response.status === 400 || response.status === 401 ? 401 : response.status,
+        response.status === 400 || response.status === 401
+          ? 401
+          : response.status,
       );
     }
     let pair: TokenPair;
@@ -102,11 +107,25 @@ export class VcfTokenSession {
       response = await send();
     }
     const where = `${request.method} ${request.path}`;
-    if (response.status >= 400 && response.status < 500 && response.status !== 401 && response.status !== 403) {
-      throw UpstreamError.refused(this.http.upstreamName, where, response.status, response.text);
+    if (
+      response.status >= 400 &&
+      response.status < 500 &&
+      response.status !== 401 &&
+      response.status !== 403
+    ) {
+      throw UpstreamError.refused(
+        this.http.upstreamName,
+        where,
+        response.status,
+        response.text,
+      );
     }
     if (response.status < 200 || response.status >= 300) {
-      throw UpstreamError.fromStatus(this.http.upstreamName, where, response.status);
+      throw UpstreamError.fromStatus(
+        this.http.upstreamName,
+        where,
+        response.status,
+      );
     }
     try {
       return JSON.parse(response.text) as T;

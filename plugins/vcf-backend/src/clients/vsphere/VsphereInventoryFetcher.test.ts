@@ -368,7 +368,9 @@ describe.each(TOPOLOGIES)(
       const nics = inventory.rows['vm-nics'];
       const networks = new Map(inventory.rows.networks.map(n => [n.name, n]));
       // Distributed portgroups name their switch; standard ones sit on vSwitch0, carried by the host's uplinks.
-      const expectedPath = (network: (typeof inventory.rows.networks)[number] | undefined) =>
+      const expectedPath = (
+        network: (typeof inventory.rows.networks)[number] | undefined,
+      ) =>
         network?.type === 'distributed-portgroup'
           ? { switchName: network.switchName, hasUplinks: false }
           : { switchName: 'vSwitch0', hasUplinks: true };

@@ -130,7 +130,8 @@ export function readArrayOf(node: unknown, itemType: string): VimNode[] {
   if (isObject(node)) {
     if (itemType in node) return asArray(node[itemType]);
     // An empty array arrives as `<val xsi:type="ArrayOfX"/>`: attributes only, no items.
-    if (Object.keys(node).every(key => key.startsWith('@_') || key === '#text')) return [];
+    if (Object.keys(node).every(key => key.startsWith('@_') || key === '#text'))
+      return [];
   }
   return asArray(node);
 }

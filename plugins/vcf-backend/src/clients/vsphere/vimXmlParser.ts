@@ -38,15 +38,18 @@ const NAMED: Record<string, string> = {
  */
 export function decodeXmlText(text: string): string {
   if (text.indexOf('&') === -1) return text;
-  return text.replace(ENTITY, (match, hex: string, dec: string, named: string) => {
-    if (named) return NAMED[named];
-    const code = hex ? parseInt(hex, 16) : parseInt(dec, 10);
-    try {
-      return String.fromCodePoint(code);
-    } catch {
-      return match;
-    }
-  });
+  return text.replace(
+    ENTITY,
+    (match, hex: string, dec: string, named: string) => {
+      if (named) return NAMED[named];
+      const code = hex ? parseInt(hex, 16) : parseInt(dec, 10);
+      try {
+        return String.fromCodePoint(code);
+      } catch {
+        return match;
+      }
+    },
+  );
 }
 
 function addChild(parent: Frame, name: string, value: unknown): void {
@@ -72,7 +75,12 @@ function localName(name: string): string {
  * @internal
  */
 export function parseVimXml(xml: string): Children {
-  const root: Frame = { name: '', attributes: undefined, children: undefined, text: '' };
+  const root: Frame = {
+    name: '',
+    attributes: undefined,
+    children: undefined,
+    text: '',
+  };
   const stack: Frame[] = [root];
   const parser = new SaxesParser();
   parser.on('opentag', tag => {
@@ -82,7 +90,12 @@ export function parseVimXml(xml: string): Children {
         (attributes ??= {})[`@_${name}`] = tag.attributes[name];
       }
     }
-    stack.push({ name: localName(tag.name), attributes, children: undefined, text: '' });
+    stack.push({
+      name: localName(tag.name),
+      attributes,
+      children: undefined,
+      text: '',
+    });
   });
   parser.on('text', text => {
     if (stack.length > 1) stack[stack.length - 1].text += text;
