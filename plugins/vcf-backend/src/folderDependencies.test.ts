@@ -1,6 +1,5 @@
 import fs from 'fs';
 import path from 'path';
-import ts from 'typescript';
 
 // The dependency direction between the feature folders of src/ (credentials, inventory, sync, clients, …) must be
 // one way: no folder imports a folder that imports it back, directly or through others. Tests and test utilities
@@ -26,19 +25,17 @@ function topFolder(file: string): string | undefined {
 }
 
 /** Folder → the folders its files import (relative imports only). */
-export function folderGraph(
+function folderGraph(
   files: string[],
 ): Map<string, Map<string, string[]>> {
   const graph = new Map<string, Map<string, string[]>>();
   for (const file of files) {
     const from = topFolder(file);
     if (!from) continue;
-    const imports = ts.preProcessFile(
-      fs.readFileSync(file, 'utf8'),
-      true,
-      true,
-    ).importedFiles;
-    for (const { fileName } of imports) {
+    const text = fs.readFileSync(file, 'utf8');
+    // Static imports and re-exports (`from '…'`) and dynamic imports (`import('…')`).
+    const imports = [...text.matchAll(/(?:\bfrom\s+|\bimport\s*\(\s*)'(\.[^']*)'/g)];
+    for (const [, fileName] of imports) {
       if (!fileName.startsWith('.')) continue;
       const to = topFolder(path.resolve(path.dirname(file), fileName));
       if (!to || to === from) continue;
@@ -51,7 +48,7 @@ export function folderGraph(
 }
 
 /** Every cycle of folders, each as the path that returns to its first folder, e.g. ['a', 'b', 'a']. */
-export function findCycles(graph: Map<string, Iterable<string>>): string[][] {
+function findCycles(graph: Map<string, Iterable<string>>): string[][] {
   const cycles = new Map<string, string[]>();
   const visit = (node: string, trail: string[]) => {
     for (const next of graph.get(node) ?? []) {
@@ -73,6 +70,9 @@ export function findCycles(graph: Map<string, Iterable<string>>): string[][] {
 describe('feature folders of the backend', () => {
   it('import each other one way only', () => {
     const graph = folderGraph(sourceFiles(SRC));
+    // The parser sees the imports at all: the routes use the stores of credentials and the sync engine.
+    expect(graph.get('service')?.has('credentials')).toBe(true);
+    expect(graph.get('credentials')?.has('sync')).toBe(true);
     const cycles = findCycles(
       new Map([...graph].map(([from, edges]) => [from, [...edges.keys()]])),
     ).map(cycle =>
