@@ -62,7 +62,8 @@ if [ -d "$VCF_ROOT/.yarn/cache" ]; then cp -aln "$VCF_ROOT/.yarn/cache/." "$cach
 (cd "$app" && YARN_CACHE_FOLDER="$cache" yarn install)
 
 step "Type check and build"
-(cd "$app" && yarn tsc && yarn build:backend && yarn workspace app build)
+# build:backend builds the app too (the backend bundles it), so the app is not built a second time.
+(cd "$app" && yarn tsc && yarn build:backend)
 # The app discovers the frontend plugin (app.packages: all) at build time: its code must be in the bundle.
 grep -rqs "vcf-backstage.io/environment" "$app/packages/app/dist/static" ||
   { echo "the app bundle does not contain @vcf-backstage/plugin-vcf" >&2; exit 1; }
