@@ -167,6 +167,7 @@ describe.each(databases.eachSupportedId())(
         ['%esxi-00%'],
       );
       await tx.rollback();
+      // eslint-disable-next-line jest/no-standalone-expect -- inside itOnPostgres, an alias of it
       expect(JSON.stringify(plan.rows)).toContain(
         'credentials_search_trgm_idx',
       );

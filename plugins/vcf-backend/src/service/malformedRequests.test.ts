@@ -289,6 +289,7 @@ function malformedRequests(
       });
       add('baseUrl not http', {
         url: url(),
+        // eslint-disable-next-line no-script-url -- a script URL is the malformed input under test
         body: JSON.stringify(withEndpoint({ baseUrl: 'javascript:alert(1)' })),
       });
     }

@@ -90,17 +90,17 @@ function withoutPaging<T extends { offset?: number; limit?: number }>(
   return rest;
 }
 
+/** The file extension of an export format (both CSV variants are `.csv`). */
+function extensionOf(format: VcfExportFormat): string {
+  return format === 'xlsx' ? 'xlsx' : 'csv';
+}
+
 /**
  * The {@link VcfApi} over HTTP: resolves the `vcf` backend with the discovery API and
  * calls it with the fetch API, which adds the user's Backstage token.
  *
  * @public
  */
-/** The file extension of an export format (both CSV variants are `.csv`). */
-function extensionOf(format: VcfExportFormat): string {
-  return format === 'xlsx' ? 'xlsx' : 'csv';
-}
-
 export class VcfClient implements VcfApi {
   private readonly discoveryApi: DiscoveryApi;
   private readonly fetchApi: FetchApi;
