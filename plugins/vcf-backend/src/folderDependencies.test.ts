@@ -25,16 +25,16 @@ function topFolder(file: string): string | undefined {
 }
 
 /** Folder → the folders its files import (relative imports only). */
-function folderGraph(
-  files: string[],
-): Map<string, Map<string, string[]>> {
+function folderGraph(files: string[]): Map<string, Map<string, string[]>> {
   const graph = new Map<string, Map<string, string[]>>();
   for (const file of files) {
     const from = topFolder(file);
     if (!from) continue;
     const text = fs.readFileSync(file, 'utf8');
     // Static imports and re-exports (`from '…'`) and dynamic imports (`import('…')`).
-    const imports = [...text.matchAll(/(?:\bfrom\s+|\bimport\s*\(\s*)'(\.[^']*)'/g)];
+    const imports = [
+      ...text.matchAll(/(?:\bfrom\s+|\bimport\s*\(\s*)'(\.[^']*)'/g),
+    ];
     for (const [, fileName] of imports) {
       if (!fileName.startsWith('.')) continue;
       const to = topFolder(path.resolve(path.dirname(file), fileName));

@@ -199,14 +199,12 @@ export const vcfPlugin = createBackendPlugin({
             environmentService.forgetCachedStatus();
             await vcenterService.afterSyncRun(run);
             // Tells the owner when a target keeps failing, and when it recovers.
-            await notifier
-              .afterSyncRun(run)
-              .catch(error =>
-                logger.warn('Could not check the sync notices', {
-                  target: run.target.id,
-                  error: String(error),
-                }),
-              );
+            await notifier.afterSyncRun(run).catch(error =>
+              logger.warn('Could not check the sync notices', {
+                target: run.target.id,
+                error: String(error),
+              }),
+            );
           },
         });
         await dispatcher.interruptEarlierRuns();

@@ -281,13 +281,11 @@ export class DatabaseSyncTargetStore implements SyncTargetStore {
       openRuns.map(row => row.id),
       500,
     )) {
-      await this.db('sync_runs')
-        .whereIn('id', ids)
-        .update({
-          status: 'failed',
-          finished_at: nowText,
-          error: INTERRUPTED_ERROR,
-        });
+      await this.db('sync_runs').whereIn('id', ids).update({
+        status: 'failed',
+        finished_at: nowText,
+        error: INTERRUPTED_ERROR,
+      });
     }
     return leased.map(row => row.id);
   }

@@ -159,14 +159,12 @@ export class SyncDispatcher {
       triggeredBy,
     });
     const heartbeat = setInterval(() => {
-      store
-        .renewLease(target.id, this.owner, leaseSeconds)
-        .catch(error =>
-          logger.warn('Could not renew sync lease', {
-            target: target.id,
-            error: readableError(error),
-          }),
-        );
+      store.renewLease(target.id, this.owner, leaseSeconds).catch(error =>
+        logger.warn('Could not renew sync lease', {
+          target: target.id,
+          error: readableError(error),
+        }),
+      );
     }, (leaseSeconds * 1000) / 3);
     heartbeat.unref?.();
     const progress = new PersistedSyncProgressReporter({

@@ -229,7 +229,7 @@ export function RemoteTable<
     columnPreferenceKey,
     choosable.filter(c => c.choice === 'shown').map(c => columnId(c)),
   );
-  const { initial } = url;
+  const { initial, write: writeUrl } = url;
   const tableColumns = useMemo(
     () =>
       columns.map(({ choice: offered, sticky: pinned, ...column }) => ({
@@ -253,6 +253,10 @@ export function RemoteTable<
   const inputs = useRef({ q, filterValues });
   inputs.current = { q, filterValues };
   const lastQuery = useRef<TQuery>();
+  // The page from the URL, for the first load only. material-table's `initialPage` option is for
+  // local data: with remote data it still queries page 0 and then slices the loaded page as if it
+  // held every row (page 2 of a single page is empty), so the table asks for the page itself.
+  const restorePage = useRef<number | undefined>(initial.page || undefined);
 
   const data = useCallback(
     async (query: {
@@ -262,8 +266,10 @@ export function RemoteTable<
       orderDirection?: 'asc' | 'desc' | '';
     }) => {
       const field = query.orderBy?.field;
+      const pageIndex = restorePage.current ?? query.page;
+      restorePage.current = undefined;
       const listQuery = {
-        offset: query.page * query.pageSize,
+        offset: pageIndex * query.pageSize,
         limit: query.pageSize,
         orderBy: field ? String(field) : undefined,
         order: field && query.orderDirection ? query.orderDirection : undefined,
@@ -271,8 +277,8 @@ export function RemoteTable<
         ...definedValues(inputs.current.filterValues),
       } as TQuery;
       lastQuery.current = listQuery;
-      url.write({
-        page: query.page,
+      writeUrl({
+        page: pageIndex,
         orderBy: listQuery.orderBy,
         order: listQuery.order,
       });
@@ -281,7 +287,8 @@ export function RemoteTable<
         setError(undefined);
         return {
           data: page.items,
-          page: query.page,
+          // material-table shows this page (and moves to the last one if it is past the end).
+          page: pageIndex,
           totalCount: page.totalCount,
         };
       } catch (e) {
@@ -289,12 +296,13 @@ export function RemoteTable<
         return { data: [], page: 0, totalCount: 0 };
       }
     },
-    [fetchPage, url],
+    [fetchPage, writeUrl],
   );
 
   // New search, filters or loader: back to the first page.
   useUpdateEffect(() => {
-    url.write({ q, filters: filterValues });
+    writeUrl({ q, filters: filterValues });
+    restorePage.current = undefined;
     tableRef.current?.onQueryChange({ page: 0 });
   }, [q, filterValues, fetchPage]);
 
@@ -401,7 +409,6 @@ export function RemoteTable<
           search: false,
           paging: true,
           pageSize,
-          initialPage: url.initial.page,
           pageSizeOptions: [10, 25, 50, 100],
           emptyRowsWhenPaging: false,
           padding: 'dense',
