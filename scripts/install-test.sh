@@ -59,7 +59,9 @@ step "Install"
 cache="$VCF_ROOT/.yarn/install-test-cache"
 mkdir -p "$cache"
 if [ -d "$VCF_ROOT/.yarn/cache" ]; then cp -aln "$VCF_ROOT/.yarn/cache/." "$cache/" 2>/dev/null || true; fi
-(cd "$app" && YARN_CACHE_FOLDER="$cache" yarn install)
+# The new app resolves the template's own dependencies (our yarn.lock only seeds it), so the install may write its
+# lockfile even where yarn would default to an immutable install (CI=true).
+(cd "$app" && YARN_CACHE_FOLDER="$cache" YARN_ENABLE_IMMUTABLE_INSTALLS=false yarn install)
 
 step "Type check and build"
 # build:backend builds the app too (the backend bundles it), so the app is not built a second time.

@@ -22,8 +22,12 @@ import type { CredentialResource } from '../permissions/resourceRefs';
 import type { VcfQueryFilter } from '../permissions/VcfQueryFilter';
 import type { CredentialLifecycleService } from '../lifecycle/CredentialLifecycleService';
 import type { CredentialTaskStore } from '../lifecycle/CredentialTaskStore';
+import {
+  requireReadableEnvironment,
+  type EnvironmentVisibilityOptions,
+} from './environmentAccess';
 import { RouteContext } from './routeContext';
-import { parseInput } from './apiSchemas';
+import { checkIdParam, parseInput } from './apiSchemas';
 import {
   autoRotatePolicyBodySchema,
   bulkRotateBodySchema,
@@ -66,17 +70,21 @@ function describeCredentials(credentials: CredentialResource[]): JsonObject {
  * logged, echoed or audited.
  * @internal
  */
-export function createCredentialLifecycleRoutes(options: {
-  httpAuth: HttpAuthService;
-  permissions: PermissionsService;
-  credentials: CredentialStore;
-  audit: VcfAuditLog;
-  credentialFilter: ConditionTransformer<VcfQueryFilter>;
-  credentialLifecycle: CredentialLifecycleRouterOptions;
-}) {
+export function createCredentialLifecycleRoutes(
+  options: {
+    httpAuth: HttpAuthService;
+    permissions: PermissionsService;
+    credentials: CredentialStore;
+    audit: VcfAuditLog;
+    credentialFilter: ConditionTransformer<VcfQueryFilter>;
+    credentialLifecycle: CredentialLifecycleRouterOptions;
+  } & EnvironmentVisibilityOptions,
+) {
   const { permissions, credentials, audit } = options;
   const { lifecycle, tasks } = options.credentialLifecycle;
   const router = Router();
+  router.param('id', checkIdParam);
+  router.param('taskId', checkIdParam);
   const context = (req: Request) => RouteContext.from(req, options);
 
   async function findCredential(id: string) {
@@ -226,9 +234,7 @@ export function createCredentialLifecycleRoutes(options: {
       req.body,
       'body',
     );
-    if (!(await ctx.isAllowed(vcfEnvironmentReadPermission, req.params.id))) {
-      throw new NotFoundError(`No environment with the id "${req.params.id}"`);
-    }
+    await requireReadableEnvironment(ctx, req.params.id, options);
     const found = await credentials.getMany(credentialIds);
     const missing = credentialIds.filter(
       (_id, i) => found[i]?.environmentId !== req.params.id,
@@ -255,9 +261,7 @@ export function createCredentialLifecycleRoutes(options: {
     const ctx = await context(req);
     parseInput(rotateBodySchema, req.body ?? {}, 'body');
     const environmentId = req.params.id;
-    if (!(await ctx.isAllowed(vcfEnvironmentReadPermission, environmentId))) {
-      throw new NotFoundError(`No environment with the id "${environmentId}"`);
-    }
+    await requireReadableEnvironment(ctx, environmentId, options);
     const begin = () =>
       audit.begin(
         'credential.expiry-check',
@@ -301,8 +305,8 @@ export function createCredentialLifecycleRoutes(options: {
 
   router.get('/environments/:id/credential-schedules', async (req, res) => {
     const ctx = await context(req);
+    await requireReadableEnvironment(ctx, req.params.id, options);
     if (
-      !(await ctx.isAllowed(vcfEnvironmentReadPermission, req.params.id)) ||
       (await ctx.listFilter(
         vcfCredentialReadPermission,
         options.credentialFilter,

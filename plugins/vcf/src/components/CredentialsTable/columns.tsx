@@ -87,7 +87,7 @@ export const credentialColumns: RemoteTableColumn<CredentialSummary>[] = [
   {
     title: 'Last seen',
     field: 'lastSeenAt',
-    choice: 'shown',
+    choice: 'hidden',
     render: row =>
       row.removedAt ? (
         <CompactTime iso={row.removedAt} prefix="removed " />
@@ -95,7 +95,8 @@ export const credentialColumns: RemoteTableColumn<CredentialSummary>[] = [
         <CompactTime iso={row.lastSeenAt} />
       ),
   },
-  { title: 'Resource type', field: 'resourceType', choice: 'hidden' },
+  // What admins scan a VCF estate by (ESXI, VCENTER, NSXT_MANAGER…): shown unless the user hides it.
+  { title: 'Resource type', field: 'resourceType', choice: 'shown' },
   { title: 'Domain', field: 'domainName', emptyValue: '–', choice: 'hidden' },
   {
     title: 'Account type',
