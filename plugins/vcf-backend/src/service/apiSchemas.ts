@@ -276,14 +276,6 @@ export const vcenterInputSchema = z
 
 export type VcenterInputBody = z.infer<typeof vcenterInputSchema>;
 
-/** A whole number written in decimal digits only (no `1e2`, `0x10`, `-0`), within bounds. */
-const decimalInteger = (min: number, max: number) =>
-  z
-    .string()
-    .regex(/^\d{1,9}$/, 'a whole number in decimal digits')
-    .transform(Number)
-    .pipe(z.number().int().min(min).max(max));
-
 /** `GET /inventory/changes`: the change feed's filters and page. */
 export const inventoryChangeQuerySchema = z
   .object({
@@ -302,8 +294,8 @@ export const inventoryChangeQuerySchema = z
       .optional(),
     since: z.string().datetime({ offset: true }).optional(),
     until: z.string().datetime({ offset: true }).optional(),
-    offset: decimalInteger(0, 1_000_000_000).default(0),
-    limit: decimalInteger(1, 500).default(25),
+    offset: queryInteger(0, 1_000_000_000).default(0),
+    limit: queryInteger(1, 500).default(25),
   })
   .strict();
 

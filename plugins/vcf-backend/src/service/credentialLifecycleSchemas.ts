@@ -1,13 +1,6 @@
 import { z } from 'zod';
 import { MAX_BULK_ROTATE_CREDENTIALS } from '@vcf-backstage/plugin-vcf-common';
-
-/** A decimal integer in a query string (no `1e2`, `0x10`, ` 7`). */
-const queryInteger = (min: number, max: number) =>
-  z
-    .string()
-    .regex(/^\d{1,9}$/, 'must be a whole number')
-    .transform(Number)
-    .pipe(z.number().int().min(min).max(max));
+import { queryInteger } from './apiSchemas';
 
 /** Body of `POST /credentials/:id/rotate`: nothing (or an empty object). */
 export const rotateBodySchema = z.object({}).strict();

@@ -12,18 +12,12 @@ import type { EnvironmentStore } from '../environments/EnvironmentStore';
 import type { InventoryStore } from '../inventory/InventoryStore';
 import type { VcenterStore } from '../vcenters/VcenterStore';
 import { vcenterPlacements } from '../vcenters/vcenterPlacement';
-import { parseInput } from './apiSchemas';
-
-/** A non-negative decimal integer; `1e2`, `0x10`, ` 5` and `5.0` are refused. */
-const decimalInteger = z
-  .string()
-  .regex(/^\d{1,9}$/, 'must be a decimal integer')
-  .transform(Number);
+import { parseInput, queryInteger } from './apiSchemas';
 
 const searchSourceQuerySchema = z
   .object({
-    offset: decimalInteger.default(0),
-    limit: decimalInteger.pipe(z.number().int().min(1).max(1000)).default(500),
+    offset: queryInteger(0, 999_999_999).default(0),
+    limit: queryInteger(1, 1000).default(500),
   })
   .strict();
 
