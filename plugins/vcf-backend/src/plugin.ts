@@ -42,6 +42,7 @@ import { InventorySyncRunner } from './inventory/InventorySyncRunner';
 import { DatabaseVcenterStore } from './vcenters/DatabaseVcenterStore';
 import { VcenterDiscovery } from './vcenters/VcenterDiscovery';
 import { VcenterService } from './vcenters/VcenterService';
+import { VcenterDiscoveryService } from './vcenters/VcenterDiscoveryService';
 import { DatabaseAuditStore } from './audit/DatabaseAuditStore';
 import { VcfAuditLog } from './audit/VcfAuditLog';
 import {
@@ -120,6 +121,12 @@ export const vcfPlugin = createBackendPlugin({
           environments,
           credentials,
           syncTargets,
+          logger,
+        });
+        const vcenterDiscovery = new VcenterDiscoveryService({
+          vcenters,
+          environments,
+          syncTargets,
           discovery: new VcenterDiscovery({
             environments,
             credentials,
@@ -166,6 +173,8 @@ export const vcfPlugin = createBackendPlugin({
         await environmentService.applyConfig(
           readEnvironmentsFromConfig(config),
         );
+        // Discovered vCenters of environments that left the config go first, so no target is declared for them.
+        await vcenterDiscovery.pruneDiscovered();
         await vcenterService.applyConfig(readVcentersFromConfig(config));
 
         const notifier = new VcfNotifier({
@@ -197,7 +206,7 @@ export const vcfPlugin = createBackendPlugin({
           onRunFinished: async run => {
             // Shows the new counts and status in the environment list at once.
             environmentService.forgetCachedStatus();
-            await vcenterService.afterSyncRun(run);
+            await vcenterDiscovery.afterSyncRun(run);
             // Tells the owner when a target keeps failing, and when it recovers.
             await notifier.afterSyncRun(run).catch(error =>
               logger.warn('Could not check the sync notices', {
@@ -302,7 +311,12 @@ export const vcfPlugin = createBackendPlugin({
               ),
             ),
             onSyncRequested,
-            inventory: { vcenterService, vcenters, inventory },
+            inventory: {
+              vcenterService,
+              vcenterDiscovery,
+              vcenters,
+              inventory,
+            },
             credentialLifecycle: {
               lifecycle: credentialLifecycle,
               tasks: credentialTasks,

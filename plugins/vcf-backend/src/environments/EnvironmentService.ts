@@ -15,7 +15,13 @@ import {
 } from '../credentials/CredentialSyncRunner';
 import type { VcfQueryFilter } from '../permissions/VcfQueryFilter';
 import type { SyncTarget, SyncTargetStore } from '../sync/SyncTargetStore';
+import { SyncTargetOwner } from '../sync/SyncTargetOwner';
 import { credentialTargetId } from '../sync/syncTargetIds';
+import {
+  checkConnection,
+  toConnectionTestResult,
+  type ConnectionCheck,
+} from '../clients/connectionCheck';
 import type { CredentialCounts } from '../credentials/CredentialStore';
 import { ShortLivedCache } from '../cache/ShortLivedCache';
 import { toSyncTargetStatus } from '../sync/syncTargetStatus';
@@ -52,6 +58,8 @@ function describeInterval(minutes: number): string {
  */
 export class EnvironmentService {
   private readonly status: ShortLivedCache<EnvironmentStatus>;
+  /** One `credentials` target per source of each environment. */
+  private readonly targets: SyncTargetOwner;
 
   constructor(
     private readonly options: {
@@ -64,6 +72,7 @@ export class EnvironmentService {
       statusCacheMs?: number;
     },
   ) {
+    this.targets = new SyncTargetOwner(options.syncTargets, 'credentials');
     this.status = new ShortLivedCache(() => this.readStatus(), {
       ttlMs: options.statusCacheMs ?? DEFAULT_STATUS_CACHE_MS,
     });
@@ -78,7 +87,7 @@ export class EnvironmentService {
     const ids = (await this.options.environments.list()).map(e => e.id);
     const [counts, targets] = await Promise.all([
       this.options.credentials.countsByEnvironment(ids),
-      this.options.syncTargets.listTargets({ kind: 'credentials' }),
+      this.targets.list(),
     ]);
     return { counts, targets };
   }
@@ -91,30 +100,34 @@ export class EnvironmentService {
     const keep: string[] = [];
     for (const environment of all)
       keep.push(...(await this.declareTargets(environment)));
-    await this.options.syncTargets.removeTargetsExcept('credentials', keep);
+    await this.targets.keepOnly(keep);
     this.forgetCachedStatus();
   }
 
   private async declareTargets(
     environment: StoredEnvironment,
   ): Promise<string[]> {
-    const ids: string[] = [];
-    for (const source of SOURCES) {
+    const declared = SOURCES.flatMap(source => {
       const endpoint = environment.endpoints[source];
-      const id = credentialTargetId(environment.id, source);
-      if (!endpoint) {
-        await this.options.syncTargets.removeTarget(id);
-        continue;
-      }
-      ids.push(id);
-      await this.options.syncTargets.declareTarget({
-        id,
-        kind: 'credentials',
-        environmentId: environment.id,
-        enabled: true,
-        intervalSeconds: endpoint.intervalMinutes * 60,
-      });
-    }
+      return endpoint
+        ? [
+            {
+              id: credentialTargetId(environment.id, source),
+              environmentId: environment.id,
+              enabled: true,
+              intervalSeconds: endpoint.intervalMinutes * 60,
+            },
+          ]
+        : [];
+    });
+    const ids = declared.map(target => target.id);
+    // A source whose endpoint was removed loses its target.
+    await this.targets.remove(
+      SOURCES.map(source => credentialTargetId(environment.id, source)).filter(
+        id => !ids.includes(id),
+      ),
+    );
+    await this.targets.declare(declared);
     return ids;
   }
 
@@ -153,11 +166,9 @@ export class EnvironmentService {
 
   async delete(id: string): Promise<void> {
     await this.options.environments.delete(id);
-    for (const source of SOURCES) {
-      await this.options.syncTargets.removeTarget(
-        credentialTargetId(id, source),
-      );
-    }
+    await this.targets.remove(
+      SOURCES.map(source => credentialTargetId(id, source)),
+    );
     this.forgetCachedStatus();
   }
 
@@ -166,19 +177,13 @@ export class EnvironmentService {
     id: string,
     requestedBy: string,
   ): Promise<SyncTargetStatus[]> {
-    const targets = await this.options.syncTargets.listTargets({
-      kind: 'credentials',
-      environmentId: id,
-    });
-    for (const target of targets)
-      await this.options.syncTargets.requestRun(target.id, requestedBy);
+    const targets = await this.targets.list({ environmentId: id });
+    const statuses = await this.targets.requestRuns(
+      targets.map(t => t.id),
+      requestedBy,
+    );
     this.forgetCachedStatus();
-    return (
-      await this.options.syncTargets.listTargets({
-        kind: 'credentials',
-        environmentId: id,
-      })
-    ).map(toSyncTargetStatus);
+    return statuses;
   }
 
   /** Logs in to each source of a stored environment with its service account. */
@@ -186,38 +191,29 @@ export class EnvironmentService {
     const environment = await this.options.environments.get(id);
     if (!environment)
       throw new NotFoundError(`No environment with the id "${id}"`);
-    const results: ConnectionTestResult['results'] = [];
+    const results: ConnectionCheck[] = [];
     for (const source of SOURCES) {
       const endpoint = await this.options.environments.getEndpointWithPassword(
         id,
         source,
       );
       if (!endpoint) continue;
-      const started = Date.now();
       const client = createSourceClient(source, endpoint, {
         ...this.options.clientSettings,
         retries: 0,
       });
       try {
-        await client.testConnection();
-        results.push({
-          source,
-          ok: true,
-          message: 'Signed in with the service account',
-          durationMs: Date.now() - started,
-        });
-      } catch (error) {
-        results.push({
-          source,
-          ok: false,
-          message: (error as Error).message,
-          durationMs: Date.now() - started,
-        });
+        results.push(
+          await checkConnection(source, async () => {
+            await client.testConnection();
+            return 'Signed in with the service account';
+          }),
+        );
       } finally {
         await client.close();
       }
     }
-    return { ok: results.length > 0 && results.every(r => r.ok), results };
+    return toConnectionTestResult(results);
   }
 
   private async toApi(

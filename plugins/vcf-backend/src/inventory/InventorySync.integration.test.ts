@@ -26,6 +26,7 @@ import { DatabaseSyncTargetStore } from '../sync/DatabaseSyncTargetStore';
 import { SyncDispatcher } from '../sync/SyncDispatcher';
 import { DatabaseVcenterStore } from '../vcenters/DatabaseVcenterStore';
 import { VcenterDiscovery } from '../vcenters/VcenterDiscovery';
+import { VcenterDiscoveryService } from '../vcenters/VcenterDiscoveryService';
 import { inventoryTargetId, VcenterService } from '../vcenters/VcenterService';
 import { DatabaseInventoryStore } from './DatabaseInventoryStore';
 import { InventorySyncRunner } from './InventorySyncRunner';
@@ -185,6 +186,13 @@ describe('inventory sync against vcsim', () => {
         environments,
         credentials,
         syncTargets,
+        logger,
+        clientSettings,
+      });
+      const discoveryService = new VcenterDiscoveryService({
+        vcenters,
+        environments,
+        syncTargets,
         discovery: new VcenterDiscovery({
           environments,
           credentials,
@@ -192,7 +200,6 @@ describe('inventory sync against vcsim', () => {
           clientSettings,
         }),
         logger,
-        clientSettings,
       });
       const dispatcher = new SyncDispatcher({
         store: syncTargets,
@@ -212,7 +219,7 @@ describe('inventory sync against vcsim', () => {
         logger,
         concurrency: 4,
         leaseSeconds: 60,
-        onRunFinished: run => service.afterSyncRun(run),
+        onRunFinished: run => discoveryService.afterSyncRun(run),
       });
       const syncAll = async () => {
         await syncTargets.requestAllRuns();
@@ -239,6 +246,7 @@ describe('inventory sync against vcsim', () => {
         logger,
         environmentService,
         service,
+        discoveryService,
         inventory,
         syncTargets,
         syncAll,
@@ -565,8 +573,14 @@ describe('inventory sync against vcsim', () => {
     });
 
     it('discovers a vCenter from SDDC Manager and reads it with the SSO credential synced for it', async () => {
-      const { environmentService, service, syncTargets, syncAll, inventory } =
-        await setup();
+      const {
+        environmentService,
+        service,
+        discoveryService,
+        syncTargets,
+        syncAll,
+        inventory,
+      } = await setup();
       const env = simulator.environments[0];
       const sddcManager = (discoverVcenters: boolean) => ({
         id: 'disc',
@@ -608,7 +622,9 @@ describe('inventory sync against vcsim', () => {
         ok: true,
       });
 
+      // As at startup: the environment stops discovering, its discovered vCenters go, then vcf.vcenters applies.
       await environmentService.applyConfig([sddcManager(false)]);
+      await discoveryService.pruneDiscovered();
       await service.applyConfig([]);
       expect(await service.list()).toEqual([]);
       expect(await syncTargets.listTargets({ kind: 'inventory' })).toEqual([]);

@@ -21,6 +21,7 @@ import { createCatalogSnapshotRoutes } from './catalogSnapshotRoutes';
 import type { EnvironmentStore } from '../environments/EnvironmentStore';
 import type { InventoryStore } from '../inventory/InventoryStore';
 import type { VcenterService } from '../vcenters/VcenterService';
+import type { VcenterDiscoveryService } from '../vcenters/VcenterDiscoveryService';
 import type { VcenterStore } from '../vcenters/VcenterStore';
 import { createVcenterRoutes } from './vcenterRoutes';
 import { createInventoryRoutes } from './inventoryRoutes';
@@ -37,6 +38,8 @@ import { createErrorHandler } from './errorHandler';
  */
 export interface VcfInventoryRouterOptions {
   vcenterService: VcenterService;
+  /** Removes the discovered vCenters of an environment when it is deleted. */
+  vcenterDiscovery?: VcenterDiscoveryService;
   vcenters: VcenterStore;
   inventory: InventoryStore;
 }
@@ -84,7 +87,15 @@ export function createRouter(options: VcfRouterOptions): express.Router {
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  router.use(createEnvironmentRoutes(options));
+  const vcenterDiscovery = options.inventory?.vcenterDiscovery;
+  router.use(
+    createEnvironmentRoutes({
+      ...options,
+      afterEnvironmentDeleted: vcenterDiscovery
+        ? () => vcenterDiscovery.pruneDiscovered()
+        : undefined,
+    }),
+  );
   router.use(
     createCredentialRoutes({
       ...options,

@@ -73,6 +73,8 @@ export function createEnvironmentRoutes(
     syncTargets: SyncTargetStore;
     environmentFilter: ConditionTransformer<VcfQueryFilter>;
     onSyncRequested: () => void;
+    /** Removes what belonged to a deleted environment elsewhere, e.g. its discovered vCenters. */
+    afterEnvironmentDeleted?: (environmentId: string) => Promise<void>;
   },
 ) {
   const { environmentService } = options;
@@ -140,6 +142,7 @@ export function createEnvironmentRoutes(
       async () => {
         await environmentService.get(id);
         await environmentService.delete(id);
+        await options.afterEnvironmentDeleted?.(id);
       },
       { permission: vcfEnvironmentDeletePermission, resourceRef: id },
     );

@@ -31,6 +31,8 @@ import { DatabaseAuditStore } from '../audit/DatabaseAuditStore';
 import { VcfAuditLog } from '../audit/VcfAuditLog';
 import { DatabaseCredentialStore } from '../credentials/DatabaseCredentialStore';
 import { DatabaseEnvironmentStore } from '../environments/DatabaseEnvironmentStore';
+import type { VcenterDiscovery } from '../vcenters/VcenterDiscovery';
+import { VcenterDiscoveryService } from '../vcenters/VcenterDiscoveryService';
 import { EnvironmentService } from '../environments/EnvironmentService';
 import { DatabaseInventoryStore } from '../inventory/DatabaseInventoryStore';
 import {
@@ -39,7 +41,6 @@ import {
 } from '../permissions/rulesets';
 import { DatabaseSyncTargetStore } from '../sync/DatabaseSyncTargetStore';
 import { DatabaseVcenterStore } from '../vcenters/DatabaseVcenterStore';
-import type { VcenterDiscovery } from '../vcenters/VcenterDiscovery';
 import { VcenterService } from '../vcenters/VcenterService';
 import { createRouter } from './createRouter';
 
@@ -101,7 +102,6 @@ describe.each(databases.eachSupportedId())(
         environments,
         credentials,
         syncTargets,
-        discovery: { discover: async () => [] } as unknown as VcenterDiscovery,
         logger,
         clientSettings: { timeoutMs: 2000 },
       });
@@ -184,7 +184,20 @@ describe.each(databases.eachSupportedId())(
           vcfCredentialRuleset,
         ) as any,
         onSyncRequested,
-        inventory: { vcenterService, vcenters, inventory },
+        inventory: {
+          vcenterService,
+          vcenterDiscovery: new VcenterDiscoveryService({
+            vcenters,
+            environments,
+            syncTargets,
+            discovery: {
+              discover: async () => [],
+            } as unknown as VcenterDiscovery,
+            logger: mockServices.logger.mock(),
+          }),
+          vcenters,
+          inventory,
+        },
       });
       const app = express().use(router).use(mockErrorHandler());
       return {
@@ -193,6 +206,8 @@ describe.each(databases.eachSupportedId())(
         onSyncRequested,
         syncTargets,
         vcenterService,
+        vcenters,
+        environments,
         inventory,
       };
     }
@@ -392,6 +407,166 @@ describe.each(databases.eachSupportedId())(
           ['sync.trigger', 'denied', 'vc-east'],
           ['vcenter.create', 'denied', 'vc-x'],
         ]);
+      });
+
+      it('refuses a second vCenter with the same URL, naming the one that has it', async () => {
+        const { app, auditStore } = await setup();
+        const body = {
+          id: 'vc-twin',
+          title: 'Twin',
+          baseUrl: 'https://VC-NEW.example.test/sdk',
+          username: 'reader@vsphere.local',
+          password: `${CANARY}-twin`,
+        };
+        expect(
+          (
+            await request(app)
+              .post('/vcenters')
+              .send({
+                ...body,
+                id: 'vc-new',
+                baseUrl: 'https://vc-new.example.test',
+              })
+          ).status,
+        ).toBe(201);
+        const twin = await request(app).post('/vcenters').send(body);
+        expect(twin.status).toBe(409);
+        expect(twin.body.error.message).toBe(
+          'The vCenter at vc-new.example.test is already registered as "Twin" (id "vc-new")',
+        );
+        // Moving another vCenter onto that URL is refused the same way; keeping its own URL is not a conflict.
+        const moved = await request(app)
+          .put('/vcenters/vc-new')
+          .send({
+            ...body,
+            id: 'vc-new',
+            title: 'vc-new',
+            baseUrl: 'https://vc-new.example.test',
+          });
+        expect(moved.status).toBe(200);
+        expect(await request(app).get('/vcenters/vc-twin')).toHaveProperty(
+          'status',
+          404,
+        );
+        expect(await auditActions(auditStore)).toContainEqual([
+          'vcenter.create',
+          'failed',
+          'vc-twin',
+        ]);
+      });
+
+      it('tests a definition before it is saved, audited, with the stored password when none is given', async () => {
+        const { app, auditStore } = await setup();
+        const draft = {
+          id: 'vc-draft',
+          title: 'Draft',
+          baseUrl: 'https://127.0.0.1:1/draft',
+          username: 'reader@vsphere.local',
+          password: `${CANARY}-draft`,
+        };
+        const tested = await request(app)
+          .post('/vcenters/test-connection')
+          .send(draft);
+        expect(tested.status).toBe(200);
+        expect(tested.body).toMatchObject({
+          ok: false,
+          results: [
+            {
+              source: 'vcenter',
+              ok: false,
+              message: expect.stringMatching(/Could not reach vCenter/),
+            },
+          ],
+        });
+        expect(JSON.stringify(tested.body)).not.toContain(CANARY);
+        // Nothing was saved.
+        expect((await request(app).get('/vcenters/vc-draft')).status).toBe(404);
+        // No password and no stored vCenter of that id: nothing to sign in with.
+        const noPassword = await request(app)
+          .post('/vcenters/test-connection')
+          .send({ ...draft, password: undefined });
+        expect(noPassword.status).toBe(400);
+        expect(noPassword.body.error.message).toMatch(/Enter the password/);
+        // An existing vCenter's form may leave the password out: the stored one is used.
+        const stored = await request(app)
+          .post('/vcenters/test-connection')
+          .send({ ...draft, id: 'vc-lab', password: undefined });
+        expect(stored.status).toBe(200);
+        expect(stored.body.ok).toBe(false);
+        expect(
+          (
+            await request(app)
+              .post('/vcenters/test-connection')
+              .send({ ...draft, extra: true })
+          ).status,
+        ).toBe(400);
+        expect(await auditActions(auditStore)).toEqual(
+          expect.arrayContaining([
+            ['vcenter.test-connection', 'failed', 'vc-draft'],
+            ['vcenter.test-connection', 'failed', 'vc-lab'],
+          ]),
+        );
+        expect(
+          JSON.stringify(await auditStore.list({ offset: 0, limit: 50 })),
+        ).not.toContain(CANARY);
+
+        const { app: denied } = await setup(name =>
+          name === 'vcf.vcenter.manage' ? deny : allow,
+        );
+        expect(
+          (await request(denied).post('/vcenters/test-connection').send(draft))
+            .status,
+        ).toBe(403);
+      });
+
+      it('removes the discovered vCenters of an environment with it, and their sync targets', async () => {
+        const { app, vcenters, environments, syncTargets } = await setup();
+        await environments.create({
+          id: 'west',
+          title: 'West',
+          discoverVcenters: true,
+          endpoints: {
+            'sddc-manager': {
+              baseUrl: 'https://sddc-west.test',
+              username: 'svc',
+              password: 'x',
+              tls: { verify: true },
+              intervalMinutes: 30,
+            },
+          },
+        });
+        await vcenters.replaceDiscoveredVcenters('west', [
+          {
+            id: 'west.vc-west.test',
+            title: 'vc-west.test',
+            baseUrl: 'https://vc-west.test',
+            username: '',
+            environmentId: 'west',
+            tls: { verify: true },
+            intervalMinutes: 15,
+          },
+        ]);
+        await syncTargets.declareTarget({
+          id: 'inventory:west.vc-west.test',
+          kind: 'inventory',
+          vcenterId: 'west.vc-west.test',
+          environmentId: 'west',
+          enabled: true,
+          intervalSeconds: 900,
+        });
+        expect(
+          (await request(app).get('/vcenters')).body.map((v: any) => v.id),
+        ).toContain('west.vc-west.test');
+
+        expect((await request(app).delete('/environments/west')).status).toBe(
+          204,
+        );
+        expect(
+          (await request(app).get('/vcenters')).body.map((v: any) => v.id),
+        ).not.toContain('west.vc-west.test');
+        expect(
+          await syncTargets.getTarget('inventory:west.vc-west.test'),
+        ).toBeUndefined();
       });
 
       it('tests the connection with a readable result, and answers 404 for an unknown vCenter', async () => {

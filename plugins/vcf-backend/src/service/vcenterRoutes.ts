@@ -1,5 +1,6 @@
 import Router from 'express-promise-router';
 import {
+  type ConnectionTestResult,
   vcfInventoryReadPermission,
   vcfVcenterManagePermission,
 } from '@vcf-backstage/plugin-vcf-common';
@@ -39,8 +40,9 @@ function toChange(
 }
 
 /**
- * `/vcenters`: list (`vcf.inventory.read`); create, update, delete, purge, sync now and test the connection
- * (`vcf.vcenter.manage`, audited). Answers never carry a password.
+ * `/vcenters`: list (`vcf.inventory.read`); create, update, delete, purge, sync now and test the connection of a
+ * stored vCenter or of a definition before it is saved (`vcf.vcenter.manage`, audited). A URL that another vCenter
+ * already has is a 409. Answers never carry a password.
  * @internal
  */
 export function createVcenterRoutes(
@@ -151,21 +153,44 @@ export function createVcenterRoutes(
     res.status(202).json({ targets: [target] });
   });
 
-  router.post('/vcenters/:id/test-connection', async (req, res) => {
-    const ctx = await context(req);
-    parseInput(emptyBodySchema, req.body ?? {}, 'body');
-    const result = await ctx.audited(
+  /** Runs a connection test audited as `vcenter.test-connection`; a failed test is recorded as failed. */
+  function auditedTest(
+    ctx: RouteContext,
+    vcenterId: string,
+    test: () => Promise<ConnectionTestResult>,
+  ) {
+    return ctx.audited(
       'vcenter.test-connection',
-      { vcenterId: req.params.id },
+      { vcenterId },
       async outcome => {
-        const tested = await vcenterService.testConnection(req.params.id);
+        const tested = await test();
         outcome.addDetails({ ok: tested.ok });
         if (!tested.ok) outcome.fail('The connection test failed');
         return tested;
       },
       manage,
     );
-    res.json(result);
+  }
+
+  // Before save: the definition in the body, as `POST /vcenters` would take it.
+  router.post('/vcenters/test-connection', async (req, res) => {
+    const ctx = await context(req);
+    const body = parseInput(vcenterInputSchema, req.body, 'vCenter');
+    res.json(
+      await auditedTest(ctx, body.id, () =>
+        vcenterService.testDraftConnection(toChange(body)),
+      ),
+    );
+  });
+
+  router.post('/vcenters/:id/test-connection', async (req, res) => {
+    const ctx = await context(req);
+    parseInput(emptyBodySchema, req.body ?? {}, 'body');
+    res.json(
+      await auditedTest(ctx, req.params.id, () =>
+        vcenterService.testConnection(req.params.id),
+      ),
+    );
   });
 
   return router;

@@ -16,6 +16,7 @@ import { DatabaseSyncTargetStore } from '../sync/DatabaseSyncTargetStore';
 import type { SyncTarget } from '../sync/SyncTargetStore';
 import { DatabaseVcenterStore } from './DatabaseVcenterStore';
 import type { VcenterDiscovery } from './VcenterDiscovery';
+import { VcenterDiscoveryService } from './VcenterDiscoveryService';
 import { inventoryTargetId, VcenterService } from './VcenterService';
 import type { DiscoveredVcenter } from './VcenterStore';
 
@@ -54,14 +55,21 @@ describe.each(databases.eachSupportedId())(
       const discovery = {
         discover: jest.fn(async () => found),
       } as unknown as VcenterDiscovery;
+      const logger = mockServices.logger.mock();
       const service = new VcenterService({
         vcenters,
         inventory,
         environments,
         credentials,
         syncTargets,
+        logger,
+      });
+      const discoveryService = new VcenterDiscoveryService({
+        vcenters,
+        environments,
+        syncTargets,
         discovery,
-        logger: mockServices.logger.mock(),
+        logger,
       });
       const endpoint = {
         baseUrl: 'https://sddc.example.test',
@@ -88,6 +96,7 @@ describe.each(databases.eachSupportedId())(
       return {
         knex,
         service,
+        discoveryService,
         vcenters,
         inventory,
         environments,
@@ -235,6 +244,7 @@ describe.each(databases.eachSupportedId())(
         inventory,
         found,
         discovery,
+        discoveryService,
       } = await setup();
       await credentials.replaceSourceSet({
         environmentId: 'east',
@@ -275,7 +285,7 @@ describe.each(databases.eachSupportedId())(
         },
       );
       const run = (target: Partial<SyncTarget>) =>
-        service.afterSyncRun({
+        discoveryService.afterSyncRun({
           status: 'succeeded',
           target: { kind: 'credentials', ...target } as SyncTarget,
         });
@@ -381,7 +391,7 @@ describe.each(databases.eachSupportedId())(
           },
         },
       ]);
-      await service.afterSyncRun({
+      await discoveryService.afterSyncRun({
         status: 'failed',
         target: { id: 'inventory:other', kind: 'inventory' } as SyncTarget,
       });
@@ -390,7 +400,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('does not discover a vCenter that is already configured under another id', async () => {
-      const { service, found } = await setup();
+      const { service, discoveryService, found } = await setup();
       await service.applyConfig([
         definition('mgmt', { baseUrl: 'https://VCENTER-MGMT.east.test/sdk' }),
       ]);
@@ -407,7 +417,7 @@ describe.each(databases.eachSupportedId())(
         discovered('vcenter-mgmt.east.test'),
         discovered('vcenter-wld01.east.test'),
       );
-      await service.discover('east');
+      await discoveryService.discover('east');
       expect(
         (await service.list()).map(v => [v.id, v.managedBy]).sort(),
       ).toEqual([
@@ -417,7 +427,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('logs a failed discovery and keeps the vCenters found before', async () => {
-      const { service, discovery, found } = await setup();
+      const { service, discoveryService, discovery, found } = await setup();
       found.push({
         id: 'east.vc',
         title: 'vc',
@@ -432,12 +442,12 @@ describe.each(databases.eachSupportedId())(
         kind: 'credentials',
         environmentId: 'east',
       } as SyncTarget;
-      await service.afterSyncRun({ status: 'succeeded', target });
+      await discoveryService.afterSyncRun({ status: 'succeeded', target });
       (discovery.discover as jest.Mock).mockRejectedValueOnce(
         new Error('SDDC Manager answered HTTP 500'),
       );
       await expect(
-        service.afterSyncRun({ status: 'succeeded', target }),
+        discoveryService.afterSyncRun({ status: 'succeeded', target }),
       ).resolves.toBeUndefined();
       expect((await service.list()).map(v => v.id)).toEqual(['east.vc']);
     });

@@ -1,5 +1,5 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import type {
   ConnectionTestResult,
   SyncTargetStatus,
@@ -8,19 +8,23 @@ import type {
 import { VimSoapClient } from '../clients/vsphere';
 import type { VcenterDefinition } from '../config/readVcfConfig';
 import type { CredentialStore } from '../credentials/CredentialStore';
-import { credentialTargetId, inventoryTargetId } from '../sync/syncTargetIds';
+import { inventoryTargetId } from '../sync/syncTargetIds';
+import {
+  checkConnection,
+  toConnectionTestResult,
+} from '../clients/connectionCheck';
 import type {
   VcenterConnection,
   VsphereClientSettings,
 } from '../clients/vsphere/VsphereConnection';
 import type { EnvironmentStore } from '../environments/EnvironmentStore';
-import { toSyncTargetStatus } from '../sync/syncTargetStatus';
 import type {
   InventoryScope,
   InventoryStore,
 } from '../inventory/InventoryStore';
-import type { SyncTarget, SyncTargetStore } from '../sync/SyncTargetStore';
-import type { VcenterDiscovery } from './VcenterDiscovery';
+import type { SyncTargetStore } from '../sync/SyncTargetStore';
+import { VcenterSyncTargets } from './vcenterSyncTargets';
+import { hostOf } from './vcenterUrls';
 import type {
   StoredVcenter,
   VcenterChange,
@@ -31,21 +35,17 @@ import type {
 export { inventoryTargetId } from '../sync/syncTargetIds';
 export type { VcenterConnection, VsphereClientSettings };
 
-/** What the dispatcher reports after each run (see `SyncDispatcherOptions.onRunFinished`). */
-interface FinishedRun {
-  target: SyncTarget;
-  status: 'succeeded' | 'failed';
-}
-
 const NEVER_SYNCED: Omit<SyncTargetStatus, 'targetId'> = { status: 'never' };
 
 /**
- * vCenters with their inventory sync targets: applies `vcf.vcenters`, changes API-managed vCenters, discovers
- * those of environments with `discoverVcenters` after each SDDC Manager credential sync, and assembles what the
- * API shows. A disabled vCenter's target is disabled, so the dispatcher never syncs it.
+ * vCenters with their inventory sync targets: applies `vcf.vcenters`, changes API-managed vCenters (one vCenter per
+ * URL), tests connections, resolves the account a vCenter is read with, and assembles what the API shows. The
+ * vCenters discovered through SDDC Manager are kept by {@link VcenterDiscoveryService}.
  * @public
  */
 export class VcenterService {
+  private readonly targets: VcenterSyncTargets;
+
   constructor(
     private readonly options: {
       vcenters: VcenterStore;
@@ -53,13 +53,14 @@ export class VcenterService {
       environments: EnvironmentStore;
       credentials: CredentialStore;
       syncTargets: SyncTargetStore;
-      discovery: VcenterDiscovery;
       logger: LoggerService;
       clientSettings?: VsphereClientSettings;
     },
-  ) {}
+  ) {
+    this.targets = new VcenterSyncTargets(options.syncTargets);
+  }
 
-  /** Applies `vcf.vcenters` from config at startup, and drops discovered vCenters whose environment went away. */
+  /** Applies `vcf.vcenters` from config at startup (after the discovered vCenters of removed environments were pruned). */
   async applyConfig(definitions: VcenterDefinition[]): Promise<void> {
     const environmentIds = new Set(
       (await this.options.environments.list()).map(e => e.id),
@@ -79,24 +80,9 @@ export class VcenterService {
       }
     }
     await this.options.vcenters.replaceConfigVcenters(definitions);
-    await this.pruneDiscovered();
     const all = await this.options.vcenters.list();
-    for (const vcenter of all) await this.declareTarget(vcenter);
-    await this.options.syncTargets.removeTargetsExcept(
-      'inventory',
-      all.map(v => inventoryTargetId(v.id)),
-    );
-  }
-
-  private async declareTarget(vcenter: StoredVcenter): Promise<void> {
-    await this.options.syncTargets.declareTarget({
-      id: inventoryTargetId(vcenter.id),
-      kind: 'inventory',
-      vcenterId: vcenter.id,
-      environmentId: vcenter.environmentId,
-      enabled: vcenter.enabled,
-      intervalSeconds: vcenter.intervalMinutes * 60,
-    });
+    await this.targets.declareFor(all);
+    await this.targets.keepOnly(all.map(v => inventoryTargetId(v.id)));
   }
 
   async list(filter?: { environmentId?: string }): Promise<VcenterSummary[]> {
@@ -108,24 +94,31 @@ export class VcenterService {
     return summary;
   }
 
+  /** Adds a vCenter through the API; a URL that another vCenter already has is a 409. */
   async create(change: VcenterChange): Promise<VcenterSummary> {
     await this.checkEnvironment(change.environmentId);
+    await this.checkUniqueUrl(change);
     await this.options.vcenters.create(change);
-    await this.declareTarget((await this.options.vcenters.get(change.id))!);
+    await this.targets.declareFor([
+      (await this.options.vcenters.get(change.id))!,
+    ]);
     return this.get(change.id);
   }
 
   async update(change: VcenterChange): Promise<VcenterSummary> {
     await this.checkEnvironment(change.environmentId);
+    await this.checkUniqueUrl(change);
     await this.options.vcenters.update(change);
-    await this.declareTarget((await this.options.vcenters.get(change.id))!);
+    await this.targets.declareFor([
+      (await this.options.vcenters.get(change.id))!,
+    ]);
     return this.get(change.id);
   }
 
   /** Deletes an API-managed vCenter with its inventory and sync history. */
   async delete(id: string): Promise<void> {
     await this.options.vcenters.delete(id);
-    await this.options.syncTargets.removeTarget(inventoryTargetId(id));
+    await this.targets.removeFor([id]);
   }
 
   /** Deletes the stored inventory of a vCenter; its next sync reads it again. */
@@ -143,34 +136,49 @@ export class VcenterService {
     if (!vcenter.enabled) {
       throw new InputError(`vCenter "${id}" is disabled; enable it to sync it`);
     }
-    await this.options.syncTargets.requestRun(
-      inventoryTargetId(id),
+    const [status] = await this.targets.requestRuns(
+      [inventoryTargetId(id)],
       requestedBy,
     );
-    const target = await this.options.syncTargets.getTarget(
-      inventoryTargetId(id),
-    );
-    return target
-      ? toSyncTargetStatus(target)
-      : { targetId: inventoryTargetId(id), ...NEVER_SYNCED };
+    return status ?? { targetId: inventoryTargetId(id), ...NEVER_SYNCED };
   }
 
-  /** Logs in to the vCenter with its service account and logs out again. */
+  /** Logs in to a stored vCenter with the account it is read with, and logs out again. */
   async testConnection(id: string): Promise<ConnectionTestResult> {
-    const started = Date.now();
-    const result = (ok: boolean, message: string): ConnectionTestResult => ({
-      ok,
-      results: [
-        { source: 'vcenter', ok, message, durationMs: Date.now() - started },
-      ],
-    });
     await this.require(id);
-    let connection: VcenterConnection;
-    try {
-      connection = await this.resolveConnection(id);
-    } catch (error) {
-      return result(false, (error as Error).message);
+    return toConnectionTestResult([
+      await checkConnection('vcenter', async () =>
+        this.signIn(await this.resolveConnection(id)),
+      ),
+    ]);
+  }
+
+  /**
+   * Tests a vCenter definition before it is saved (`POST /vcenters/test-connection`). Without a password, the
+   * stored one of the vCenter with the same id is used, as an update would keep it.
+   */
+  async testDraftConnection(
+    change: VcenterChange,
+  ): Promise<ConnectionTestResult> {
+    const password =
+      change.password ?? (await this.options.vcenters.getPassword(change.id));
+    if (password === undefined) {
+      throw new InputError('Enter the password to test the connection');
     }
+    return toConnectionTestResult([
+      await checkConnection('vcenter', () =>
+        this.signIn({
+          baseUrl: change.baseUrl,
+          username: change.username,
+          password,
+          tls: change.tls,
+        }),
+      ),
+    ]);
+  }
+
+  /** Signs in and out; resolves with what to tell the user, throws what went wrong. */
+  private async signIn(connection: VcenterConnection): Promise<string> {
     const client = VimSoapClient.create({
       url: connection.baseUrl,
       username: connection.username,
@@ -183,14 +191,9 @@ export class VcenterService {
     try {
       const content = await client.connect();
       await client.logout();
-      return result(
-        true,
-        `Signed in to ${content.about.fullName || 'vCenter'} (API ${
-          content.about.apiVersion
-        })`,
-      );
-    } catch (error) {
-      return result(false, (error as Error).message);
+      return `Signed in to ${content.about.fullName || 'vCenter'} (API ${
+        content.about.apiVersion
+      })`;
     } finally {
       await client.close();
     }
@@ -226,101 +229,6 @@ export class VcenterService {
     };
   }
 
-  /**
-   * Runs after every sync run: a successful SDDC Manager credential sync of an environment with
-   * `discoverVcenters` (re)discovers its vCenters; any run drops discovered vCenters whose environment is gone or no
-   * longer discovers. Never throws: a failure is logged and the credential sync stays succeeded.
-   */
-  async afterSyncRun(run: FinishedRun): Promise<void> {
-    const { target } = run;
-    try {
-      if (
-        run.status === 'succeeded' &&
-        target.kind === 'credentials' &&
-        target.environmentId &&
-        target.id === credentialTargetId(target.environmentId, 'sddc-manager')
-      ) {
-        await this.discover(target.environmentId);
-      }
-      await this.pruneDiscovered();
-    } catch (error) {
-      this.options.logger.warn(
-        'vCenter discovery failed; the vCenters found before are kept',
-        {
-          target: target.id,
-          error: (error as Error).message,
-        },
-      );
-    }
-  }
-
-  /** Reads the environment's vCenters from SDDC Manager and makes the discovered ones match. */
-  async discover(environmentId: string): Promise<StoredVcenter[]> {
-    const environment = await this.options.environments.get(environmentId);
-    if (!environment?.discoverVcenters) return [];
-    // A vCenter already configured or added through the API is synced under that definition, not twice.
-    const known = new Set(
-      (await this.options.vcenters.list())
-        .filter(v => v.managedBy !== 'discovered')
-        .map(v => hostOf(v.baseUrl)),
-    );
-    const found = (await this.options.discovery.discover(environment)).filter(
-      v => !known.has(hostOf(v.baseUrl)),
-    );
-    const { removed, skipped } =
-      await this.options.vcenters.replaceDiscoveredVcenters(
-        environmentId,
-        found,
-      );
-    for (const id of skipped) {
-      this.options.logger.warn(
-        'A discovered vCenter has the id of a configured one and is skipped',
-        {
-          environment: environmentId,
-          vcenter: id,
-        },
-      );
-    }
-    for (const id of removed)
-      await this.options.syncTargets.removeTarget(inventoryTargetId(id));
-    const discovered = await this.options.vcenters.list({
-      environmentId,
-      managedBy: 'discovered',
-    });
-    for (const vcenter of discovered) await this.declareTarget(vcenter);
-    this.options.logger.info('Discovered vCenters', {
-      environment: environmentId,
-      count: discovered.length,
-    });
-    return discovered;
-  }
-
-  /** Removes discovered vCenters of environments that are gone or have `discoverVcenters` off. */
-  async pruneDiscovered(): Promise<void> {
-    const discovered = await this.options.vcenters.list({
-      managedBy: 'discovered',
-    });
-    if (!discovered.length) return;
-    const discovering = new Set(
-      (await this.options.environments.list())
-        .filter(e => e.discoverVcenters)
-        .map(e => e.id),
-    );
-    const orphaned = new Set(
-      discovered
-        .map(v => v.environmentId!)
-        .filter(environmentId => !discovering.has(environmentId)),
-    );
-    for (const environmentId of orphaned) {
-      const { removed } = await this.options.vcenters.replaceDiscoveredVcenters(
-        environmentId,
-        [],
-      );
-      for (const id of removed)
-        await this.options.syncTargets.removeTarget(inventoryTargetId(id));
-    }
-  }
-
   /** The vCenters of a scope as `GET /inventory/summary` lists them. */
   async summaries(
     scope: InventoryScope,
@@ -329,7 +237,7 @@ export class VcenterService {
       environmentId: scope.environmentId,
       id: scope.vcenterId,
     });
-    const statuses = await this.statuses();
+    const statuses = await this.targets.statuses();
     return vcenters.map(v => ({
       id: v.id,
       title: v.title,
@@ -338,16 +246,9 @@ export class VcenterService {
     }));
   }
 
-  private async statuses(): Promise<Map<string, SyncTargetStatus>> {
-    const targets = await this.options.syncTargets.listTargets({
-      kind: 'inventory',
-    });
-    return new Map(targets.map(t => [t.id, toSyncTargetStatus(t)]));
-  }
-
   private async toApi(vcenters: StoredVcenter[]): Promise<VcenterSummary[]> {
     if (!vcenters.length) return [];
-    const statuses = await this.statuses();
+    const statuses = await this.targets.statuses();
     const counts = await this.options.inventory.countsByVcenter(
       vcenters.map(v => v.id),
     );
@@ -374,6 +275,23 @@ export class VcenterService {
     return vcenter;
   }
 
+  /** One vCenter per URL host: a second definition of the same vCenter would sync it twice. */
+  private async checkUniqueUrl(change: VcenterChange): Promise<void> {
+    const host = hostOf(change.baseUrl);
+    const other = (await this.options.vcenters.list()).find(
+      v => v.id !== change.id && hostOf(v.baseUrl) === host,
+    );
+    if (other) {
+      const origin =
+        other.managedBy === 'discovered'
+          ? `, discovered through the SDDC Manager of "${other.environmentId}"`
+          : '';
+      throw new ConflictError(
+        `The vCenter at ${host} is already registered as "${other.title}" (id "${other.id}"${origin})`,
+      );
+    }
+  }
+
   private async checkEnvironment(
     environmentId: string | undefined,
   ): Promise<void> {
@@ -383,14 +301,6 @@ export class VcenterService {
     ) {
       throw new InputError(`No environment with the id "${environmentId}"`);
     }
-  }
-}
-
-function hostOf(baseUrl: string): string {
-  try {
-    return new URL(baseUrl).host.toLowerCase();
-  } catch {
-    return baseUrl.toLowerCase();
   }
 }
 
