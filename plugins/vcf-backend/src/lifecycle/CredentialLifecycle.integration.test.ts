@@ -643,7 +643,20 @@ describe.each(databases.eachSupportedId())(
         (await request(app).post('/environments/east/expiry-check').send())
           .status,
       ).toBe(403);
+      const other = await ours('east', simulator.listCredentials('east')[16]);
+      const bulk = await request(app)
+        .post('/environments/east/credentials/rotate')
+        .send({ credentialIds: [credential.id, other.id] });
+      expect(bulk.status).toBe(403);
+      expect(bulk.body.error.message).toBe(
+        'You are not allowed to change 2 of these credentials (vcf.credential.rotate)',
+      );
       const rows = (await auditStore.list({ offset: 0, limit: 100 })).items;
+      expect(
+        rows.filter(
+          r => r.action === 'credential.rotate' && r.result === 'denied',
+        ),
+      ).toHaveLength(2);
       expect(rows.map(r => `${r.action}:${r.result}`)).toEqual(
         expect.arrayContaining([
           'credential.rotate:denied',

@@ -5,7 +5,6 @@ import type {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { ConditionTransformer } from '@backstage/plugin-permission-node';
 import type { JsonObject } from '@backstage/types';
 import {
@@ -26,7 +25,7 @@ import {
   requireReadableEnvironment,
   type EnvironmentVisibilityOptions,
 } from './environmentAccess';
-import { RouteContext } from './routeContext';
+import { RouteContext, type RouteAuditSubject } from './routeContext';
 import { checkIdParam, parseInput } from './apiSchemas';
 import {
   autoRotatePolicyBodySchema,
@@ -80,7 +79,7 @@ export function createCredentialLifecycleRoutes(
     credentialLifecycle: CredentialLifecycleRouterOptions;
   } & EnvironmentVisibilityOptions,
 ) {
-  const { permissions, credentials, audit } = options;
+  const { credentials } = options;
   const { lifecycle, tasks } = options.credentialLifecycle;
   const router = Router();
   router.param('id', checkIdParam);
@@ -94,37 +93,27 @@ export function createCredentialLifecycleRoutes(
     return credential;
   }
 
-  /** Throws 403 (audited) unless the caller may change every one of `targets`. */
-  async function requireRotate(
+  /** Throws 403 (audited as `action`) unless the caller may change every one of `targets`. */
+  function requireRotate(
     ctx: RouteContext,
     targets: CredentialResource[],
-    begin: () => Promise<Awaited<ReturnType<VcfAuditLog['begin']>>>,
+    action: VcfAuditAction,
+    subject: RouteAuditSubject,
   ) {
-    const decisions = await permissions.authorize(
-      targets.map(c => ({
-        permission: vcfCredentialRotatePermission,
-        resourceRef: c.id,
-      })),
-      { credentials: ctx.credentials },
+    return ctx.requireEach(
+      vcfCredentialRotatePermission,
+      targets.map(c => c.id),
+      {
+        action,
+        subject,
+        verb: 'change',
+        noun: { one: 'credential', many: 'credentials' },
+      },
     );
-    const denied = targets.filter(
-      (_, i) => decisions[i].result !== AuthorizeResult.ALLOW,
-    );
-    if (denied.length === 0) return;
-    const error = new NotAllowedError(
-      `You are not allowed to change ${
-        denied.length === 1
-          ? 'this credential'
-          : `${denied.length} of these credentials`
-      } (vcf.credential.rotate)`,
-    );
-    await (await begin()).denied(error);
-    throw error;
   }
 
-  /** Starts an operation on some credentials: permission, audit, task. */
+  /** Starts an operation on some credentials: permission, task, one audit event (never a password). */
   async function startOperation(
-    req: Request,
     ctx: RouteContext,
     targets: CredentialResource[],
     operation: Exclude<CredentialOperation, 'expiry-check'>,
@@ -133,26 +122,19 @@ export function createCredentialLifecycleRoutes(
       autoRotatePolicy?: { enabled: boolean; frequencyInDays?: number };
     },
   ): Promise<CredentialTaskAccepted> {
-    const details: JsonObject = {
-      ...describeCredentials(targets),
-      ...(input.autoRotatePolicy
-        ? { autoRotatePolicy: { ...input.autoRotatePolicy } }
-        : {}),
+    const action = AUDIT_ACTION[operation];
+    const subject: RouteAuditSubject = {
+      environmentId: targets[0]?.environmentId,
+      credentialId: targets.length === 1 ? targets[0].id : undefined,
+      details: {
+        ...describeCredentials(targets),
+        ...(input.autoRotatePolicy
+          ? { autoRotatePolicy: { ...input.autoRotatePolicy } }
+          : {}),
+      },
     };
-    const begin = () =>
-      audit.begin(
-        AUDIT_ACTION[operation],
-        {
-          actor: ctx.actor,
-          environmentId: targets[0]?.environmentId,
-          credentialId: targets.length === 1 ? targets[0].id : undefined,
-          details,
-        },
-        req,
-      );
-    await requireRotate(ctx, targets, begin);
-    const event = await begin();
-    try {
+    await requireRotate(ctx, targets, action, subject);
+    return ctx.audited(action, subject, async outcome => {
       const taskId = await lifecycle.startOperation({
         operation,
         credentials: targets,
@@ -160,12 +142,9 @@ export function createCredentialLifecycleRoutes(
         autoRotatePolicy: input.autoRotatePolicy,
         requestedBy: ctx.actor,
       });
-      await event.succeeded({ taskId });
+      outcome.addDetails({ taskId });
       return { taskId };
-    } catch (error) {
-      await event.failed(error as Error);
-      throw error;
-    }
+    });
   }
 
   /** The task, when the caller may see its environment's credentials; 404 otherwise. */
@@ -194,9 +173,7 @@ export function createCredentialLifecycleRoutes(
     const ctx = await context(req);
     parseInput(rotateBodySchema, req.body ?? {}, 'body');
     const credential = await findCredential(req.params.id);
-    res
-      .status(202)
-      .json(await startOperation(req, ctx, [credential], 'rotate', {}));
+    res.status(202).json(await startOperation(ctx, [credential], 'rotate', {}));
   });
 
   for (const operation of ['update', 'remediate'] as const) {
@@ -206,9 +183,7 @@ export function createCredentialLifecycleRoutes(
       const credential = await findCredential(req.params.id);
       res
         .status(202)
-        .json(
-          await startOperation(req, ctx, [credential], operation, { password }),
-        );
+        .json(await startOperation(ctx, [credential], operation, { password }));
     });
   }
 
@@ -221,7 +196,7 @@ export function createCredentialLifecycleRoutes(
     );
     const credential = await findCredential(req.params.id);
     res.status(202).json(
-      await startOperation(req, ctx, [credential], 'auto-rotate-policy', {
+      await startOperation(ctx, [credential], 'auto-rotate-policy', {
         autoRotatePolicy,
       }),
     );
@@ -247,13 +222,7 @@ export function createCredentialLifecycleRoutes(
     res
       .status(202)
       .json(
-        await startOperation(
-          req,
-          ctx,
-          found as CredentialResource[],
-          'rotate',
-          {},
-        ),
+        await startOperation(ctx, found as CredentialResource[], 'rotate', {}),
       );
   });
 
@@ -262,45 +231,43 @@ export function createCredentialLifecycleRoutes(
     parseInput(rotateBodySchema, req.body ?? {}, 'body');
     const environmentId = req.params.id;
     await requireReadableEnvironment(ctx, environmentId, options);
-    const begin = () =>
-      audit.begin(
-        'credential.expiry-check',
-        { actor: ctx.actor, environmentId },
-        req,
-      );
+    const action = 'credential.expiry-check';
     const filter = await ctx.listFilter(
       vcfCredentialRotatePermission,
       options.credentialFilter,
     );
     if (filter === false) {
-      const error = new NotAllowedError(
-        'You are not allowed to check credentials (vcf.credential.rotate)',
+      throw await ctx.denied(
+        action,
+        { environmentId },
+        new NotAllowedError(
+          'You are not allowed to check credentials (vcf.credential.rotate)',
+        ),
       );
-      await (await begin()).denied(error);
-      throw error;
     }
-    const targets: CredentialResource[] = [];
-    for await (const credential of credentials.iterateForExport({
-      environmentId,
-      query: { source: 'sddc-manager' },
-      filter,
-      withPasswords: false,
-    })) {
-      targets.push(credential);
-    }
-    const event = await begin();
-    try {
-      const taskId = await lifecycle.startExpiryCheck(
-        environmentId,
-        targets,
-        ctx.actor,
-      );
-      await event.succeeded({ taskId, count: targets.length });
-      res.status(202).json({ taskId } satisfies CredentialTaskAccepted);
-    } catch (error) {
-      await event.failed(error as Error);
-      throw error;
-    }
+    const accepted = await ctx.audited(
+      action,
+      { environmentId },
+      async outcome => {
+        const targets: CredentialResource[] = [];
+        for await (const credential of credentials.iterateForExport({
+          environmentId,
+          query: { source: 'sddc-manager' },
+          filter,
+          withPasswords: false,
+        })) {
+          targets.push(credential);
+        }
+        const taskId = await lifecycle.startExpiryCheck(
+          environmentId,
+          targets,
+          ctx.actor,
+        );
+        outcome.addDetails({ taskId, count: targets.length });
+        return { taskId } satisfies CredentialTaskAccepted;
+      },
+    );
+    res.status(202).json(accepted);
   });
 
   router.get('/environments/:id/credential-schedules', async (req, res) => {
@@ -350,32 +317,21 @@ export function createCredentialLifecycleRoutes(
       const targets = (
         await credentials.getMany(task.items.map(i => i.credentialId))
       ).filter((c): c is CredentialResource => !!c);
-      const begin = () =>
-        audit.begin(
-          action === 'retry'
-            ? 'credential-task.retry'
-            : 'credential-task.cancel',
-          {
-            actor: ctx.actor,
-            environmentId: task.environmentId,
-            details: {
-              taskId: task.id,
-              operation: task.operation,
-              ...describeCredentials(targets),
-            },
-          },
-          req,
-        );
-      await requireRotate(ctx, targets, begin);
-      const event = await begin();
-      try {
+      const auditAction =
+        action === 'retry' ? 'credential-task.retry' : 'credential-task.cancel';
+      const subject: RouteAuditSubject = {
+        environmentId: task.environmentId,
+        details: {
+          taskId: task.id,
+          operation: task.operation,
+          ...describeCredentials(targets),
+        },
+      };
+      await requireRotate(ctx, targets, auditAction, subject);
+      await ctx.audited(auditAction, subject, async () => {
         if (action === 'retry') await lifecycle.retry(task.id);
         else await lifecycle.cancel(task.id);
-        await event.succeeded();
-      } catch (error) {
-        await event.failed(error as Error);
-        throw error;
-      }
+      });
       res
         .status(202)
         .json({ taskId: task.id } satisfies CredentialTaskAccepted);

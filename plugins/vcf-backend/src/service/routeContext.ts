@@ -154,6 +154,42 @@ export class RouteContext {
   }
 
   /**
+   * Throws a 403 (audited as `action`) unless `permission` is granted for every one of `resourceRefs`, decided in
+   * one request to the permission backend. The message says how many were refused.
+   */
+  async requireEach(
+    permission: ResourcePermission,
+    resourceRefs: string[],
+    audit: {
+      action: VcfAuditAction;
+      subject: RouteAuditSubject;
+      /** What the caller may not do, e.g. "change" → "You are not allowed to change 2 of these credentials". */
+      verb: string;
+      noun: { one: string; many: string };
+    },
+  ): Promise<void> {
+    const decisions = await this.services.permissions.authorize(
+      resourceRefs.map(resourceRef => ({ permission, resourceRef })),
+      { credentials: this.credentials },
+    );
+    const refused = decisions.filter(
+      d => d.result !== AuthorizeResult.ALLOW,
+    ).length;
+    if (refused === 0) return;
+    throw await this.denied(
+      audit.action,
+      audit.subject,
+      new NotAllowedError(
+        `You are not allowed to ${audit.verb} ${
+          refused === 1 && resourceRefs.length === 1
+            ? `this ${audit.noun.one}`
+            : `${refused} of these ${audit.noun.many}`
+        } (${permission.name})`,
+      ),
+    );
+  }
+
+  /**
    * Runs an action as one audit event: denied (403) when `permission` is not granted, failed when `work` throws
    * or reports a failure, succeeded otherwise. The error is thrown on after it is recorded.
    */
