@@ -62,11 +62,14 @@ export function toSearchDocument(source: VcfSearchSource): VcfSearchDocument {
  * @public
  */
 export class VcfEnvironmentCollatorFactory implements DocumentCollatorFactory {
+  /** The search type the documents are indexed under. */
   readonly type = VCF_SEARCH_TYPES.environment;
+  /** Results are filtered by vcf.environment.read, so a result shows only to who may read the environment. */
   readonly visibilityPermission = vcfEnvironmentReadPermission;
 
   constructor(private readonly reader: VcfSearchSourceReader) {}
 
+  /** Streams one document per object, read page by page from the VCF backend. */
   async getCollator(): Promise<Readable> {
     return Readable.from(this.documents());
   }
@@ -92,11 +95,14 @@ const INVENTORY_SEARCH_KINDS: VcfSearchKind[] = [
  * @public
  */
 export class VcfInventoryCollatorFactory implements DocumentCollatorFactory {
+  /** The search type the documents are indexed under. */
   readonly type = VCF_SEARCH_TYPES.inventory;
+  /** Results are filtered by vcf.inventory.read. */
   readonly visibilityPermission = vcfInventoryReadPermission;
 
   constructor(private readonly reader: VcfSearchSourceReader) {}
 
+  /** Streams one document per object, read page by page from the VCF backend. */
   async getCollator(): Promise<Readable> {
     return Readable.from(this.documents());
   }

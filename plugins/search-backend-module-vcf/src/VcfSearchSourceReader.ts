@@ -14,7 +14,9 @@ import type {
  * @public
  */
 export interface VcfSearchSourceReaderOptions {
+  /** Finds the VCF backend's base URL. */
   discovery: DiscoveryService;
+  /** Issues the service token the reader calls the VCF backend with. */
   auth: AuthService;
   /** Objects asked for per request (1–1000, default 500). */
   pageSize?: number;
