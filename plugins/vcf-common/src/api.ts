@@ -648,6 +648,55 @@ export interface HostVmkernelAdapterRow extends InventoryRowBase {
   services: string[];
 }
 
+/**
+ * The row type of each inventory kind.
+ * @public
+ */
+export interface InventoryRowsByKind {
+  vms: VmRow;
+  hosts: HostRow;
+  clusters: ClusterRow;
+  datastores: DatastoreRow;
+  'datastore-clusters': DatastoreClusterRow;
+  networks: NetworkRow;
+  snapshots: SnapshotRow;
+  alarms: AlarmRow;
+  tasks: TaskRow;
+  events: EventRow;
+  'vm-disks': VmDiskRow;
+  'vm-nics': VmNicRow;
+  'host-nics': HostNicRow;
+  'host-vmkernel-adapters': HostVmkernelAdapterRow;
+}
+
+/**
+ * The row type of one inventory kind.
+ * @public
+ */
+export type InventoryRow<K extends InventoryKind = InventoryKind> =
+  InventoryRowsByKind[K];
+
+/**
+ * Which vCenters an inventory query covers: one vCenter, the vCenters of one environment, or all.
+ * @public
+ */
+export interface InventoryScope {
+  vcenterId?: string;
+  environmentId?: string;
+}
+
+/**
+ * `GET /inventory/:kind`: paging, sorting, search and filters. `orderBy` is a row field name (`name`, `numCpu`,
+ * `usedPercent`, `vcenterId`, …).
+ * @public
+ */
+export interface InventoryListQuery extends ListQuery, InventoryScope {
+  /** Alarms only: `red`, `yellow`, … */
+  severity?: string;
+  /** VMs only: `poweredOn`, `poweredOff`, `suspended`. */
+  powerState?: string;
+}
+
 /** @public */
 export interface ClusterRow extends InventoryRowBase {
   hostCount: number;

@@ -6,13 +6,11 @@ import {
   type InventoryChangeKind,
   type InventoryChangeQuery,
   type InventoryKind,
+  type InventoryRowsByKind,
   type Page,
   type TopItem,
 } from '@vcf-backstage/plugin-vcf-common';
-import type {
-  InventoryRowByKind,
-  VsphereInventoryRows,
-} from '../clients/vsphere';
+import type { VsphereInventoryRows } from '../clients/vsphere';
 import {
   chunk,
   isoOrUndefined,
@@ -340,7 +338,7 @@ export class DatabaseInventoryStore implements InventoryStore {
     vcenterId: string,
     where: { field: string; value: string },
     limit = 1000,
-  ): Promise<Array<InventoryRowByKind[K]>> {
+  ): Promise<Array<InventoryRowsByKind[K]>> {
     const column =
       where.field === 'moref'
         ? 'moref'
@@ -363,7 +361,7 @@ export class DatabaseInventoryStore implements InventoryStore {
   private toDbRows<K extends InventoryKind>(
     kind: K,
     vcenterId: string,
-    rows: Array<InventoryRowByKind[K]>,
+    rows: Array<InventoryRowsByKind[K]>,
   ): Record<string, unknown>[] {
     const spec = INVENTORY_TABLES[kind];
     const seen = new Set<string>();
@@ -461,7 +459,7 @@ export class DatabaseInventoryStore implements InventoryStore {
   private toRow<K extends InventoryKind>(
     kind: K,
     dbRow: Record<string, unknown>,
-  ): InventoryRowByKind[K] {
+  ): InventoryRowsByKind[K] {
     const row: Record<string, unknown> = {
       id: `${dbRow.vcenter_id}:${dbRow.moref}`,
       vcenterId: dbRow.vcenter_id,
@@ -472,7 +470,7 @@ export class DatabaseInventoryStore implements InventoryStore {
       const value = fromColumnValue(column, dbRow[column.column]);
       if (value !== undefined) row[column.field] = value;
     }
-    return row as unknown as InventoryRowByKind[K];
+    return row as unknown as InventoryRowsByKind[K];
   }
 
   private selectColumns(kind: InventoryKind): string[] {
@@ -487,7 +485,7 @@ export class DatabaseInventoryStore implements InventoryStore {
   async list<K extends InventoryKind>(
     kind: K,
     query: InventoryListQuery,
-  ): Promise<Page<InventoryRowByKind[K]>> {
+  ): Promise<Page<InventoryRowsByKind[K]>> {
     const base = this.filtered(kind, query);
     const ordered = this.ordered(
       kind,
@@ -507,7 +505,7 @@ export class DatabaseInventoryStore implements InventoryStore {
   iterate<K extends InventoryKind>(
     kind: K,
     query: InventoryListQuery,
-  ): AsyncIterable<InventoryRowByKind[K]> {
+  ): AsyncIterable<InventoryRowsByKind[K]> {
     // Sort and filters are checked now, not at the first row, so a bad query fails before a response starts.
     const ordered = this.ordered(
       kind,
@@ -520,7 +518,7 @@ export class DatabaseInventoryStore implements InventoryStore {
   private async *batches<K extends InventoryKind>(
     kind: K,
     ordered: Knex.QueryBuilder,
-  ): AsyncIterable<InventoryRowByKind[K]> {
+  ): AsyncIterable<InventoryRowsByKind[K]> {
     for (let offset = 0; ; offset += EXPORT_BATCH_SIZE) {
       const rows = await ordered
         .clone()

@@ -1,34 +1,19 @@
 import type {
+  InventoryListQuery,
+  InventoryScope,
   InventoryChange,
   InventoryChangeQuery,
   InventoryKind,
-  ListQuery,
+  InventoryRowsByKind,
   Page,
   TopItem,
 } from '@vcf-backstage/plugin-vcf-common';
-import type {
-  InventoryRowByKind,
-  VsphereInventoryRows,
-} from '../clients/vsphere';
+import type { VsphereInventoryRows } from '../clients/vsphere';
 
-/**
- * Which vCenters a query covers: one vCenter, the vCenters of one environment, or all.
- * @public
- */
-export interface InventoryScope {
-  vcenterId?: string;
-  environmentId?: string;
-}
-
-/**
- * Paging, sorting, search and filters of an inventory list. `orderBy` is a row field name (`name`, `numCpu`,
- * `usedPercent`, `vcenterId`, …); `severity` applies to alarms and `powerState` to VMs.
- * @public
- */
-export interface InventoryListQuery extends ListQuery, InventoryScope {
-  severity?: string;
-  powerState?: string;
-}
+export type {
+  InventoryListQuery,
+  InventoryScope,
+} from '@vcf-backstage/plugin-vcf-common';
 
 /**
  * Rows per kind, as a sync stored them or a count reports them.
@@ -87,13 +72,13 @@ export interface InventoryStore {
     vcenterId: string,
     where: { field: string; value: string },
     limit?: number,
-  ): Promise<Array<InventoryRowByKind[K]>>;
+  ): Promise<Array<InventoryRowsByKind[K]>>;
   /** Deletes every inventory row (and change) of one vCenter. */
   purge(vcenterId: string): Promise<void>;
   list<K extends InventoryKind>(
     kind: K,
     query: InventoryListQuery,
-  ): Promise<Page<InventoryRowByKind[K]>>;
+  ): Promise<Page<InventoryRowsByKind[K]>>;
   /**
    * The rows of a list in its order, batch by batch (constant memory), for exports. Throws at once (not at the
    * first row) when the sort or a filter is invalid.
@@ -101,7 +86,7 @@ export interface InventoryStore {
   iterate<K extends InventoryKind>(
     kind: K,
     query: InventoryListQuery,
-  ): AsyncIterable<InventoryRowByKind[K]>;
+  ): AsyncIterable<InventoryRowsByKind[K]>;
   counts(scope: InventoryScope): Promise<InventoryCounts>;
   countsByVcenter(
     vcenterIds: string[],

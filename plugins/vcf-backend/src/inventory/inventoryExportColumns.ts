@@ -1,5 +1,5 @@
 import type { InventoryKind } from '@vcf-backstage/plugin-vcf-common';
-import type { InventoryRowByKind } from '../clients/vsphere';
+import type { InventoryRowsByKind } from '@vcf-backstage/plugin-vcf-common';
 import type { ExportColumn } from '../export/TableExportWriter';
 
 /**
@@ -8,7 +8,7 @@ import type { ExportColumn } from '../export/TableExportWriter';
  */
 export interface InventoryExport<K extends InventoryKind> {
   sheetName: string;
-  columns: ExportColumn<InventoryRowByKind[K]>[];
+  columns: ExportColumn<InventoryRowsByKind[K]>[];
 }
 
 const list = (values: string[]) => values.join(', ');

@@ -1,5 +1,5 @@
 import type { InventoryKind } from '@vcf-backstage/plugin-vcf-common';
-import type { InventoryRowByKind } from '../clients/vsphere';
+import type { InventoryRowsByKind } from '@vcf-backstage/plugin-vcf-common';
 
 /**
  * How a row field is stored: `json` is a JSON array in a text column, `bigint` a 64-bit integer (PostgreSQL
@@ -33,7 +33,7 @@ export interface InventoryColumn {
 export interface InventoryTable<K extends InventoryKind> {
   table: string;
   columns: InventoryColumn[];
-  searchText(row: InventoryRowByKind[K]): Array<string | undefined>;
+  searchText(row: InventoryRowsByKind[K]): Array<string | undefined>;
 }
 
 const col = (

@@ -1,25 +1,10 @@
-import type {
-  CredentialFacets,
-  AlarmRow,
-  ClusterRow,
-  DatastoreClusterRow,
-  DatastoreRow,
-  EventRow,
-  HostNicRow,
-  HostRow,
-  HostVmkernelAdapterRow,
-  InventoryKind,
-  ListQuery,
-  NetworkRow,
-  SnapshotRow,
-  TaskRow,
-  VmDiskRow,
-  VmNicRow,
-  VmRow,
-} from '@vcf-backstage/plugin-vcf-common';
+import type { CredentialFacets } from '@vcf-backstage/plugin-vcf-common';
 
 export type {
   CredentialFacets,
+  InventoryListQuery,
+  InventoryRow,
+  InventoryRowsByKind,
   SyncTriggerResponse,
 } from '@vcf-backstage/plugin-vcf-common';
 
@@ -46,47 +31,6 @@ export interface VcfDownload {
  * @public
  */
 export type CredentialFilterName = keyof CredentialFacets;
-
-/**
- * Filters of `GET /inventory/:kind`, on top of paging, sorting and search.
- * @public
- */
-export interface InventoryListQuery extends ListQuery {
-  vcenterId?: string;
-  environmentId?: string;
-  /** Alarms only: `red`, `yellow`, … */
-  severity?: string;
-  /** VMs only: `poweredOn`, `poweredOff`, `suspended`. */
-  powerState?: string;
-}
-
-/**
- * The row type of each inventory kind.
- * @public
- */
-export interface InventoryRowsByKind {
-  vms: VmRow;
-  hosts: HostRow;
-  clusters: ClusterRow;
-  datastores: DatastoreRow;
-  'datastore-clusters': DatastoreClusterRow;
-  networks: NetworkRow;
-  snapshots: SnapshotRow;
-  alarms: AlarmRow;
-  tasks: TaskRow;
-  events: EventRow;
-  'vm-disks': VmDiskRow;
-  'vm-nics': VmNicRow;
-  'host-nics': HostNicRow;
-  'host-vmkernel-adapters': HostVmkernelAdapterRow;
-}
-
-/**
- * The row type of one inventory kind.
- * @public
- */
-export type InventoryRow<K extends InventoryKind = InventoryKind> =
-  InventoryRowsByKind[K];
 
 /**
  * Parameters of `GET /inventory/top`.

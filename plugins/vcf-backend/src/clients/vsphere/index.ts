@@ -27,10 +27,7 @@ export type {
   VsphereInventory,
   VsphereInventoryFetcherOptions,
 } from './VsphereInventoryFetcher';
-export type {
-  InventoryRowByKind,
-  VsphereInventoryRows,
-} from './vsphereRowMappers';
+export type { VsphereInventoryRows } from './vsphereRowMappers';
 export type {
   ManagedObjectReference,
   ObjectContent,

@@ -7,6 +7,7 @@ import type {
   HostNicRow,
   HostRow,
   HostVmkernelAdapterRow,
+  InventoryRowsByKind,
   InventoryKind,
   NetworkRow,
   SnapshotRow,
@@ -43,32 +44,11 @@ import {
 } from './vimValues';
 
 /**
- * The row type of each inventory kind.
- * @public
- */
-export interface InventoryRowByKind {
-  vms: VmRow;
-  hosts: HostRow;
-  clusters: ClusterRow;
-  datastores: DatastoreRow;
-  'datastore-clusters': DatastoreClusterRow;
-  networks: NetworkRow;
-  snapshots: SnapshotRow;
-  alarms: AlarmRow;
-  tasks: TaskRow;
-  events: EventRow;
-  'vm-disks': VmDiskRow;
-  'vm-nics': VmNicRow;
-  'host-nics': HostNicRow;
-  'host-vmkernel-adapters': HostVmkernelAdapterRow;
-}
-
-/**
  * The inventory rows of one vCenter, by inventory kind (a list for every {@link @vcf-backstage/plugin-vcf-common#InventoryKind}).
  * @public
  */
 export type VsphereInventoryRows = {
-  [K in InventoryKind]: Array<InventoryRowByKind[K]>;
+  [K in InventoryKind]: Array<InventoryRowsByKind[K]>;
 };
 
 /**
