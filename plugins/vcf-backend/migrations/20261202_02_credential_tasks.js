@@ -111,17 +111,37 @@ exports.up = async function up(knex) {
 };
 
 /**
+ * Drops columns. On SQLite, knex drops a column by rebuilding the table, and with foreign keys on, dropping the old
+ * table deletes every row that references it with `on delete cascade` (for `credentials`: the whole credential
+ * history). SQLite 3.35 and later drop a column in place, so the rows that reference the table stay.
+ * @param {import('knex').Knex} knex
+ * @param {string} tableName
+ * @param {string[]} columns
+ */
+async function dropColumnsKeepingReferences(knex, tableName, columns) {
+  if (String(knex.client.config.client).includes('sqlite')) {
+    for (const column of columns) {
+      await knex.raw('alter table ?? drop column ??', [tableName, column]);
+    }
+    return;
+  }
+  await knex.schema.alterTable(tableName, table => {
+    table.dropColumns(...columns);
+  });
+}
+
+/**
  * @param {import('knex').Knex} knex
  */
 exports.down = async function down(knex) {
-  await knex.schema.alterTable('environments', table => {
-    table.dropColumn('rotate_after_reveal_minutes');
-    table.dropColumn('rotate_after_reveal_resource_types');
-  });
-  await knex.schema.alterTable('credentials', table => {
-    table.dropColumn('auto_rotate_frequency_days');
-    table.dropColumn('auto_rotate_next_at');
-  });
+  await dropColumnsKeepingReferences(knex, 'environments', [
+    'rotate_after_reveal_minutes',
+    'rotate_after_reveal_resource_types',
+  ]);
+  await dropColumnsKeepingReferences(knex, 'credentials', [
+    'auto_rotate_frequency_days',
+    'auto_rotate_next_at',
+  ]);
   await knex.schema.dropTable('credential_rotation_schedules');
   await knex.schema.dropTable('credential_task_items');
   await knex.schema.dropTable('credential_tasks');

@@ -1,6 +1,44 @@
-import { createVcfTestDatabases } from '../__testUtils__/vcfTestDatabases';
-import { insertVcenter } from '../__testUtils__/inventoryFixtures';
+import type { Knex } from 'knex';
+import {
+  createTestCipher,
+  createVcfTestDatabases,
+} from '../__testUtils__/vcfTestDatabases';
+import {
+  insertVcenter,
+  sampleInventory,
+} from '../__testUtils__/inventoryFixtures';
+import {
+  insertEnvironment,
+  upstreamCredential,
+} from '../__testUtils__/credentialFixtures';
+import { DatabaseCredentialStore } from '../credentials/DatabaseCredentialStore';
+import { DatabaseInventoryStore } from '../inventory/DatabaseInventoryStore';
+import { DatabaseSyncTargetStore } from '../sync/DatabaseSyncTargetStore';
+import { DatabaseAuditStore } from '../audit/DatabaseAuditStore';
 import { VCF_MIGRATIONS_DIRECTORY } from './VcfDatabase';
+
+/** The tables of the database (not knex's own), with their row counts. */
+async function rowCounts(knex: Knex): Promise<Map<string, number>> {
+  const client = String(knex.client.config.client);
+  const names: string[] = client.includes('sqlite')
+    ? (
+        await knex('sqlite_master')
+          .where({ type: 'table' })
+          .whereNot('name', 'like', 'sqlite_%')
+          .select('name')
+      ).map((r: { name: string }) => r.name)
+    : (
+        await knex('pg_tables')
+          .whereRaw('schemaname = current_schema()')
+          .select('tablename')
+      ).map((r: { tablename: string }) => r.tablename);
+  const counts = new Map<string, number>();
+  for (const name of names.filter(n => !n.startsWith('knex_migrations'))) {
+    const [{ count }] = await knex(name).count({ count: '*' });
+    counts.set(name, Number(count));
+  }
+  return counts;
+}
 
 const databases = createVcfTestDatabases();
 
@@ -20,6 +58,89 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
 
     await knex.migrate.latest(config);
     expect(await knex.schema.hasTable('audit_events')).toBe(true);
+    await knex.destroy();
+  });
+
+  it('takes every migration down and up again one at a time over a database that holds data, losing no row of a table that stays', async () => {
+    const knex = await databases.init(databaseId);
+    const config = { directory: VCF_MIGRATIONS_DIRECTORY };
+    await knex.migrate.latest(config);
+    // Data in every feature: credentials with history, inventory with children and changes, targets, audit.
+    const cipher = createTestCipher();
+    const credentials = new DatabaseCredentialStore(knex, cipher);
+    await insertEnvironment(knex, 'east', 'group:default/east');
+    const sync = (password: string) =>
+      credentials.replaceSourceSet({
+        environmentId: 'east',
+        source: 'sddc-manager',
+        credentials: [1, 2, 3].map(n =>
+          upstreamCredential(n, { password: `${password}-${n}` }),
+        ),
+      });
+    await sync('first');
+    await sync('second');
+    await insertVcenter(knex, 'vc-a', { environmentId: 'east' });
+    const inventory = new DatabaseInventoryStore(knex);
+    await inventory.replaceVcenterInventory('vc-a', sampleInventory('vc-a', 3));
+    await inventory.replaceVcenterInventory('vc-a', sampleInventory('vc-a', 2));
+    await new DatabaseSyncTargetStore(knex).declareTarget({
+      id: 'inventory:vc-a',
+      kind: 'inventory',
+      vcenterId: 'vc-a',
+      environmentId: 'east',
+      enabled: true,
+      intervalSeconds: 900,
+    });
+    await DatabaseAuditStore.create({ db: knex }).append({
+      actor: 'user:default/admin',
+      action: 'credential.reveal',
+      result: 'succeeded',
+      environmentId: 'east',
+    });
+    const seeded = await rowCounts(knex);
+    for (const table of [
+      'credentials',
+      'credential_history',
+      'inventory_vms',
+      'sync_targets',
+      'audit_events',
+    ]) {
+      expect(seeded.get(table)).toBeGreaterThan(0);
+    }
+
+    const steps: string[] = [];
+    while ((await knex.migrate.currentVersion(config)) !== 'none') {
+      const before = await rowCounts(knex);
+      const version = await knex.migrate.currentVersion(config);
+      await knex.migrate.down(config);
+      steps.push(version);
+      const after = await rowCounts(knex);
+      for (const [table, count] of after) {
+        if (before.has(table)) {
+          expect({ down: version, table, count }).toEqual({
+            down: version,
+            table,
+            count: before.get(table),
+          });
+        }
+      }
+      // Up again from here: what stayed is still there, and the step can be taken twice.
+      await knex.migrate.up(config);
+      for (const [table, count] of after) {
+        expect({
+          up: version,
+          table,
+          count: (await rowCounts(knex)).get(table),
+        }).toEqual({
+          up: version,
+          table,
+          count,
+        });
+      }
+      await knex.migrate.down(config);
+    }
+    expect(steps.length).toBeGreaterThanOrEqual(7);
+    await knex.migrate.latest(config);
     await knex.destroy();
   });
 
