@@ -108,6 +108,14 @@ export interface RowMappingContext {
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
+ * A copy of a string kept after its page is gone. V8 makes a substring a view of the whole string it was cut from,
+ * so a name parsed from a page would otherwise keep the page's entire response text alive.
+ */
+function detached(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
+}
+
+/**
  * used / total as a percentage with one decimal, or undefined when the total is unknown or zero.
  * @internal
  */
@@ -260,12 +268,13 @@ export class VsphereRowMapper {
   vmPage(objects: ObjectContent[]): VmPageRows {
     for (const vm of objects) {
       const name = readString(vm.props.get('name'));
-      if (name !== undefined) this.names.set(moRefKey(vm.obj), name);
+      if (name !== undefined)
+        this.names.set(detached(moRefKey(vm.obj)), detached(name));
       if (readBoolean(vm.props.get('config.template'))) continue;
       const host = readMoRef(vm.props.get('runtime.host'));
       const cpus = readNumber(vm.props.get('config.hardware.numCPU'));
       if (host && cpus) {
-        const key = moRefKey(host);
+        const key = detached(moRefKey(host));
         this.vcpus.set(key, (this.vcpus.get(key) ?? 0) + cpus);
       }
     }
