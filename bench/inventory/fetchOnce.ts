@@ -8,21 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { VsphereInventoryFetcher } from '../../plugins/vcf-backend/src/clients/vsphere';
-
-function arg(name: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  if (i === -1) throw new Error(`--${name} is required`);
-  return process.argv[i + 1];
-}
-
-function statusMb(field: 'VmRSS' | 'VmHWM'): number {
-  const kb = Number(
-    new RegExp(`${field}:\\s+(\\d+)`).exec(
-      readFileSync('/proc/self/status', 'utf8'),
-    )?.[1],
-  );
-  return Math.round(kb / 1024);
-}
+import { arg, statusMb } from './ownProcess';
 
 async function main() {
   const fetcher = VsphereInventoryFetcher.create({

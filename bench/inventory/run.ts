@@ -405,28 +405,24 @@ export async function runInventoryBench(
     log(
       `fetch      ours     ${fetch.medianMs} ms (${fetch.objects} rows, ${fetch.roundTrips} SOAP round trips, rss ${fetch.rssMb} MiB)`,
     );
-    // Our fetch once more, in a process of its own, for a peak RSS comparable with the peers' processes.
-    let fetchProcess: InventoryBenchResult['fetchProcess'];
-    try {
+    /** One of our scripts against this vcsim, in a process of its own; its last output line, parsed. */
+    const runOwnProcess = async (script: string, extra: string[]) => {
       const { stdout } = await runPeer(
         process.execPath,
         [
           join(__dirname, '../../scripts/run-ts.js'),
-          join(__dirname, 'fetchOnce.ts'),
-          ...[
-            '--url',
-            vcsim.url,
-            '--username',
-            vcsim.username,
-            '--ca',
-            caFile,
-            '--page-size',
-            String(pageSize),
-          ],
+          join(__dirname, script),
+          ...['--url', vcsim.url, '--username', vcsim.username],
+          ...['--ca', caFile, '--page-size', String(pageSize), ...extra],
         ],
         vcsim.password,
       );
-      fetchProcess = JSON.parse(stdout.trim().split('\n').pop()!);
+      return JSON.parse(stdout.trim().split('\n').pop()!);
+    };
+    // Our fetch once more, in a process of its own, for a peak RSS comparable with the peers' processes.
+    let fetchProcess: InventoryBenchResult['fetchProcess'];
+    try {
+      fetchProcess = await runOwnProcess('fetchOnce.ts', []);
       log(
         `fetch      ours     own process: ${Math.round(
           fetchProcess!.ms,
@@ -442,27 +438,10 @@ export async function runInventoryBench(
     // Our full sync into SQLite, in a process of its own: time and the backend's RSS growth.
     let syncProcess: InventoryBenchResult['syncProcess'];
     try {
-      const { stdout } = await runPeer(
-        process.execPath,
-        [
-          join(__dirname, '../../scripts/run-ts.js'),
-          join(__dirname, 'syncOnce.ts'),
-          ...[
-            '--url',
-            vcsim.url,
-            '--username',
-            vcsim.username,
-            '--ca',
-            caFile,
-            '--page-size',
-            String(pageSize),
-            '--runs',
-            String(iterations),
-          ],
-        ],
-        vcsim.password,
-      );
-      const measured = JSON.parse(stdout.trim().split('\n').pop()!);
+      const measured = await runOwnProcess('syncOnce.ts', [
+        '--runs',
+        String(iterations),
+      ]);
       syncProcess = {
         ...measured,
         initialMs: Math.round(measured.initialMs),

@@ -18,21 +18,7 @@ import { migrateVcfDatabase } from '../../plugins/vcf-backend/src/database/VcfDa
 import { DatabaseInventoryStore } from '../../plugins/vcf-backend/src/inventory/DatabaseInventoryStore';
 import { InventorySyncRunner } from '../../plugins/vcf-backend/src/inventory/InventorySyncRunner';
 import { DatabaseVcenterStore } from '../../plugins/vcf-backend/src/vcenters/DatabaseVcenterStore';
-
-function arg(name: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  if (i === -1) throw new Error(`--${name} is required`);
-  return process.argv[i + 1];
-}
-
-function statusMb(field: 'VmRSS' | 'VmHWM'): number {
-  const kb = Number(
-    new RegExp(`${field}:\\s+(\\d+)`).exec(
-      readFileSync('/proc/self/status', 'utf8'),
-    )?.[1],
-  );
-  return Math.round(kb / 1024);
-}
+import { arg, statusMb } from './ownProcess';
 
 const silentLogger = {
   debug() {},
