@@ -1,5 +1,6 @@
 /*
- * Our whole inventory fetch, once, in a process of its own, so that its peak resident memory compares with the
+ * Our whole inventory fetch, streamed as the sync does it (each page mapped to rows, then dropped: the sink only
+ * counts them), once, in a process of its own, so that its peak resident memory compares with the
  * govmomi and pyvmomi peers' processes. Started by bench/inventory/run.ts; the password comes in PEER_PASSWORD.
  * Prints one JSON line: { ms, rows, baselineRssMb, peakRssMb } (peak = VmHWM of this process, Linux).
  *
@@ -7,21 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { VsphereInventoryFetcher } from '../../plugins/vcf-backend/src/clients/vsphere';
-
-function arg(name: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  if (i === -1) throw new Error(`--${name} is required`);
-  return process.argv[i + 1];
-}
-
-function statusMb(field: 'VmRSS' | 'VmHWM'): number {
-  const kb = Number(
-    new RegExp(`${field}:\\s+(\\d+)`).exec(
-      readFileSync('/proc/self/status', 'utf8'),
-    )?.[1],
-  );
-  return Math.round(kb / 1024);
-}
+import { arg, statusMb } from './ownProcess';
 
 async function main() {
   const fetcher = VsphereInventoryFetcher.create({
@@ -34,12 +21,16 @@ async function main() {
   });
   const baselineRssMb = statusMb('VmRSS');
   const started = performance.now();
-  const inventory = await fetcher.fetch();
+  let rows = 0;
+  await fetcher.stream({
+    write: async (_kind, page) => {
+      rows += page.length;
+    },
+    restart: async () => {
+      throw new Error('The session was renewed during the benchmark');
+    },
+  });
   const ms = performance.now() - started;
-  const rows = Object.values(inventory.rows).reduce(
-    (sum, list) => sum + list.length,
-    0,
-  );
   process.stdout.write(
     `${JSON.stringify({
       ms,

@@ -1,9 +1,3 @@
-import knexFactory from 'knex';
-import { randomBytes } from 'node:crypto';
-import { SecretCipher } from '../../plugins/vcf-backend/src/crypto/SecretCipher';
-import { migrateVcfDatabase } from '../../plugins/vcf-backend/src/database/VcfDatabase';
-import { DatabaseInventoryStore } from '../../plugins/vcf-backend/src/inventory/DatabaseInventoryStore';
-import { DatabaseVcenterStore } from '../../plugins/vcf-backend/src/vcenters/DatabaseVcenterStore';
 /*
  * Inventory benchmark: starts vcsim with a large inventory (by default 2 datacenters × 10 clusters × 10 hosts ×
  * 50 VMs = 10,000 VMs), then times, in the same run and against the same simulator:
@@ -35,6 +29,7 @@ import {
   VSPHERE_VIEW_RETRIEVALS,
   VsphereInventoryFetcher,
   type VsphereInventory,
+  type VsphereInventoryFetchSummary,
 } from '../../plugins/vcf-backend/src/clients/vsphere';
 
 /** Options of {@link runInventoryBench}. */
@@ -82,6 +77,18 @@ export interface InventoryBenchResult {
     peakRssMb: number;
   };
   store?: { medianMs: number; fetchPlusStoreMedianMs: number };
+  /**
+   * Our full sync (InventorySyncRunner into SQLite: streamed fetch, staging, swap) in a process of its own: the
+   * first sync into the empty database, then the timed re-syncs, and the process's RSS growth over all of them.
+   */
+  syncProcess?: {
+    initialMs: number;
+    runsMs: number[];
+    medianMs: number;
+    baselineRssMb: number;
+    peakRssMb: number;
+    rssGrowthMb: number;
+  };
   ratios: { oursOverGovmomi?: number; pyvmomiOverOurs?: number };
 }
 
@@ -192,7 +199,7 @@ function runPeer(
     child.stdout.on('data', chunk => (stdout += chunk));
     child.stderr.on('data', chunk => (stderr += chunk));
     child.on('error', reject);
-    child.on('exit', code => clearInterval(sampler));
+    child.on('exit', () => clearInterval(sampler));
     child.on('exit', code =>
       code === 0
         ? resolve({ stdout, peakRssMb })
@@ -357,25 +364,40 @@ export async function runInventoryBench(
     });
     const fetchRuns: number[] = [];
     const storeRuns: number[] = [];
-    let last: VsphereInventory | undefined;
+    let summary: VsphereInventoryFetchSummary | undefined;
+    let rows: Record<string, number> = {};
     for (let i = 0; i <= iterations; i++) {
       const started = performance.now();
-      last = await fetcher.fetch();
-      const fetched = performance.now();
-      if (options.onFetched) await options.onFetched(last);
-      if (i > 0) {
-        fetchRuns.push(fetched - started);
-        storeRuns.push(performance.now() - fetched);
+      if (options.onFetched) {
+        // The hook wants every row at once: the whole inventory in memory.
+        const inventory = await fetcher.fetch();
+        summary = inventory;
+        rows = Object.fromEntries(
+          Object.entries(inventory.rows).map(([kind, l]) => [kind, l.length]),
+        );
+        const fetched = performance.now();
+        await options.onFetched(inventory);
+        if (i > 0) storeRuns.push(performance.now() - fetched);
+        if (i > 0) fetchRuns.push(fetched - started);
+        continue;
       }
+      // As the sync reads: page by page, each page mapped to rows and let go (here only counted).
+      rows = {};
+      summary = await fetcher.stream({
+        write: async (kind, page) => {
+          rows[kind] = (rows[kind] ?? 0) + page.length;
+        },
+        restart: async () => {
+          throw new Error('The session was renewed during the benchmark');
+        },
+      });
+      if (i > 0) fetchRuns.push(performance.now() - started);
     }
-    const rows = Object.fromEntries(
-      Object.entries(last!.rows).map(([kind, list]) => [kind, list.length]),
-    );
     const fetch = {
       ...timing(
         fetchRuns,
         Object.values(rows).reduce((a, b) => a + b, 0),
-        last!.roundTrips,
+        summary!.roundTrips,
       ),
       rows,
       rssMb: Math.round(process.memoryUsage().rss / 2 ** 20),
@@ -383,28 +405,24 @@ export async function runInventoryBench(
     log(
       `fetch      ours     ${fetch.medianMs} ms (${fetch.objects} rows, ${fetch.roundTrips} SOAP round trips, rss ${fetch.rssMb} MiB)`,
     );
-    // Our fetch once more, in a process of its own, for a peak RSS comparable with the peers' processes.
-    let fetchProcess: InventoryBenchResult['fetchProcess'];
-    try {
+    /** One of our scripts against this vcsim, in a process of its own; its last output line, parsed. */
+    const runOwnProcess = async (script: string, extra: string[]) => {
       const { stdout } = await runPeer(
         process.execPath,
         [
           join(__dirname, '../../scripts/run-ts.js'),
-          join(__dirname, 'fetchOnce.ts'),
-          ...[
-            '--url',
-            vcsim.url,
-            '--username',
-            vcsim.username,
-            '--ca',
-            caFile,
-            '--page-size',
-            String(pageSize),
-          ],
+          join(__dirname, script),
+          ...['--url', vcsim.url, '--username', vcsim.username],
+          ...['--ca', caFile, '--page-size', String(pageSize), ...extra],
         ],
         vcsim.password,
       );
-      fetchProcess = JSON.parse(stdout.trim().split('\n').pop()!);
+      return JSON.parse(stdout.trim().split('\n').pop()!);
+    };
+    // Our fetch once more, in a process of its own, for a peak RSS comparable with the peers' processes.
+    let fetchProcess: InventoryBenchResult['fetchProcess'];
+    try {
+      fetchProcess = await runOwnProcess('fetchOnce.ts', []);
       log(
         `fetch      ours     own process: ${Math.round(
           fetchProcess!.ms,
@@ -415,6 +433,36 @@ export async function runInventoryBench(
     } catch (error) {
       log(
         `fetch      ours     own process failed: ${(error as Error).message}`,
+      );
+    }
+    // Our full sync into SQLite, in a process of its own: time and the backend's RSS growth.
+    let syncProcess: InventoryBenchResult['syncProcess'];
+    try {
+      const measured = await runOwnProcess('syncOnce.ts', [
+        '--runs',
+        String(iterations),
+      ]);
+      syncProcess = {
+        ...measured,
+        initialMs: Math.round(measured.initialMs),
+        runsMs: measured.runsMs.map(Math.round),
+        medianMs: Math.round(median(measured.runsMs)),
+        rssGrowthMb: measured.peakRssMb - measured.baselineRssMb,
+      };
+      log(
+        `sync       ours     ${
+          syncProcess!.medianMs
+        } ms (fetch + SQLite write; runs ${syncProcess!.runsMs.join(
+          ', ',
+        )}; first sync into the empty database ${
+          syncProcess!.initialMs
+        } ms), RSS ${syncProcess!.baselineRssMb} → peak ${
+          syncProcess!.peakRssMb
+        } MiB`,
+      );
+    } catch (error) {
+      log(
+        `sync       ours     own process failed: ${(error as Error).message}`,
       );
     }
     const store = options.onFetched
@@ -457,6 +505,7 @@ export async function runInventoryBench(
       fetch,
       fetchProcess,
       store,
+      syncProcess,
       ratios,
     };
   } finally {
@@ -465,9 +514,96 @@ export async function runInventoryBench(
   }
 }
 
+/** One figure of the issue's targets: what was measured, the target, and whether it is met. */
+export interface InventoryVerdict {
+  figure: string;
+  value: string;
+  target: string;
+  met?: boolean;
+}
+
+/** The figures of a run beside their targets (scale issue #13); `met` is undefined when a figure is missing. */
+export function inventoryVerdicts(
+  result: InventoryBenchResult,
+): InventoryVerdict[] {
+  const fetchMs = result.fetch.medianMs;
+  const govmomi = result.retrieval.govmomi;
+  const pyvmomi = result.retrieval.pyvmomi;
+  const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+  const verdicts: InventoryVerdict[] = [];
+  verdicts.push({
+    figure: 'fetch time, ours / govmomi',
+    value: govmomi
+      ? `${fetchMs} / ${govmomi.medianMs} ms = ${ratio(
+          fetchMs,
+          govmomi.medianMs,
+        )}×`
+      : 'govmomi skipped',
+    target: '≤ 1.0×',
+    met: govmomi ? fetchMs <= govmomi.medianMs : undefined,
+  });
+  verdicts.push({
+    figure: 'fetch time, pyvmomi / ours',
+    value: pyvmomi
+      ? `${pyvmomi.medianMs} / ${fetchMs} ms = ${ratio(
+          pyvmomi.medianMs,
+          fetchMs,
+        )}×`
+      : 'pyvmomi skipped',
+    target: '≥ 2× (ours faster)',
+    met: pyvmomi ? pyvmomi.medianMs >= 2 * fetchMs : undefined,
+  });
+  const ours = result.fetchProcess?.peakRssMb;
+  verdicts.push({
+    figure: 'fetch peak RSS, ours vs govmomi (pyvmomi)',
+    value: `${ours ?? 'n/a'} vs ${govmomi?.peakRssMb ?? 'n/a'} (${
+      pyvmomi?.peakRssMb ?? 'n/a'
+    }) MiB; ours ${
+      result.fetchProcess?.baselineRssMb ?? 'n/a'
+    } MiB before fetching`,
+    target: "≤ govmomi's",
+    met:
+      ours !== undefined && govmomi?.peakRssMb !== undefined
+        ? ours <= govmomi.peakRssMb
+        : undefined,
+  });
+  const sync = result.syncProcess;
+  verdicts.push({
+    figure: 'full sync (fetch + SQLite write) / fetch',
+    value: sync
+      ? `${sync.medianMs} / ${fetchMs} ms = ${ratio(sync.medianMs, fetchMs)}×`
+      : 'n/a',
+    target: '≤ 1.3×',
+    met: sync ? sync.medianMs <= 1.3 * fetchMs : undefined,
+  });
+  verdicts.push({
+    figure: 'backend RSS growth during the sync',
+    value: sync ? `${sync.rssGrowthMb} MiB` : 'n/a',
+    target: '≤ 150 MiB (at 50,000 VMs)',
+    met: sync ? sync.rssGrowthMb <= 150 : undefined,
+  });
+  return verdicts;
+}
+
+function printVerdicts(
+  result: InventoryBenchResult,
+  log: (line: string) => void,
+) {
+  const vms = result.fetch.rows.vms ?? 0;
+  log(`targets at ${vms} VMs (medians of ${result.fetch.runsMs.length}):`);
+  for (const v of inventoryVerdicts(result)) {
+    const verdict = v.met === undefined ? 'n/a ' : v.met ? 'MET ' : 'MISSED';
+    log(
+      `  ${verdict.padEnd(6)} ${v.figure.padEnd(44)} ${v.value}   target ${
+        v.target
+      }`,
+    );
+  }
+}
+
 function parseArguments(
   argv: string[],
-): InventoryBenchOptions & { json: boolean } {
+): InventoryBenchOptions & { json: boolean; vmCounts: number[] } {
   const value = (name: string) => {
     const i = argv.indexOf(`--${name}`);
     if (i === -1) return undefined;
@@ -485,7 +621,15 @@ function parseArguments(
   set('clustersPerDatacenter', 'clusters');
   set('hostsPerCluster', 'hosts');
   set('vmsPerHost', 'vms');
+  const i = argv.indexOf('--vm-counts');
+  const vmCounts = (i === -1 ? '10000,50000' : argv[i + 1])
+    .split(',')
+    .map(Number);
+  if (vmCounts.some(n => !Number.isInteger(n) || n < 200 || n % 200)) {
+    throw new Error('--vm-counts needs multiples of 200, e.g. 10000,50000');
+  }
   return {
+    vmCounts,
     topology,
     pageSize: value('page-size'),
     iterations: value('iterations'),
@@ -496,43 +640,24 @@ function parseArguments(
 
 // Run when started as a script (directly with the node transform, or through scripts/run-ts.js).
 if (process.argv[1] === __filename) {
-  const { json, ...options } = parseArguments(process.argv.slice(2));
+  const { json, vmCounts, ...options } = parseArguments(process.argv.slice(2));
+  const log = json
+    ? () => {}
+    : (line: string) => process.stdout.write(`${line}\n`);
   (async () => {
-    // "store": the plugin's own inventory store writing each fetch into a SQLite file, in one transaction.
-    const dir = await fs.mkdtemp(join(tmpdir(), 'vcf-inventory-bench-'));
-    const db = knexFactory({
-      client: 'better-sqlite3',
-      connection: { filename: join(dir, 'vcf.sqlite') },
-      useNullAsDefault: true,
-    });
-    try {
-      await migrateVcfDatabase(db);
-      await new DatabaseVcenterStore(
-        db,
-        new SecretCipher(randomBytes(32)),
-      ).create({
-        id: 'bench',
-        title: 'bench',
-        baseUrl: 'https://127.0.0.1',
-        username: 'bench',
-        password: 'bench',
-        enabled: true,
-        tls: { verify: false },
-        intervalMinutes: 15,
-      });
-      const store = new DatabaseInventoryStore(db);
-      const result = await runInventoryBench({
-        ...options,
-        onFetched: async inventory => {
-          await store.replaceVcenterInventory('bench', inventory.rows);
-        },
-        log: json ? undefined : line => process.stdout.write(`${line}\n`),
-      });
-      if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
-    } finally {
-      await db.destroy();
-      await fs.rm(dir, { recursive: true, force: true });
+    // One vcsim per size: 2 datacenters × 10 clusters × 10 hosts, VMs per host to make the count (unless the
+    // topology is given with --dc/--clusters/--hosts/--vms, then that one size).
+    const topologies =
+      options.topology && Object.keys(options.topology).length
+        ? [options.topology]
+        : vmCounts.map(n => ({ vmsPerHost: n / 200 }));
+    const results: InventoryBenchResult[] = [];
+    for (const topology of topologies) {
+      const result = await runInventoryBench({ ...options, topology, log });
+      printVerdicts(result, log);
+      results.push(result);
     }
+    if (json) process.stdout.write(`${JSON.stringify(results)}\n`);
   })().catch(error => {
     process.stderr.write(`${(error as Error).stack ?? error}\n`);
     process.exitCode = 1;

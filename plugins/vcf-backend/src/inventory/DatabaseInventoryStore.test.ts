@@ -11,6 +11,8 @@ import {
   vmRow,
 } from '../__testUtils__/inventoryFixtures';
 import { DatabaseInventoryStore } from './DatabaseInventoryStore';
+import { INVENTORY_TABLES } from './inventoryTables';
+import { stagingTableOf } from './StagedVcenterInventory';
 
 const databases = createVcfTestDatabases();
 
@@ -101,6 +103,73 @@ describe.each(databases.eachSupportedId())(
           kind,
           items: byId(good[kind]),
         });
+      }
+    });
+
+    it('shows staged pages only after commit, keeps the stored inventory on abort, and clears staging', async () => {
+      const { knex, store } = await setup();
+      const good = sampleInventory('vc-a', 4);
+      await store.replaceVcenterInventory('vc-a', good);
+      const next = sampleInventory('vc-a', 9);
+      const stagingRows = async () => {
+        let total = 0;
+        for (const kind of INVENTORY_KINDS) {
+          const [{ count }] = await knex(stagingTableOf(kind)).count({
+            count: '*',
+          });
+          total += Number(count);
+        }
+        return total;
+      };
+
+      const aborted = await store.stageVcenterInventory('vc-a');
+      await aborted.write('vms', next.vms.slice(0, 5));
+      await aborted.write('vms', next.vms.slice(5));
+      expect(byId((await store.list('vms', { limit: 500 })).items)).toEqual(
+        byId(good.vms),
+      );
+      expect(await stagingRows()).toBe(next.vms.length);
+      await aborted.abort();
+      expect(await stagingRows()).toBe(0);
+      expect(byId((await store.list('vms', { limit: 500 })).items)).toEqual(
+        byId(good.vms),
+      );
+      await expect(aborted.write('vms', next.vms)).rejects.toThrow(
+        /committed or aborted/,
+      );
+
+      const staged = await store.stageVcenterInventory('vc-a');
+      for (const kind of INVENTORY_KINDS) {
+        for (let i = 0; i < next[kind].length; i += 3) {
+          await staged.write(kind, next[kind].slice(i, i + 3) as any);
+        }
+      }
+      await staged.restart(['events']);
+      await staged.write('events', next.events);
+      expect(await staged.commit()).toEqual(
+        Object.fromEntries(
+          INVENTORY_KINDS.map(kind => [kind, next[kind].length]),
+        ),
+      );
+      expect(await stagingRows()).toBe(0);
+      for (const kind of INVENTORY_KINDS) {
+        expect({
+          kind,
+          items: byId((await store.list(kind, { limit: 500 })).items),
+        }).toEqual({ kind, items: byId(next[kind]) });
+      }
+    });
+
+    it('has a staging table with the columns of each inventory table', async () => {
+      const { knex } = await setup();
+      for (const kind of INVENTORY_KINDS) {
+        const live = Object.keys(
+          await knex(INVENTORY_TABLES[kind].table).columnInfo(),
+        ).sort();
+        const staging = Object.keys(
+          await knex(stagingTableOf(kind)).columnInfo(),
+        ).sort();
+        expect({ kind, columns: staging }).toEqual({ kind, columns: live });
       }
     });
 

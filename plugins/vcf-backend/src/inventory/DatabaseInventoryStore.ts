@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
 import {
   INVENTORY_KINDS,
   type InventoryChange,
@@ -11,24 +11,11 @@ import {
   type TopItem,
 } from '@vcf-backstage/plugin-vcf-common';
 import type { VsphereInventoryRows } from '../clients/vsphere';
-import {
-  chunk,
-  isoOrUndefined,
-  nowIso,
-  parseJsonColumn,
-  toBoolean,
-} from '../database/rowValues';
-import {
-  INVENTORY_TABLES,
-  sortColumnsOf,
-  type InventoryColumn,
-} from './inventoryTables';
-import {
-  detectChanges,
-  isChangeKind,
-  removedChange,
-  type DetectedChange,
-} from './inventoryChanges';
+import { isoOrUndefined, nowIso, parseJsonColumn } from '../database/rowValues';
+import { INVENTORY_TABLES, sortColumnsOf } from './inventoryTables';
+import { INVENTORY_CHANGES_TABLE } from './inventoryChanges';
+import { fromDbRow, rowColumns } from './inventoryRowCodec';
+import { StagedVcenterInventory } from './StagedVcenterInventory';
 import { sortColumnOf } from '../database/sortColumn';
 import type {
   InventoryCatalogRows,
@@ -36,17 +23,10 @@ import type {
   InventoryListQuery,
   InventoryScope,
   InventoryStore,
+  StagedInventory,
 } from './InventoryStore';
 
-/** Bound parameters per INSERT stay well under SQLite's limit (32,766) and PostgreSQL's (65,535). */
-const MAX_PARAMETERS_PER_INSERT = 10_000;
-/** knex inserts many rows on SQLite as a compound SELECT, which SQLite limits to 500 terms. */
-const MAX_ROWS_PER_INSERT = 500;
 const EXPORT_BATCH_SIZE = 1000;
-const CHANGES_TABLE = 'inventory_changes';
-/** Kinds whose stored rows tell that a vCenter was synced before (the first sync records no changes). */
-const BASELINE_KINDS: InventoryKind[] = ['vms', 'hosts', 'datastores'];
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Options of a {@link DatabaseInventoryStore}.
@@ -58,7 +38,6 @@ export interface DatabaseInventoryStoreOptions {
   /** Clock of change times; defaults to the system clock. */
   now?: () => Date;
 }
-const SEARCH_SEPARATOR = '\n';
 
 const TOP_METRICS = {
   vm: {
@@ -77,46 +56,6 @@ function emptyCounts(): InventoryCounts {
   ) as InventoryCounts;
 }
 
-function toColumnValue(column: InventoryColumn, value: unknown): unknown {
-  if (value === undefined || value === null) {
-    return column.type === 'json' ? '[]' : null;
-  }
-  switch (column.type) {
-    case 'json':
-      return JSON.stringify(value);
-    case 'bool':
-      return Boolean(value);
-    case 'time':
-      return isoOrUndefined(value) ?? null;
-    default:
-      return value;
-  }
-}
-
-function fromColumnValue(column: InventoryColumn, value: unknown): unknown {
-  if (column.type === 'json') return parseJsonColumn<string[]>(value) ?? [];
-  if (value === null || value === undefined) return undefined;
-  switch (column.type) {
-    case 'bool':
-      return toBoolean(value);
-    case 'time':
-      return isoOrUndefined(value);
-    case 'int':
-    case 'bigint':
-    case 'float':
-      return Number(value);
-    default:
-      return value;
-  }
-}
-
-function searchTextOf(parts: Array<string | undefined>): string {
-  return parts
-    .filter((p): p is string => !!p)
-    .join(SEARCH_SEPARATOR)
-    .toLowerCase();
-}
-
 function likePattern(text: string): string {
   return `%${text.toLowerCase().replace(/[\\%_]/g, m => `\\${m}`)}%`;
 }
@@ -131,163 +70,30 @@ export class DatabaseInventoryStore implements InventoryStore {
     private readonly options: DatabaseInventoryStoreOptions = {},
   ) {}
 
+  async stageVcenterInventory(vcenterId: string): Promise<StagedInventory> {
+    return StagedVcenterInventory.begin(this.db, vcenterId, this.options);
+  }
+
   async replaceVcenterInventory(
     vcenterId: string,
     rows: VsphereInventoryRows,
   ): Promise<InventoryCounts> {
-    const counts = emptyCounts();
-    const prepared = INVENTORY_KINDS.map(kind => {
-      const dbRows = this.toDbRows(kind, vcenterId, rows[kind] ?? []);
-      counts[kind] = dbRows.length;
-      return { kind, dbRows };
-    });
-    await this.db.transaction(async tx => {
-      // A vCenter deleted during the fetch gets no rows back (on PostgreSQL the foreign key also refuses them).
-      const vcenter = await tx('vcenters').where({ id: vcenterId }).first('id');
-      if (!vcenter) {
-        throw new NotFoundError(
-          `vCenter "${vcenterId}" was removed during the sync; its inventory was not stored`,
-        );
+    const staged = await this.stageVcenterInventory(vcenterId);
+    try {
+      for (const kind of INVENTORY_KINDS) {
+        await staged.write(kind, rows[kind] ?? []);
       }
-      const at = nowIso(this.options.now?.());
-      const recordChanges = await this.hasStoredInventory(tx, vcenterId);
-      for (const { kind, dbRows } of prepared) {
-        const { columns } = INVENTORY_TABLES[kind];
-        const batchSize = Math.max(
-          1,
-          Math.min(
-            MAX_ROWS_PER_INSERT,
-            Math.floor(MAX_PARAMETERS_PER_INSERT / (columns.length + 4)),
-          ),
-        );
-        await this.replaceKind(tx, kind, vcenterId, chunk(dbRows, batchSize), {
-          at,
-          recordChanges: recordChanges && isChangeKind(kind),
-        });
-      }
-      await this.pruneChanges(tx, at);
-    });
-    return counts;
-  }
-
-  private async hasStoredInventory(
-    tx: Knex.Transaction,
-    vcenterId: string,
-  ): Promise<boolean> {
-    for (const kind of BASELINE_KINDS) {
-      const row = await tx(INVENTORY_TABLES[kind].table)
-        .where({ vcenter_id: vcenterId })
-        .first('moref');
-      if (row) return true;
+    } catch (error) {
+      await staged.abort();
+      throw error;
     }
-    return false;
-  }
-
-  /**
-   * Replaces one kind's rows of a vCenter page by page: each page is compared with the stored rows of the same
-   * morefs (so no more than a page is held for the comparison), then replaces them; the stored rows that no page
-   * mentioned are removed objects. A streaming sync can call this with pages as they arrive.
-   */
-  private async replaceKind(
-    tx: Knex.Transaction,
-    kind: InventoryKind,
-    vcenterId: string,
-    pages: Iterable<Record<string, unknown>[]>,
-    options: { at: string; recordChanges: boolean },
-  ): Promise<void> {
-    const { table } = INVENTORY_TABLES[kind];
-    const seen = new Set<string>();
-    for (const page of pages) {
-      const morefs = page.map(r => String(r.moref));
-      if (options.recordChanges && isChangeKind(kind)) {
-        const stored: Record<string, unknown>[] = await tx(`${table} as t`)
-          .where('t.vcenter_id', vcenterId)
-          .whereIn('t.moref', morefs)
-          .select(this.selectColumns(kind));
-        const storedByMoref = new Map(
-          stored.map(r => [String(r.moref), this.toRow(kind, r) as any]),
-        );
-        await this.insertChanges(
-          tx,
-          vcenterId,
-          options.at,
-          detectChanges(
-            kind,
-            page.map(r => this.toRow(kind, r) as any),
-            storedByMoref,
-          ),
-        );
-      }
-      for (const moref of morefs) seen.add(moref);
-      await tx(table)
-        .where({ vcenter_id: vcenterId })
-        .whereIn('moref', morefs)
-        .delete();
-      await tx(table).insert(page);
-    }
-    // What is left unseen is gone upstream: recorded as removed, then deleted, keyset page by keyset page.
-    let after = '';
-    for (;;) {
-      const stored: Array<{ moref: string; name: string }> = await tx(table)
-        .where({ vcenter_id: vcenterId })
-        .where('moref', '>', after)
-        .orderBy('moref')
-        .limit(EXPORT_BATCH_SIZE)
-        .select('moref', 'name');
-      if (!stored.length) return;
-      after = stored[stored.length - 1].moref;
-      const removed = stored.filter(r => !seen.has(r.moref));
-      if (!removed.length) continue;
-      if (options.recordChanges && isChangeKind(kind)) {
-        await this.insertChanges(
-          tx,
-          vcenterId,
-          options.at,
-          removed.map(r => removedChange(kind, r)),
-        );
-      }
-      await tx(table)
-        .where({ vcenter_id: vcenterId })
-        .whereIn(
-          'moref',
-          removed.map(r => r.moref),
-        )
-        .delete();
-    }
-  }
-
-  private async insertChanges(
-    tx: Knex.Transaction,
-    vcenterId: string,
-    at: string,
-    changes: DetectedChange[],
-  ): Promise<void> {
-    const rows = changes.map(c => ({
-      vcenter_id: vcenterId,
-      kind: c.kind,
-      moref: c.moref,
-      object_name: c.objectName,
-      change: c.change,
-      field: c.field,
-      before: c.before ?? null,
-      after: c.after ?? null,
-      at,
-    }));
-    for (const batch of chunk(rows, MAX_ROWS_PER_INSERT)) {
-      await tx(CHANGES_TABLE).insert(batch);
-    }
-  }
-
-  private async pruneChanges(tx: Knex.Transaction, at: string): Promise<void> {
-    const days = this.options.changeRetentionDays ?? 90;
-    const cutoff = new Date(Date.parse(at) - days * DAY_MS).toISOString();
-    await tx(CHANGES_TABLE).where('at', '<', cutoff).delete();
+    return staged.commit();
   }
 
   async listChanges(
     query: InventoryChangeQuery & InventoryScope,
   ): Promise<Page<InventoryChange>> {
-    const q = this.db(`${CHANGES_TABLE} as c`);
+    const q = this.db(`${INVENTORY_CHANGES_TABLE} as c`);
     if (query.vcenterId) q.where('c.vcenter_id', query.vcenterId);
     if (query.environmentId) {
       q.whereIn(
@@ -352,39 +158,10 @@ export class DatabaseInventoryStore implements InventoryStore {
     )
       .where('t.vcenter_id', vcenterId)
       .where(`t.${column}`, where.value)
-      .select(this.selectColumns(kind))
+      .select(rowColumns(kind))
       .orderBy('t.name')
       .limit(limit);
-    return rows.map(r => this.toRow(kind, r));
-  }
-
-  private toDbRows<K extends InventoryKind>(
-    kind: K,
-    vcenterId: string,
-    rows: Array<InventoryRowsByKind[K]>,
-  ): Record<string, unknown>[] {
-    const spec = INVENTORY_TABLES[kind];
-    const seen = new Set<string>();
-    const result: Record<string, unknown>[] = [];
-    for (const row of rows) {
-      // A moref listed twice (an event or task that moved between reads) is kept once.
-      if (seen.has(row.moref)) continue;
-      seen.add(row.moref);
-      const dbRow: Record<string, unknown> = {
-        vcenter_id: vcenterId,
-        moref: row.moref,
-        name: row.name,
-        search: searchTextOf(spec.searchText(row)),
-      };
-      for (const column of spec.columns) {
-        dbRow[column.column] = toColumnValue(
-          column,
-          (row as unknown as Record<string, unknown>)[column.field],
-        );
-      }
-      result.push(dbRow);
-    }
-    return result;
+    return rows.map(r => fromDbRow(kind, r));
   }
 
   async purge(vcenterId: string): Promise<void> {
@@ -394,8 +171,13 @@ export class DatabaseInventoryStore implements InventoryStore {
           .where({ vcenter_id: vcenterId })
           .delete();
       }
-      await tx(CHANGES_TABLE).where({ vcenter_id: vcenterId }).delete();
+      await tx(INVENTORY_CHANGES_TABLE)
+        .where({ vcenter_id: vcenterId })
+        .delete();
     });
+    // What a sync of this vCenter may be staging right now fails to commit, and deletes its staging rows.
+    const staged = await this.stageVcenterInventory(vcenterId);
+    await staged.abort();
   }
 
   /** The rows of a kind in scope, with the list's filters; `t` is the inventory table. */
@@ -456,32 +238,6 @@ export class DatabaseInventoryStore implements InventoryStore {
     ]);
   }
 
-  private toRow<K extends InventoryKind>(
-    kind: K,
-    dbRow: Record<string, unknown>,
-  ): InventoryRowsByKind[K] {
-    const row: Record<string, unknown> = {
-      id: `${dbRow.vcenter_id}:${dbRow.moref}`,
-      vcenterId: dbRow.vcenter_id,
-      moref: dbRow.moref,
-      name: dbRow.name,
-    };
-    for (const column of INVENTORY_TABLES[kind].columns) {
-      const value = fromColumnValue(column, dbRow[column.column]);
-      if (value !== undefined) row[column.field] = value;
-    }
-    return row as unknown as InventoryRowsByKind[K];
-  }
-
-  private selectColumns(kind: InventoryKind): string[] {
-    return [
-      't.vcenter_id',
-      't.moref',
-      't.name',
-      ...INVENTORY_TABLES[kind].columns.map(c => `t.${c.column}`),
-    ];
-  }
-
   async list<K extends InventoryKind>(
     kind: K,
     query: InventoryListQuery,
@@ -490,14 +246,14 @@ export class DatabaseInventoryStore implements InventoryStore {
     const ordered = this.ordered(
       kind,
       query,
-      base.clone().select(this.selectColumns(kind)),
+      base.clone().select(rowColumns(kind)),
     );
     const [{ count }] = await base.clone().count({ count: '*' });
     const rows: Record<string, unknown>[] = await ordered
       .offset(query.offset ?? 0)
       .limit(query.limit ?? 25);
     return {
-      items: rows.map(r => this.toRow(kind, r)),
+      items: rows.map(r => fromDbRow(kind, r)),
       totalCount: Number(count),
     };
   }
@@ -510,7 +266,7 @@ export class DatabaseInventoryStore implements InventoryStore {
     const ordered = this.ordered(
       kind,
       query,
-      this.filtered(kind, query).select(this.selectColumns(kind)),
+      this.filtered(kind, query).select(rowColumns(kind)),
     );
     return this.batches(kind, ordered);
   }
@@ -524,7 +280,7 @@ export class DatabaseInventoryStore implements InventoryStore {
         .clone()
         .offset(offset)
         .limit(EXPORT_BATCH_SIZE);
-      for (const row of rows) yield this.toRow(kind, row);
+      for (const row of rows) yield fromDbRow(kind, row);
       if (rows.length < EXPORT_BATCH_SIZE) return;
     }
   }

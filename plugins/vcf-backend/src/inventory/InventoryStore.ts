@@ -8,7 +8,10 @@ import type {
   Page,
   TopItem,
 } from '@vcf-backstage/plugin-vcf-common';
-import type { VsphereInventoryRows } from '../clients/vsphere';
+import type {
+  VsphereInventoryRows,
+  VsphereInventorySink,
+} from '../clients/vsphere';
 
 export type {
   InventoryListQuery,
@@ -44,19 +47,40 @@ export interface InventoryCatalogRows {
 }
 
 /**
+ * A new inventory of one vCenter being written page by page (see {@link InventoryStore.stageVcenterInventory}):
+ * readers keep seeing the previous inventory until {@link StagedInventory.commit}.
+ * @public
+ */
+export interface StagedInventory extends VsphereInventorySink {
+  /**
+   * Replaces the vCenter's inventory with what was written, in one short transaction, and records in it what
+   * changed since the previous sync (nothing on the first one). Fails without changing anything when the vCenter
+   * no longer exists. Returns the rows stored per kind.
+   */
+  commit(): Promise<InventoryCounts>;
+  /** Discards what was written; the stored inventory stays as it was. */
+  abort(): Promise<void>;
+}
+
+/**
  * The synced inventory of every vCenter, one typed table per kind. Lists page, sort and filter in SQL.
  * @public
  */
 export interface InventoryStore {
   /**
-   * Replaces every row of one vCenter, of every kind, in one transaction (only after a complete fetch), and
-   * records in the same transaction what changed since the previous sync (nothing on the first one). Fails
-   * without writing when the vCenter no longer exists. Returns the rows stored per kind.
+   * Replaces every row of one vCenter, of every kind, at once (only after a complete fetch): the rows of
+   * {@link InventoryStore.stageVcenterInventory} given in one call. Returns the rows stored per kind.
    */
   replaceVcenterInventory(
     vcenterId: string,
     rows: VsphereInventoryRows,
   ): Promise<InventoryCounts>;
+  /**
+   * Starts a new inventory of one vCenter that a sync writes as it reads it, in bounded batches (memory and
+   * locks stay small whatever the vCenter's size); nothing is visible before `commit`, and a failed sync calls
+   * `abort`, so the last good inventory stays whole.
+   */
+  stageVcenterInventory(vcenterId: string): Promise<StagedInventory>;
   /**
    * The change feed: what syncs found changed, newest first, paged and filtered in SQL.
    */

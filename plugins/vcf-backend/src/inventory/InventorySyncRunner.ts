@@ -1,5 +1,8 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import { VsphereInventoryFetcher } from '../clients/vsphere';
+import {
+  VsphereInventoryFetcher,
+  type VsphereInventoryFetchSummary,
+} from '../clients/vsphere';
 import type { SyncProgressReporter } from '../sync/SyncProgressReporter';
 import type { SyncRunner } from '../sync/SyncRunner';
 import type { SyncTarget } from '../sync/SyncTargetStore';
@@ -10,9 +13,10 @@ import type {
 import type { InventoryStore } from './InventoryStore';
 
 /**
- * Syncs the inventory of one vCenter: reads all of it with the vim25 client, then replaces the vCenter's stored
- * rows of every kind in one transaction. A failed or partial fetch throws before anything is written, so the last
- * good inventory stays. The run's counts are the rows stored per kind, and their total.
+ * Syncs the inventory of one vCenter as a stream: each page the vim25 client reads goes to the store's staging
+ * rows as it arrives, and a complete fetch is swapped into the live inventory in one short transaction. A failed
+ * or partial fetch discards the staged rows, so the last good inventory stays whole. The run's counts are the
+ * rows stored per kind, and their total.
  * @public
  */
 export class InventorySyncRunner implements SyncRunner {
@@ -46,7 +50,7 @@ export class InventorySyncRunner implements SyncRunner {
     );
     const settings = this.options.clientSettings ?? {};
     progress?.report({ phase: 'logging-in' });
-    const fetched = await VsphereInventoryFetcher.create({
+    const fetcher = VsphereInventoryFetcher.create({
       vcenterId,
       url: connection.baseUrl,
       username: connection.username,
@@ -58,12 +62,19 @@ export class InventorySyncRunner implements SyncRunner {
       retries: settings.retries,
       logger: context.logger,
       onProgress: update => progress?.report({ phase: 'fetching', ...update }),
-    }).fetch();
-    progress?.report({ phase: 'writing' });
-    const counts = await this.options.inventory.replaceVcenterInventory(
+    });
+    const staged = await this.options.inventory.stageVcenterInventory(
       vcenterId,
-      fetched.rows,
     );
+    let fetched: VsphereInventoryFetchSummary;
+    try {
+      fetched = await fetcher.stream(staged);
+    } catch (error) {
+      await staged.abort();
+      throw error;
+    }
+    progress?.report({ phase: 'writing' });
+    const counts = await staged.commit();
     await this.options.vcenters.setApiVersion(vcenterId, fetched.apiVersion);
     const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
     context.logger.debug('Stored vCenter inventory', {

@@ -6,6 +6,12 @@ import type {
 import { INVENTORY_CHANGE_KINDS } from '@vcf-backstage/plugin-vcf-common';
 
 /**
+ * The table of the change feed.
+ * @internal
+ */
+export const INVENTORY_CHANGES_TABLE = 'inventory_changes';
+
+/**
  * A change found between a stored row and the fetched one, before it gets an id and a time.
  * @internal
  */

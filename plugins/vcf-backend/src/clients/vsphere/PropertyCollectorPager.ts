@@ -117,45 +117,90 @@ export class PropertyCollectorPager {
     propSet: readonly PropertySpecInput[],
     viewTypes: readonly string[] = [propSet[0].type],
   ): Promise<ObjectContent[]> {
-    return this.withOneRestart(viewTypes.join(','), async () => {
-      const content = this.client.serviceContent;
-      const view = readMoRef(
-        await this.client.invoke(
-          'CreateContainerView',
-          content.viewManager,
-          xmlChildren([
-            ['container', content.rootFolder],
-            ['type', [...viewTypes]],
-            ['recursive', true],
-          ]),
-        ),
-      );
-      if (!view) {
-        throw new UpstreamError(
-          `${this.client.upstreamName} answered CreateContainerView without a view`,
-          { kind: 'parse', upstreamName: this.client.upstreamName },
-        );
-      }
-      try {
-        return await this.pages({
-          propSet,
-          objectSet: [
-            { obj: view, skip: true, selectSet: [containerViewTraversal()] },
-          ],
-        });
-      } finally {
-        await this.destroyView(view);
-      }
+    let objects: ObjectContent[] = [];
+    await this.retrieveViewPages(propSet, viewTypes, {
+      onPage: async page => {
+        for (const o of page) objects.push(o);
+      },
+      onRestart: async () => {
+        objects = [];
+      },
     });
+    return objects;
+  }
+
+  /**
+   * Like {@link PropertyCollectorPager.retrieveView}, but hands each page to `onPage` as it arrives (the next
+   * page is already requested meanwhile) instead of collecting them: memory stays at a page or two. When the
+   * retrieval starts over in a renewed session, `onRestart` is called first, to forget the pages handed so far.
+   */
+  async retrieveViewPages(
+    propSet: readonly PropertySpecInput[],
+    viewTypes: readonly string[],
+    handlers: {
+      onPage: (objects: ObjectContent[]) => Promise<void>;
+      onRestart: () => Promise<void>;
+    },
+  ): Promise<void> {
+    await this.withOneRestart(
+      viewTypes.join(','),
+      async () => {
+        const content = this.client.serviceContent;
+        const view = readMoRef(
+          await this.client.invoke(
+            'CreateContainerView',
+            content.viewManager,
+            xmlChildren([
+              ['container', content.rootFolder],
+              ['type', [...viewTypes]],
+              ['recursive', true],
+            ]),
+          ),
+        );
+        if (!view) {
+          throw new UpstreamError(
+            `${this.client.upstreamName} answered CreateContainerView without a view`,
+            { kind: 'parse', upstreamName: this.client.upstreamName },
+          );
+        }
+        try {
+          await this.pages(
+            {
+              propSet,
+              objectSet: [
+                {
+                  obj: view,
+                  skip: true,
+                  selectSet: [containerViewTraversal()],
+                },
+              ],
+            },
+            handlers.onPage,
+          );
+        } finally {
+          await this.destroyView(view);
+        }
+      },
+      handlers.onRestart,
+    );
   }
 
   /** Reads properties of the given objects (or of what `spec` traverses to). */
   async retrieve(spec: PropertyFilterSpecInput): Promise<ObjectContent[]> {
     if (spec.objectSet.length === 0) return [];
-    return this.withOneRestart('objects', () => this.pages(spec));
+    return this.withOneRestart('objects', async () => {
+      const objects: ObjectContent[] = [];
+      await this.pages(spec, async page => {
+        for (const o of page) objects.push(o);
+      });
+      return objects;
+    });
   }
 
-  private async pages(spec: PropertyFilterSpecInput): Promise<ObjectContent[]> {
+  private async pages(
+    spec: PropertyFilterSpecInput,
+    onPage: (objects: ObjectContent[]) => Promise<void>,
+  ): Promise<void> {
     const pc = this.client.serviceContent.propertyCollector;
     this.retrieveCalls++;
     let reply = await this.client.request(
@@ -167,7 +212,6 @@ export class PropertyCollectorPager {
       ]),
     );
     const loginsBefore = this.client.loginCount;
-    const objects: ObjectContent[] = [];
     let lastToken: string | undefined;
     try {
       for (;;) {
@@ -183,13 +227,18 @@ export class PropertyCollectorPager {
           await next?.catch(() => undefined);
           throw error;
         }
-        for (const o of result.objects) objects.push(o);
         if (peeked !== undefined && result.token !== peeked) {
           await next?.catch(() => undefined);
           throw new UpstreamError(
             `${this.client.upstreamName} sent an inconsistent continuation token`,
             { kind: 'parse', upstreamName: this.client.upstreamName },
           );
+        }
+        try {
+          await onPage(result.objects);
+        } catch (error) {
+          await next?.catch(() => undefined);
+          throw error;
         }
         if (!result.token) break;
         // A token the quick look did not find (unusual element order) is followed without the head start.
@@ -202,7 +251,6 @@ export class PropertyCollectorPager {
       }
       throw error;
     }
-    return objects;
   }
 
   private continueWith(
@@ -246,6 +294,7 @@ export class PropertyCollectorPager {
   private async withOneRestart<T>(
     what: string,
     run: () => Promise<T>,
+    beforeRestart?: () => Promise<void>,
   ): Promise<T> {
     const loginsBefore = this.client.loginCount;
     try {
@@ -266,6 +315,7 @@ export class PropertyCollectorPager {
           reason: error.message,
         },
       );
+      await beforeRestart?.();
       return run();
     }
   }

@@ -1,4 +1,9 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  INVENTORY_KINDS,
+  type InventoryKind,
+  type InventoryRowsByKind,
+} from '@vcf-backstage/plugin-vcf-common';
 import type { UpstreamTlsOptions } from '../../http/UpstreamHttpClient';
 import { PropertyCollectorPager } from './PropertyCollectorPager';
 import type { ManagedObjectReference, ObjectContent, VimNode } from './types';
@@ -13,7 +18,8 @@ import {
 } from './vimValues';
 import { xmlChildren, xmlElement } from './vimXml';
 import {
-  mapVsphereInventory,
+  VM_PAGE_KINDS,
+  VsphereRowMapper,
   type RawVsphereInventory,
   type VsphereInventoryRows,
 } from './vsphereRowMappers';
@@ -54,11 +60,24 @@ export interface VsphereInventoryFetcherOptions {
 }
 
 /**
- * Everything read from one vCenter in one fetch.
+ * Where a streamed fetch puts its rows: each page of VMs (with their snapshots, disks and NICs) as it arrives,
+ * then the other kinds. A kind can come in several calls.
  * @public
  */
-export interface VsphereInventory {
-  rows: VsphereInventoryRows;
+export interface VsphereInventorySink {
+  write<K extends InventoryKind>(
+    kind: K,
+    rows: Array<InventoryRowsByKind[K]>,
+  ): Promise<void>;
+  /** The retrieval of these kinds starts over (the session was renewed): forget their rows written so far. */
+  restart(kinds: readonly InventoryKind[]): Promise<void>;
+}
+
+/**
+ * What a streamed fetch tells about itself once every row went to the sink.
+ * @public
+ */
+export interface VsphereInventoryFetchSummary {
   /** vim25 API version of the vCenter, e.g. `8.0.3.0`. */
   apiVersion: string;
   /** Product name and version, e.g. `VMware vCenter Server 8.0.3 build-24022515`. */
@@ -71,6 +90,14 @@ export interface VsphereInventory {
   /** Logins after the first one (sessions that ended during the fetch). */
   relogins: number;
   durationMs: number;
+}
+
+/**
+ * Everything read from one vCenter in one fetch.
+ * @public
+ */
+export interface VsphereInventory extends VsphereInventoryFetchSummary {
+  rows: VsphereInventoryRows;
 }
 
 /**
@@ -93,7 +120,34 @@ export class VsphereInventoryFetcher {
     this.options = options;
   }
 
+  /**
+   * Reads the whole inventory into memory, for small vCenters and tests; {@link VsphereInventoryFetcher.stream}
+   * is the one that scales.
+   */
   async fetch(): Promise<VsphereInventory> {
+    const rows: Partial<Record<InventoryKind, unknown[]>> = {};
+    const summary = await this.stream({
+      write: async (kind, kindRows) => {
+        const list: unknown[] = (rows[kind] ??= []);
+        for (const row of kindRows) list.push(row);
+      },
+      restart: async kinds => {
+        for (const kind of kinds) delete rows[kind];
+      },
+    });
+    for (const kind of INVENTORY_KINDS) rows[kind] ??= [];
+    return { ...summary, rows: rows as VsphereInventoryRows };
+  }
+
+  /**
+   * Reads the inventory and hands it to `sink` as it arrives: each PropertyCollector page of VMs is mapped and
+   * written before the next is parsed, so memory holds a page, not the vCenter. Hosts, clusters, datastores,
+   * networks and folders are read first (VM rows name them), alarms, tasks and events last. Throws when anything
+   * fails; the sink then holds a partial inventory, which the caller must discard.
+   */
+  async stream(
+    sink: VsphereInventorySink,
+  ): Promise<VsphereInventoryFetchSummary> {
     const started = Date.now();
     const { logger } = this.options;
     const client = VimSoapClient.create({
@@ -112,14 +166,9 @@ export class VsphereInventoryFetcher {
     });
     try {
       const content = await client.connect();
-      const raw = await this.read(client, pager);
-      const rows = mapVsphereInventory(raw, {
-        vcenterId: this.options.vcenterId,
-        now: this.options.now?.() ?? new Date(),
-      });
+      const counts = await this.read(client, pager, sink);
       await this.logout(client);
-      const result: VsphereInventory = {
-        rows,
+      const result: VsphereInventoryFetchSummary = {
         apiVersion: content.about.apiVersion,
         fullName: content.about.fullName,
         instanceUuid: content.about.instanceUuid,
@@ -130,8 +179,8 @@ export class VsphereInventoryFetcher {
       };
       logger?.debug('Fetched vCenter inventory', {
         upstream: client.upstreamName,
-        vms: rows.vms.length,
-        hosts: rows.hosts.length,
+        vms: counts.vms,
+        hosts: counts.hosts,
         roundTrips: result.roundTrips,
         durationMs: result.durationMs,
       });
@@ -158,7 +207,8 @@ export class VsphereInventoryFetcher {
   private async read(
     client: VimSoapClient,
     pager: PropertyCollectorPager,
-  ): Promise<RawVsphereInventory> {
+    sink: VsphereInventorySink,
+  ): Promise<{ vms: number; hosts: number }> {
     let items = 0;
     const step = (name: string) =>
       this.options.onProgress?.({ step: name, page: pager.roundTrips, items });
@@ -177,7 +227,7 @@ export class VsphereInventoryFetcher {
     };
     const r = VSPHERE_VIEW_RETRIEVALS;
     const raw: RawVsphereInventory = {
-      vms: await view('VMs', r.vms),
+      vms: [],
       hosts: await view('hosts', r.hosts),
       clusters: await view('clusters', r.clusters),
       datastores: await view('datastores', r.datastores),
@@ -188,15 +238,53 @@ export class VsphereInventoryFetcher {
         r.distributedSwitches,
       ),
       containers: await view('containers', r.containers),
-      alarmStates: await stepped('alarms', () =>
-        this.readTriggeredAlarms(client, pager),
-      ),
-      tasks: await stepped('tasks', () => this.readRecentTasks(client, pager)),
-      events: await stepped('events', () => this.readEvents(client)),
+      alarmStates: [],
+      tasks: [],
+      events: [],
       otherNames: new Map(),
     };
-    await this.readAlarmNames(raw, pager);
-    return raw;
+    const mapper = new VsphereRowMapper(raw, {
+      vcenterId: this.options.vcenterId,
+      now: this.options.now?.() ?? new Date(),
+    });
+    let vms = 0;
+    step('VMs');
+    await pager.retrieveViewPages(r.vms.propSet, r.vms.viewTypes, {
+      onPage: async objects => {
+        const rows = mapper.vmPage(objects);
+        for (const kind of VM_PAGE_KINDS) {
+          await sink.write(
+            kind,
+            rows[kind] as Array<InventoryRowsByKind[typeof kind]>,
+          );
+        }
+        vms += objects.length;
+        items += objects.length;
+        step('VMs');
+      },
+      onRestart: async () => {
+        items -= vms;
+        vms = 0;
+        mapper.forgetVms();
+        await sink.restart(VM_PAGE_KINDS);
+      },
+    });
+    raw.alarmStates = await stepped('alarms', () =>
+      this.readTriggeredAlarms(client, pager),
+    );
+    raw.tasks = await stepped('tasks', () =>
+      this.readRecentTasks(client, pager),
+    );
+    raw.events = await stepped('events', () => this.readEvents(client));
+    mapper.addNames(await this.readAlarmNames(raw, mapper, pager));
+    const others = mapper.otherRows();
+    for (const kind of Object.keys(others) as Array<keyof typeof others>) {
+      await sink.write(
+        kind,
+        others[kind] as Array<InventoryRowsByKind[typeof kind]>,
+      );
+    }
+    return { vms, hosts: raw.hosts.length };
   }
 
   private async readTriggeredAlarms(
@@ -213,34 +301,23 @@ export class VsphereInventoryFetcher {
   /** Names of the alarm definitions, and of alarmed entities that are not in the lists already read. */
   private async readAlarmNames(
     raw: RawVsphereInventory,
+    mapper: VsphereRowMapper,
     pager: PropertyCollectorPager,
-  ): Promise<void> {
-    const known = new Set<string>();
-    for (const list of [
-      raw.vms,
-      raw.hosts,
-      raw.clusters,
-      raw.datastores,
-      raw.datastoreClusters,
-      raw.networks,
-      raw.distributedSwitches,
-      raw.containers,
-    ]) {
-      for (const o of list) known.add(moRefKey(o.obj));
-    }
+  ): Promise<Map<string, string>> {
+    const names = new Map<string, string>();
     const alarms = new Map<string, ManagedObjectReference>();
     const entities = new Map<string, ManagedObjectReference>();
     for (const state of raw.alarmStates) {
       const alarm = readMoRef(child(state, 'alarm'));
       const entity = readMoRef(child(state, 'entity'));
       if (alarm) alarms.set(moRefKey(alarm), alarm);
-      if (entity && !known.has(moRefKey(entity)))
+      if (entity && !mapper.knows(entity))
         entities.set(moRefKey(entity), entity);
     }
     const named = (objects: ObjectContent[], path: string) => {
       for (const o of objects) {
         const name = readString(o.props.get(path));
-        if (name !== undefined) raw.otherNames.set(moRefKey(o.obj), name);
+        if (name !== undefined) names.set(moRefKey(o.obj), name);
       }
     };
     named(
@@ -262,6 +339,7 @@ export class VsphereInventoryFetcher {
       }),
       'name',
     );
+    return names;
   }
 
   private async readRecentTasks(

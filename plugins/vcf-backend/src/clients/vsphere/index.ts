@@ -26,6 +26,8 @@ export { VsphereInventoryFetcher } from './VsphereInventoryFetcher';
 export type {
   VsphereInventory,
   VsphereInventoryFetcherOptions,
+  VsphereInventoryFetchSummary,
+  VsphereInventorySink,
 } from './VsphereInventoryFetcher';
 export type { VsphereInventoryRows } from './vsphereRowMappers';
 export type {

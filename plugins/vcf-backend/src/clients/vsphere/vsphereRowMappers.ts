@@ -12,8 +12,6 @@ import type {
   NetworkRow,
   SnapshotRow,
   TaskRow,
-  VmDiskRow,
-  VmNicRow,
   VmRow,
 } from '@vcf-backstage/plugin-vcf-common';
 import {
@@ -88,6 +86,14 @@ export interface RowMappingContext {
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
+ * A copy of a string kept after its page is gone. V8 makes a substring a view of the whole string it was cut from,
+ * so a name parsed from a page would otherwise keep the page's entire response text alive.
+ */
+function detached(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
+}
+
+/**
  * used / total as a percentage with one decimal, or undefined when the total is unknown or zero.
  * @internal
  */
@@ -115,8 +121,35 @@ const EVENT_ENTITY_ARGUMENTS: Array<[string, string]> = [
   ['datacenter', 'datacenter'],
 ];
 
-class RowMapper {
+/**
+ * The rows one page of VMs maps to: the VMs and their snapshots, disks and NICs.
+ * @internal
+ */
+export type VmPageRows = Pick<
+  VsphereInventoryRows,
+  'vms' | 'snapshots' | 'vm-disks' | 'vm-nics'
+>;
+
+/**
+ * The kinds whose rows come from the VM pages, in the order a page's rows are written.
+ * @internal
+ */
+export const VM_PAGE_KINDS = [
+  'vms',
+  'snapshots',
+  'vm-disks',
+  'vm-nics',
+] as const;
+
+/**
+ * Maps raw vCenter objects to inventory rows. VMs are mapped a page at a time ({@link VsphereRowMapper.vmPage}),
+ * every other kind once, after the VM pages: hosts need the vCPUs of their VMs, networks the names of their VMs.
+ * Of the VMs, only their names and vCPUs per host are kept between pages.
+ * @internal
+ */
+export class VsphereRowMapper {
   private readonly names = new Map<string, string>();
+  private readonly vcpus = new Map<string, number>();
   private readonly hostParents = new Map<string, ManagedObjectReference>();
   private readonly containerParents = new Map<string, ManagedObjectReference>();
   private readonly hostsByKey = new Map<string, ObjectContent>();
@@ -128,7 +161,6 @@ class RowMapper {
     private readonly ctx: RowMappingContext,
   ) {
     for (const list of [
-      raw.vms,
       raw.hosts,
       raw.clusters,
       raw.datastores,
@@ -142,7 +174,7 @@ class RowMapper {
         if (name !== undefined) this.names.set(moRefKey(o.obj), name);
       }
     }
-    for (const [key, name] of raw.otherNames) this.names.set(key, name);
+    this.addNames(raw.otherNames);
     for (const h of raw.hosts) {
       const parent = readMoRef(h.props.get('parent'));
       if (parent) this.hostParents.set(moRefKey(h.obj), parent);
@@ -189,19 +221,51 @@ class RowMapper {
     return {};
   }
 
-  /** vCPUs of the VMs on each host (templates excluded), by host moRefKey. */
-  private vcpusByHost(): Map<string, number> {
-    const vcpus = new Map<string, number>();
-    for (const vm of this.raw.vms) {
+  /** Names of objects read besides the lists the mapper was created with, by moRefKey. */
+  addNames(names: Map<string, string>): void {
+    for (const [key, name] of names) this.names.set(key, name);
+  }
+
+  /** Whether the mapper knows the name of this object. */
+  knows(ref: ManagedObjectReference): boolean {
+    return this.names.has(moRefKey(ref));
+  }
+
+  /** Forgets the VM pages mapped so far (their retrieval starts over). */
+  forgetVms(): void {
+    for (const key of [...this.names.keys()]) {
+      if (key.startsWith('VirtualMachine:')) this.names.delete(key);
+    }
+    this.vcpus.clear();
+  }
+
+  /**
+   * Maps one page of VMs to their rows, and remembers what the other kinds need of them: their names, and the
+   * vCPUs they put on each host (templates excluded).
+   */
+  vmPage(objects: ObjectContent[]): VmPageRows {
+    for (const vm of objects) {
+      const name = readString(vm.props.get('name'));
+      if (name !== undefined)
+        this.names.set(detached(moRefKey(vm.obj)), detached(name));
       if (readBoolean(vm.props.get('config.template'))) continue;
       const host = readMoRef(vm.props.get('runtime.host'));
       const cpus = readNumber(vm.props.get('config.hardware.numCPU'));
       if (host && cpus) {
-        const key = moRefKey(host);
-        vcpus.set(key, (vcpus.get(key) ?? 0) + cpus);
+        const key = detached(moRefKey(host));
+        this.vcpus.set(key, (this.vcpus.get(key) ?? 0) + cpus);
       }
     }
-    return vcpus;
+    return {
+      vms: this.vms(objects),
+      snapshots: objects.flatMap(o => this.snapshotTree(o)),
+      'vm-disks': objects.flatMap(o =>
+        vmDiskRows(o, this.base(o).name, this.devices),
+      ),
+      'vm-nics': objects.flatMap(o =>
+        vmNicRows(o, this.base(o).name, this.devices),
+      ),
+    };
   }
 
   private base(o: ObjectContent) {
@@ -231,8 +295,8 @@ class RowMapper {
       : undefined;
   }
 
-  vms(): VmRow[] {
-    return this.raw.vms.map(o => {
+  private vms(objects: ObjectContent[]): VmRow[] {
+    return objects.map(o => {
       const p = (path: string) => o.props.get(path);
       const host = readMoRef(p('runtime.host'));
       const snapshots = this.snapshotTree(o);
@@ -283,18 +347,6 @@ class RowMapper {
         diskCapacityBytes: sum(disks.map(diskCapacity)) ?? 0,
       };
     });
-  }
-
-  vmDisks(): VmDiskRow[] {
-    return this.raw.vms.flatMap(o =>
-      vmDiskRows(o, this.base(o).name, this.devices),
-    );
-  }
-
-  vmNics(): VmNicRow[] {
-    return this.raw.vms.flatMap(o =>
-      vmNicRows(o, this.base(o).name, this.devices),
-    );
   }
 
   hostNics(): HostNicRow[] {
@@ -357,12 +409,8 @@ class RowMapper {
     return rows;
   }
 
-  snapshots(): SnapshotRow[] {
-    return this.raw.vms.flatMap(o => this.snapshotTree(o));
-  }
-
   hosts(): HostRow[] {
-    const vcpus = this.vcpusByHost();
+    const vcpus = this.vcpus;
     return this.raw.hosts.map(o => {
       const p = (path: string) => o.props.get(path);
       const cores = readNumber(p('summary.hardware.numCpuCores'));
@@ -671,6 +719,22 @@ class RowMapper {
       };
     });
   }
+
+  /** The rows of every kind but those of the VM pages; call it after the last VM page. */
+  otherRows(): Omit<VsphereInventoryRows, keyof VmPageRows> {
+    return {
+      hosts: this.hosts(),
+      clusters: this.clusters(),
+      datastores: this.datastores(),
+      'datastore-clusters': this.datastoreClusters(),
+      networks: this.networks(),
+      alarms: this.alarms(),
+      tasks: this.tasks(),
+      events: this.events(),
+      'host-nics': this.hostNics(),
+      'host-vmkernel-adapters': this.hostVmkernelAdapters(),
+    };
+  }
 }
 
 /** Vendor, model, serial number and service tag from a host's `hardware.systemInfo`. */
@@ -782,7 +846,8 @@ export function formatVlan(vlan: unknown): string | undefined {
 }
 
 /**
- * Maps what was read from one vCenter to inventory rows. Row ids are `${vcenterId}:${moref}`; references to
+ * Maps what was read from one vCenter, all at once, to inventory rows (see {@link VsphereRowMapper} for the
+ * page-by-page way). Row ids are `${vcenterId}:${moref}`; references to
  * hosts, clusters, datastores and networks are resolved to names.
  * @internal
  */
@@ -790,21 +855,10 @@ export function mapVsphereInventory(
   raw: RawVsphereInventory,
   ctx: RowMappingContext,
 ): VsphereInventoryRows {
-  const mapper = new RowMapper(raw, ctx);
+  const mapper = new VsphereRowMapper(raw, ctx);
+  const vmRows = mapper.vmPage(raw.vms);
   return {
-    vms: mapper.vms(),
-    hosts: mapper.hosts(),
-    clusters: mapper.clusters(),
-    datastores: mapper.datastores(),
-    'datastore-clusters': mapper.datastoreClusters(),
-    networks: mapper.networks(),
-    snapshots: mapper.snapshots(),
-    alarms: mapper.alarms(),
-    tasks: mapper.tasks(),
-    events: mapper.events(),
-    'vm-disks': mapper.vmDisks(),
-    'vm-nics': mapper.vmNics(),
-    'host-nics': mapper.hostNics(),
-    'host-vmkernel-adapters': mapper.hostVmkernelAdapters(),
+    ...vmRows,
+    ...mapper.otherRows(),
   };
 }

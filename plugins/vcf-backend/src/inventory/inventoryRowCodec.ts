@@ -1,0 +1,109 @@
+import type { InventoryKind } from '@vcf-backstage/plugin-vcf-common';
+import type { InventoryRowsByKind } from '@vcf-backstage/plugin-vcf-common';
+import {
+  isoOrUndefined,
+  parseJsonColumn,
+  toBoolean,
+} from '../database/rowValues';
+import { INVENTORY_TABLES, type InventoryColumn } from './inventoryTables';
+
+const SEARCH_SEPARATOR = '\n';
+
+function toColumnValue(column: InventoryColumn, value: unknown): unknown {
+  if (value === undefined || value === null) {
+    return column.type === 'json' ? '[]' : null;
+  }
+  switch (column.type) {
+    case 'json':
+      return JSON.stringify(value);
+    case 'bool':
+      return Boolean(value);
+    case 'time':
+      return isoOrUndefined(value) ?? null;
+    default:
+      return value;
+  }
+}
+
+function fromColumnValue(column: InventoryColumn, value: unknown): unknown {
+  if (column.type === 'json') return parseJsonColumn<string[]>(value) ?? [];
+  if (value === null || value === undefined) return undefined;
+  switch (column.type) {
+    case 'bool':
+      return toBoolean(value);
+    case 'time':
+      return isoOrUndefined(value);
+    case 'int':
+    case 'bigint':
+    case 'float':
+      return Number(value);
+    default:
+      return value;
+  }
+}
+
+function searchTextOf(parts: Array<string | undefined>): string {
+  return parts
+    .filter((p): p is string => !!p)
+    .join(SEARCH_SEPARATOR)
+    .toLowerCase();
+}
+
+/**
+ * One inventory row as the database row of its kind's table (the `search` text included).
+ * @internal
+ */
+export function toDbRow<K extends InventoryKind>(
+  kind: K,
+  vcenterId: string,
+  row: InventoryRowsByKind[K],
+): Record<string, unknown> {
+  const spec = INVENTORY_TABLES[kind];
+  const dbRow: Record<string, unknown> = {
+    vcenter_id: vcenterId,
+    moref: row.moref,
+    name: row.name,
+    search: searchTextOf(spec.searchText(row)),
+  };
+  for (const column of spec.columns) {
+    dbRow[column.column] = toColumnValue(
+      column,
+      (row as unknown as Record<string, unknown>)[column.field],
+    );
+  }
+  return dbRow;
+}
+
+/**
+ * A database row of a kind's table as the inventory row it stores.
+ * @internal
+ */
+export function fromDbRow<K extends InventoryKind>(
+  kind: K,
+  dbRow: Record<string, unknown>,
+): InventoryRowsByKind[K] {
+  const row: Record<string, unknown> = {
+    id: `${dbRow.vcenter_id}:${dbRow.moref}`,
+    vcenterId: dbRow.vcenter_id,
+    moref: dbRow.moref,
+    name: dbRow.name,
+  };
+  for (const column of INVENTORY_TABLES[kind].columns) {
+    const value = fromColumnValue(column, dbRow[column.column]);
+    if (value !== undefined) row[column.field] = value;
+  }
+  return row as unknown as InventoryRowsByKind[K];
+}
+
+/**
+ * The columns {@link fromDbRow} reads, qualified with the table alias (`t` by default).
+ * @internal
+ */
+export function rowColumns(kind: InventoryKind, alias = 't'): string[] {
+  return [
+    `${alias}.vcenter_id`,
+    `${alias}.moref`,
+    `${alias}.name`,
+    ...INVENTORY_TABLES[kind].columns.map(c => `${alias}.${c.column}`),
+  ];
+}
