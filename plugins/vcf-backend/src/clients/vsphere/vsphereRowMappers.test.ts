@@ -142,11 +142,7 @@ const LAYOUT_EX = `xsi:type="VirtualMachineFileLayoutEx">
 const SNAPSHOT_1_BYTES = 30123 + (430 + 52428800) + (432 + 10485760);
 /** Snapshot 2: state and memory, and the deltas the running VM has written since, on all three disks. */
 const SNAPSHOT_2_BYTES =
-  31042 +
-  4294967296 +
-  (430 + 8388608) +
-  (432 + 1048576) +
-  (432 + 2097152);
+  31042 + 4294967296 + (430 + 8388608) + (432 + 1048576) + (432 + 2097152);
 
 describe('snapshotSizes', () => {
   it("adds each snapshot's state and memory files to the delta disks written after it", () => {
