@@ -56,8 +56,8 @@ function summaryValue(field: RegExp) {
   return screen.getByText(field).closest('tr')!;
 }
 
-/** The summary's field label (the table capitalises each word). */
-const CATALOG_FIELD = /^catalog entity$/i;
+/** The summary's field label, as written. */
+const CATALOG_FIELD = /^Catalog entity$/;
 
 const change = (overrides: Partial<InventoryChange>): InventoryChange => ({
   id: 1,
@@ -274,6 +274,7 @@ describe('InventoryDetailPage', () => {
     ).toBeInTheDocument();
     expect(api.getInventoryDetail).toHaveBeenCalledWith('hosts', 'vc01:host-1');
     expect(screen.getByText('SN123')).toBeInTheDocument();
+    expect(screen.getByText('vCPU per core')).toBeInTheDocument();
     expect(screen.getByText('25000 Mb/s')).toBeInTheDocument();
     expect(screen.getByText('management, vmotion')).toBeInTheDocument();
     expect(screen.getByText('false → true')).toBeInTheDocument();

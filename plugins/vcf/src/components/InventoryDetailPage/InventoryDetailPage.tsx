@@ -39,6 +39,9 @@ function DetailSectionTable(props: { section: DetailSection<object> }) {
   );
 }
 
+/** The summary's labels as written ("vCPU per core", "VMs"), not start-cased ("V CPU Per Core", "V Ms"). */
+const keepLabel = (label: string) => label;
+
 /** Props of {@link InventoryDetailPage}. */
 export interface InventoryDetailPageProps {
   kind: InventoryDetailKind;
@@ -91,6 +94,7 @@ export function InventoryDetailPage(props: InventoryDetailPageProps) {
           }
         >
           <StructuredMetadataTable
+            options={{ titleFormat: keepLabel }}
             metadata={{
               ...summary,
               'Catalog entity': (
