@@ -843,6 +843,21 @@ export interface InventoryChangeQuery {
 }
 
 /**
+ * The vCenter of a detail page: its title for names, its address for "Open in vSphere Client".
+ * @public
+ */
+export interface InventoryDetailVcenter {
+  id: string;
+  title: string;
+  baseUrl: string;
+  /**
+   * The vCenter's `about.instanceUuid`, when known: the vSphere Client names objects by moref and this UUID, so
+   * only with it can a link open the object itself (without it, the link searches the object by name).
+   */
+  instanceUuid?: string;
+}
+
+/**
  * `GET /inventory/:kind/:id` for a VM: the row, its disks and NICs, and what concerns it.
  * @public
  */
@@ -856,8 +871,7 @@ export interface VmDetail {
   tasks: TaskRow[];
   events: EventRow[];
   changes: InventoryChange[];
-  /** The vCenter's title and base URL, for names and "Open in vSphere Client". */
-  vcenter: { id: string; title: string; baseUrl: string };
+  vcenter: InventoryDetailVcenter;
 }
 
 /**
@@ -873,7 +887,7 @@ export interface HostDetail {
   tasks: TaskRow[];
   events: EventRow[];
   changes: InventoryChange[];
-  vcenter: { id: string; title: string; baseUrl: string };
+  vcenter: InventoryDetailVcenter;
 }
 
 /**

@@ -19,6 +19,7 @@ import {
 import { startVcsim, type VcsimInstance } from '@vcf-backstage/vcsim';
 import mcpActionsPlugin from '@backstage/plugin-mcp-actions-backend';
 import { vcfPlugin } from '../plugin';
+import { runVsphereTasks } from '../__testUtils__/vsphereTasks';
 
 jest.setTimeout(120_000);
 
@@ -50,6 +51,8 @@ describe('the VCF actions', () => {
   let backend: Awaited<ReturnType<typeof startTestBackend>>;
   /** Every secret the backend was given or synced: none may appear in an action's answer. */
   let secrets: string[];
+  /** The VM whose power state changed between the two vCenter syncs (its row id). */
+  let changedVmId: string;
 
   beforeAll(async () => {
     simulator = await startVcfSimulator({
@@ -104,31 +107,52 @@ describe('the VCF actions', () => {
       ...simulator.listCredentials('east').map(c => c.password),
     ];
     // Syncs both targets now (the test scheduler does not run the dispatcher), then waits for the outcome.
+    await syncNow(['environments/east', 'vcenters/vc-sim']);
+    // Powers a VM off and syncs the vCenter again, so that the change feed holds a change.
+    const vm = vcsim.samples.vm!;
+    changedVmId = `vc-sim:${vm.moref}`;
+    await runVsphereTasks(vcsim, [
+      [
+        vm.powerState === 'poweredOn' ? 'PowerOffVM_Task' : 'PowerOnVM_Task',
+        { type: 'VirtualMachine', value: vm.moref },
+      ],
+    ]);
+    await syncNow(['vcenters/vc-sim']);
+  });
+
+  /** Makes each target (an environment or a vCenter path) sync now and waits until that new run is over. */
+  async function syncNow(paths: string[]) {
     const admin = { Authorization: mockCredentials.user.header(ADMIN) };
-    for (const path of ['environments/east/sync', 'vcenters/vc-sim/sync']) {
+    const syncOf = async (path: string) => {
+      const body = (
+        await request(backend.server).get(`/api/vcf/${path}`).set(admin)
+      ).body;
+      return path.startsWith('environments/')
+        ? body.sync['sddc-manager']
+        : body.sync;
+    };
+    const before = new Map<string, string | undefined>();
+    for (const path of paths) {
+      before.set(path, (await syncOf(path))?.lastStartedAt);
       const response = await request(backend.server)
-        .post(`/api/vcf/${path}`)
+        .post(`/api/vcf/${path}/sync`)
         .set(admin);
       if (response.status !== 202)
-        throw new Error(`POST ${path} answered ${response.status}`);
+        throw new Error(`POST ${path}/sync answered ${response.status}`);
     }
-    const done = (status?: string) =>
-      status === 'succeeded' || status === 'failed';
-    for (let i = 0; i < 600; i++) {
-      const environment = await request(backend.server)
-        .get('/api/vcf/environments/east')
-        .set(admin);
-      const vcenter = await request(backend.server)
-        .get('/api/vcf/vcenters/vc-sim')
-        .set(admin);
-      if (
-        done(environment.body.sync['sddc-manager'].status) &&
-        done(vcenter.body.sync.status)
-      )
-        break;
-      await new Promise(resolve => setTimeout(resolve, 100));
+    for (const path of paths) {
+      for (let i = 0; ; i++) {
+        const sync = await syncOf(path);
+        if (
+          sync?.lastStartedAt !== before.get(path) &&
+          (sync?.status === 'succeeded' || sync?.status === 'failed')
+        )
+          break;
+        if (i === 600) throw new Error(`${path} did not sync`);
+        await new Promise(resolve => setTimeout(resolve, 100));
+      }
     }
-  });
+  }
 
   afterAll(async () => {
     await backend?.stop();
@@ -151,6 +175,15 @@ describe('the VCF actions', () => {
   }
 
   const vmName = () => vcsim.samples.vm!.name;
+  const vmId = () => changedVmId;
+  const hostId = () => `vc-sim:${vcsim.samples.host!.moref}`;
+  /** Puts the sampled objects' names and ids in place of the placeholders of the test inputs. */
+  const withSamples = (json: string) =>
+    json
+      .replaceAll('__VM_ID__', vmId())
+      .replaceAll('__HOST_ID__', hostId())
+      .replaceAll('__VM__', vmName())
+      .replaceAll('__HOST__', vcsim.samples.vm!.host);
 
   it.each([
     [
@@ -198,14 +231,60 @@ describe('the VCF actions', () => {
     ],
     [
       'get-vm',
+      { id: '__VM_ID__' },
+      (o: any) => {
+        expect(o.items).toHaveLength(1);
+        const [vm] = o.items;
+        expect(vm.row).toEqual(
+          expect.objectContaining({ id: vmId(), name: vmName() }),
+        );
+        expect(vm.link).toBe(
+          `/vcf/inventory/vms/${encodeURIComponent(vm.row.id)}`,
+        );
+        expect(vm.disks.length).toBeGreaterThan(0);
+        expect(vm.nics.length).toBeGreaterThan(0);
+        expect(vm.disks[0]).toEqual(
+          expect.objectContaining({ vmMoref: vcsim.samples.vm!.moref }),
+        );
+      },
+    ],
+    [
+      'get-vm',
       { name: '__VM__' },
       (o: any) =>
-        expect(o.vms).toEqual([expect.objectContaining({ name: vmName() })]),
+        expect(o.items).toEqual([
+          expect.objectContaining({
+            row: expect.objectContaining({ name: vmName() }),
+            disks: expect.any(Array),
+          }),
+        ]),
+    ],
+    [
+      'get-host',
+      { id: '__HOST_ID__' },
+      (o: any) => {
+        expect(o.items).toHaveLength(1);
+        const [host] = o.items;
+        expect(host.row).toEqual(
+          expect.objectContaining({
+            id: hostId(),
+            name: vcsim.samples.host!.name,
+          }),
+        );
+        expect(host.nics.length).toBeGreaterThan(0);
+        expect(host.vmkernelAdapters.length).toBeGreaterThan(0);
+      },
     ],
     [
       'get-host',
       { name: '__HOST__' },
-      (o: any) => expect(o.hosts).toHaveLength(1),
+      (o: any) =>
+        expect(o.items).toEqual([
+          expect.objectContaining({
+            row: expect.objectContaining({ name: vcsim.samples.vm!.host }),
+            vmkernelAdapters: expect.any(Array),
+          }),
+        ]),
     ],
     [
       'get-datastore-capacity',
@@ -217,28 +296,33 @@ describe('the VCF actions', () => {
     ],
     [
       'list-recent-changes',
-      {},
+      { vcenterId: 'vc-sim', kind: 'vms' },
       (o: any) => {
-        expect(o.source).toBe('sync-runs');
-        expect(o.changes).toContainEqual(
+        expect(o.totalCount).toBe(1);
+        expect(o.changes).toEqual([
           expect.objectContaining({
-            environmentId: 'east',
-            status: 'succeeded',
+            objectId: vmId(),
+            objectName: vmName(),
+            kind: 'vms',
+            field: 'powerState',
+            before: vcsim.samples.vm!.powerState,
+            link: `/vcf/inventory/vms/${encodeURIComponent(vmId())}`,
           }),
-        );
+        ]);
       },
+    ],
+    [
+      'list-recent-changes',
+      { objectId: '__HOST_ID__' },
+      (o: any) => expect(o).toEqual({ totalCount: 0, changes: [] }),
     ],
     [
       'trigger-sync',
       { environmentId: 'east' },
       (o: any) => expect(o.targets.length).toBeGreaterThan(0),
     ],
-  ])('%s answers an allowed user', async (name, rawInput, check) => {
-    const input = JSON.parse(
-      JSON.stringify(rawInput)
-        .replace('__VM__', vmName())
-        .replace('__HOST__', vcsim.samples.vm!.host),
-    );
+  ])('%s answers an allowed user (%j)', async (name, rawInput, check) => {
+    const input = JSON.parse(withSamples(JSON.stringify(rawInput)));
     const response = await invoke(name, input, ADMIN);
     expect(response.status).toBe(200);
     check(response.body.output);
@@ -258,14 +342,17 @@ describe('the VCF actions', () => {
       'No environment with the id "east"',
     ],
     ['search-inventory', { kind: 'vms' }, 403, 'vcf.inventory.read'],
+    ['get-vm', { id: 'vc-sim:vm-1' }, 403, 'vcf.inventory.read'],
     ['get-vm', { name: 'anything' }, 403, 'vcf.inventory.read'],
+    ['get-host', { id: 'vc-sim:host-1' }, 403, 'vcf.inventory.read'],
     ['get-host', { name: 'anything' }, 403, 'vcf.inventory.read'],
     ['get-datastore-capacity', {}, 403, 'vcf.inventory.read'],
+    ['list-recent-changes', {}, 403, 'vcf.inventory.read'],
     [
       'list-recent-changes',
       { environmentId: 'east' },
-      404,
-      'No environment with the id "east"',
+      403,
+      'vcf.inventory.read',
     ],
     ['trigger-sync', { environmentId: 'east' }, 403, 'vcf.sync.trigger'],
   ])(
@@ -277,17 +364,68 @@ describe('the VCF actions', () => {
     },
   );
 
-  it('lists no environment and no change to the viewer, like GET /environments', async () => {
+  it('lists no environment to the viewer, like GET /environments', async () => {
     expect((await invoke('list-environments', {}, VIEWER)).body.output).toEqual(
       { environments: [] },
     );
-    expect(
-      (await invoke('list-recent-changes', {}, VIEWER)).body.output.changes,
-    ).toEqual([]);
     const route = await request(backend.server)
       .get('/api/vcf/environments')
       .set('Authorization', mockCredentials.user.header(VIEWER));
     expect(route.body).toEqual([]);
+  });
+
+  it.each([
+    ['list-recent-changes', {}, '/inventory/changes'],
+    ['get-vm', { id: '__VM_ID__' }, '/inventory/vms/__VM_ID__'],
+    ['get-host', { id: '__HOST_ID__' }, '/inventory/hosts/__HOST_ID__'],
+  ])(
+    '%s (%j) refuses the viewer with the error of GET %s',
+    async (name, rawInput, rawPath) => {
+      const route = await request(backend.server)
+        .get(
+          `/api/vcf${withSamples(rawPath).replace(
+            /:/g,
+            encodeURIComponent(':'),
+          )}`,
+        )
+        .set('Authorization', mockCredentials.user.header(VIEWER));
+      const action = await invoke(
+        name,
+        JSON.parse(withSamples(JSON.stringify(rawInput))),
+        VIEWER,
+      );
+      expect(route.status).toBe(403);
+      expect(action.status).toBe(route.status);
+      expect(action.body.error).toEqual(route.body.error);
+    },
+  );
+
+  it.each([
+    ['get-vm', 'vms', 'vc-sim:vm-404'],
+    ['get-vm', 'vms', 'no-such-vcenter:vm-1'],
+    ['get-host', 'hosts', 'vc-sim:host-404'],
+  ])(
+    '%s answers an unknown id with the 404 of GET /inventory/%s/%s',
+    async (name, kind, id) => {
+      const route = await request(backend.server)
+        .get(`/api/vcf/inventory/${kind}/${encodeURIComponent(id)}`)
+        .set('Authorization', mockCredentials.user.header(ADMIN));
+      const action = await invoke(name, { id }, ADMIN);
+      expect(route.status).toBe(404);
+      expect(action.status).toBe(404);
+      expect(action.body.error.message).toBe(route.body.error.message);
+    },
+  );
+
+  it('refuses a malformed id, and an input with both or neither of id and name', async () => {
+    for (const input of [
+      { id: 'vm-1' },
+      { id: 'vc-sim:vm-1', name: vmName() },
+      {},
+    ]) {
+      const response = await invoke('get-vm', input, ADMIN);
+      expect(response.status).toBe(400);
+    }
   });
 
   it('gives the same denial as the HTTP route', async () => {

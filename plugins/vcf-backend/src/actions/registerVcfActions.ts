@@ -1,12 +1,16 @@
 import type { PermissionsService } from '@backstage/backend-plugin-api';
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
-import { NotFoundError } from '@backstage/errors';
+import { InputError, NotFoundError } from '@backstage/errors';
 import type { ConditionTransformer } from '@backstage/plugin-permission-node';
 import {
+  INVENTORY_CHANGE_KINDS,
   INVENTORY_KINDS,
+  INVENTORY_ROW_ID_PATTERN,
   vcfInventoryReadPermission,
   vcfPagePaths,
   type CredentialSummary,
+  type InventoryChangeKind,
+  type InventoryDetailKind,
   type InventoryKind,
   type SyncTargetStatus,
   type VcfEnvironment,
@@ -15,6 +19,10 @@ import type { VcfAuditLog } from '../audit/VcfAuditLog';
 import type { CredentialStore } from '../credentials/CredentialStore';
 import type { EnvironmentService } from '../environments/EnvironmentService';
 import type { EnvironmentStore } from '../environments/EnvironmentStore';
+import {
+  isDetailKind,
+  readInventoryDetailById,
+} from '../inventory/inventoryDetail';
 import type { InventoryStore } from '../inventory/InventoryStore';
 import type { VcfQueryFilter } from '../permissions/VcfQueryFilter';
 import { readableCredentialFilter } from '../service/credentialAccess';
@@ -97,6 +105,9 @@ function plain<T extends object>(row: T): Record<string, unknown> & T {
   return row as Record<string, unknown> & T;
 }
 
+/** At most this many same-named objects are answered in full by `get-vm` / `get-host`. */
+const NAME_MATCH_LIMIT = 10;
+
 const SEARCHABLE_INVENTORY_KINDS = INVENTORY_KINDS.filter(
   kind => kind !== 'events' && kind !== 'tasks',
 ) as [InventoryKind, ...InventoryKind[]];
@@ -116,6 +127,7 @@ export function registerVcfActions(options: VcfActionsOptions): void {
     credentials,
     syncTargets,
     inventory,
+    vcenterService,
   } = options;
   const contextOf = (
     credentialsOfCaller: Parameters<typeof RouteContext.forCredentials>[0],
@@ -323,88 +335,121 @@ export function registerVcfActions(options: VcfActionsOptions): void {
     },
   });
 
-  /** Objects of a kind whose name is exactly the asked one (case-insensitive), in one vCenter if asked. */
-  async function findByName<K extends 'vms' | 'hosts'>(
-    kind: K,
+  /**
+   * `get-vm` and `get-host`: one object by its row id, with the same lookup and the same 404s as
+   * `GET /inventory/{kind}/{id}`; or, as a fallback, every object with an exact name (case-insensitive).
+   */
+  function registerDetailAction(
+    kind: InventoryDetailKind,
+    action: { name: string; title: string; description: string },
+  ) {
+    const noun = kind === 'vms' ? 'VM' : 'host';
+    actionsRegistry.register({
+      ...action,
+      attributes: { readOnly: true, idempotent: true, destructive: false },
+      schema: {
+        input: z =>
+          z
+            .object({
+              id: z
+                .string()
+                .max(200)
+                .regex(INVENTORY_ROW_ID_PATTERN)
+                .optional()
+                .describe(
+                  `The ${noun}'s id as search-inventory lists it: vcenterId:moref`,
+                ),
+              name: z
+                .string()
+                .min(1)
+                .max(255)
+                .optional()
+                .describe(`Fallback without an id: the ${noun}'s exact name`),
+              vcenterId: z
+                .string()
+                .max(100)
+                .optional()
+                .describe('With name: only this vCenter'),
+            })
+            .strict(),
+        output: z =>
+          z.object({
+            items: z.array(
+              z
+                .object({
+                  row: z
+                    .object({ id: z.string(), name: z.string() })
+                    .passthrough(),
+                  link: z.string(),
+                })
+                .passthrough(),
+            ),
+          }),
+      },
+      action: async ({ input, credentials: caller }) => {
+        await inventoryReader(caller);
+        if ((input.id === undefined) === (input.name === undefined)) {
+          throw new InputError(`Give either the ${noun}'s id or its name`);
+        }
+        const ids = input.id
+          ? [input.id]
+          : await idsByName(kind, input.name!, input.vcenterId);
+        const details = [];
+        for (const id of ids) {
+          const detail = await readInventoryDetailById(
+            inventory,
+            vcenterService,
+            kind,
+            id,
+          );
+          details.push(
+            plain({
+              ...detail,
+              row: plain(detail.row),
+              link: vcfPagePaths.inventoryItem(kind, id),
+            }),
+          );
+        }
+        return { output: { items: details } };
+      },
+    });
+  }
+
+  /** Row ids of the objects whose name is exactly the asked one (case-insensitive), in one vCenter if asked. */
+  async function idsByName(
+    kind: InventoryDetailKind,
     name: string,
     vcenterId?: string,
-  ) {
+  ): Promise<string[]> {
     const page = await inventory.list(kind, {
       q: name,
       vcenterId,
       offset: 0,
       limit: 100,
     });
-    const matches = page.items.filter(
-      item => item.name.toLowerCase() === name.toLowerCase(),
-    );
-    if (!matches.length)
+    const ids = page.items
+      .filter(item => item.name.toLowerCase() === name.toLowerCase())
+      .map(item => item.id);
+    if (!ids.length) {
       throw new NotFoundError(
         `No ${kind === 'vms' ? 'VM' : 'host'} named "${name}"`,
       );
-    return matches.map(item =>
-      plain({ ...item, link: vcfPagePaths.inventoryItem(kind, item.id) }),
-    );
+    }
+    return ids.slice(0, NAME_MATCH_LIMIT);
   }
 
-  actionsRegistry.register({
+  registerDetailAction('vms', {
     name: 'get-vm',
     title: 'Get a virtual machine',
     description:
-      'The details of the VMs with this exact name: power state, CPU, memory, guest OS, IP addresses, host, cluster, datastores, networks, snapshots.',
-    attributes: { readOnly: true, idempotent: true, destructive: false },
-    schema: {
-      input: z =>
-        z
-          .object({
-            name: z.string().min(1).max(255),
-            vcenterId: z.string().max(100).optional(),
-          })
-          .strict(),
-      output: z =>
-        z.object({
-          vms: z.array(
-            z.object({ id: z.string(), name: z.string() }).passthrough(),
-          ),
-        }),
-    },
-    action: async ({ input, credentials: caller }) => {
-      await inventoryReader(caller);
-      return {
-        output: { vms: await findByName('vms', input.name, input.vcenterId) },
-      };
-    },
+      'One VM by its id (vcenterId:moref, as search-inventory lists it), or the VMs with an exact name: power state, CPU, memory, guest OS, IP addresses, host, cluster, Tools, hardware version, its disks and NICs (portgroup, switch, uplinks), snapshots, alarms, recent tasks, events and changes.',
   });
 
-  actionsRegistry.register({
+  registerDetailAction('hosts', {
     name: 'get-host',
     title: 'Get an ESXi host',
     description:
-      'The details of the ESXi hosts with this exact name: version, build, connection state, maintenance mode, hardware, CPU and memory usage, cluster.',
-    attributes: { readOnly: true, idempotent: true, destructive: false },
-    schema: {
-      input: z =>
-        z
-          .object({
-            name: z.string().min(1).max(255),
-            vcenterId: z.string().max(100).optional(),
-          })
-          .strict(),
-      output: z =>
-        z.object({
-          hosts: z.array(
-            z.object({ id: z.string(), name: z.string() }).passthrough(),
-          ),
-        }),
-    },
-    action: async ({ input, credentials: caller }) => {
-      await inventoryReader(caller);
-      return {
-        output: {
-          hosts: await findByName('hosts', input.name, input.vcenterId),
-        },
-      };
-    },
+      'One ESXi host by its id (vcenterId:moref, as search-inventory lists it), or the hosts with an exact name: version, build, connection state, maintenance mode, hardware identity, CPU and memory, cluster, its physical NICs and VMkernel adapters, alarms, recent tasks, events and changes.',
   });
 
   actionsRegistry.register({
@@ -471,51 +516,78 @@ export function registerVcfActions(options: VcfActionsOptions): void {
 
   actionsRegistry.register({
     name: 'list-recent-changes',
-    title: 'List recent changes',
+    title: 'List recent inventory changes',
     description:
-      'What changed recently in the environments the caller may see, newest first. Until the plugin records a change feed, the changes are the sync runs with what each added, updated or removed (counts per run).',
+      'The inventory change feed, newest first, as GET /inventory/changes serves it: objects added and removed, power state, host and cluster moves, maintenance mode, Tools status, disk and memory changes, datastores crossing 80 / 90 % used. Filter by vCenter, environment, kind, object id (vcenterId:moref) and time.',
     attributes: { readOnly: true, idempotent: true, destructive: false },
     schema: {
       input: z =>
         z
           .object({
+            vcenterId: z.string().max(100).optional(),
             environmentId: z.string().max(100).optional(),
-            limit: z.number().int().min(1).max(100).default(25),
+            kind: z
+              .enum(
+                INVENTORY_CHANGE_KINDS as [
+                  InventoryChangeKind,
+                  ...InventoryChangeKind[],
+                ],
+              )
+              .optional(),
+            objectId: z
+              .string()
+              .max(200)
+              .regex(INVENTORY_ROW_ID_PATTERN)
+              .optional()
+              .describe("One object's changes: vcenterId:moref"),
+            since: z
+              .string()
+              .datetime({ offset: true })
+              .optional()
+              .describe('ISO time: changes at or after it'),
+            until: z
+              .string()
+              .datetime({ offset: true })
+              .optional()
+              .describe('ISO time: changes before it'),
+            offset: z.number().int().min(0).default(0),
+            limit: z.number().int().min(1).max(500).default(25),
           })
           .strict(),
       output: z =>
         z.object({
-          source: z.literal('sync-runs'),
-          changes: z.array(z.object({}).passthrough()),
+          totalCount: z.number(),
+          changes: z.array(
+            z
+              .object({
+                objectId: z.string(),
+                objectName: z.string(),
+                kind: z.string(),
+                field: z.string(),
+                at: z.string(),
+              })
+              .passthrough(),
+          ),
         }),
     },
     action: async ({ input, credentials: caller }) => {
-      const ctx = contextOf(caller);
-      let environmentIds: string[];
-      if (input.environmentId) {
-        await requireReadableEnvironment(ctx, input.environmentId, options);
-        environmentIds = [input.environmentId];
-      } else {
-        const readable = await listReadableEnvironments(
-          ctx,
-          environmentService,
-          options.environmentFilter,
-        );
-        environmentIds = readable.map(e => e.id);
-      }
-      const targets = (await syncTargets.listTargets()).filter(
-        t => t.environmentId && environmentIds.includes(t.environmentId),
-      );
-      const environmentOf = new Map(targets.map(t => [t.id, t.environmentId]));
-      const runs = await syncTargets.listRuns(
-        targets.map(t => t.id),
-        { offset: 0, limit: input.limit },
-      );
+      await inventoryReader(caller);
+      const page = await inventory.listChanges(input);
       return {
         output: {
-          source: 'sync-runs' as const,
-          changes: runs.items.map(run =>
-            plain({ ...run, environmentId: environmentOf.get(run.targetId) }),
+          totalCount: page.totalCount,
+          changes: page.items.map(change =>
+            plain({
+              ...change,
+              ...(isDetailKind(change.kind)
+                ? {
+                    link: vcfPagePaths.inventoryItem(
+                      change.kind,
+                      change.objectId,
+                    ),
+                  }
+                : {}),
+            }),
           ),
         },
       };

@@ -5,15 +5,8 @@ import {
   createVcfTestDatabases,
 } from '../__testUtils__/vcfTestDatabases';
 import { insertVcenter } from '../__testUtils__/inventoryFixtures';
-import {
-  PropertyCollectorPager,
-  readMoRef,
-  readString,
-  VimSoapClient,
-  VsphereInventoryFetcher,
-  xmlChildren,
-  type ManagedObjectReference,
-} from '../clients/vsphere';
+import { runVsphereTasks } from '../__testUtils__/vsphereTasks';
+import { VsphereInventoryFetcher, xmlChildren } from '../clients/vsphere';
 import { DatabaseInventoryStore } from './DatabaseInventoryStore';
 
 jest.setTimeout(120_000);
@@ -41,44 +34,6 @@ const TOPOLOGIES: Array<[string, Partial<VcsimTopology>]> = [
     },
   ],
 ];
-
-/** Runs vSphere methods on the simulator as an administrator would, and waits for their tasks. */
-async function act(
-  vcsim: VcsimInstance,
-  calls: Array<
-    [
-      method: string,
-      target: ManagedObjectReference,
-      parameters?: ReturnType<typeof xmlChildren>,
-    ]
-  >,
-) {
-  const client = VimSoapClient.create({
-    url: vcsim.url,
-    username: vcsim.username,
-    password: vcsim.password,
-    tls: { ca: vcsim.certificatePem },
-  });
-  const pager = PropertyCollectorPager.create({ client });
-  try {
-    await client.connect();
-    for (const [method, target, parameters] of calls) {
-      const task = readMoRef(await client.invoke(method, target, parameters));
-      for (let state = 'running'; task && state !== 'success'; ) {
-        const [info] = await pager.retrieve({
-          propSet: [{ type: 'Task', pathSet: ['info.state'] }],
-          objectSet: [{ obj: task }],
-        });
-        state = readString(info?.props.get('info.state')) ?? 'error';
-        if (state === 'error') throw new Error(`${method} failed`);
-        if (state !== 'success') await new Promise(r => setTimeout(r, 20));
-      }
-    }
-    await client.logout();
-  } finally {
-    await client.close();
-  }
-}
 
 describe.each(TOPOLOGIES)(
   'the change feed against vcsim, %s',
@@ -141,7 +96,7 @@ describe.each(TOPOLOGIES)(
           type: 'VirtualMachine',
           value: moref,
         });
-        await act(vcsim, [
+        await runVsphereTasks(vcsim, [
           ['PowerOffVM_Task', vmRef(poweredOn.moref)],
           ['Destroy_Task', vmRef(removed.moref)],
           [
@@ -192,7 +147,7 @@ describe.each(TOPOLOGIES)(
           ).toBe(true);
         } finally {
           // Back to the launched state for the other database's run.
-          await act(vcsim, [
+          await runVsphereTasks(vcsim, [
             ['PowerOnVM_Task', vmRef(poweredOn.moref)],
             [
               'ExitMaintenanceMode_Task',

@@ -95,3 +95,21 @@ export async function readInventoryDetail(
   if (!row) throw notFound();
   return { kind, row, nics, vmkernelAdapters, ...common };
 }
+
+/**
+ * `GET /inventory/{kind}/{id}` and the `get-vm` / `get-host` actions: one VM or host by its row id
+ * (`vcenterId:moref`), with the same 404s for a malformed id, an unknown vCenter and an object not stored.
+ * @internal
+ */
+export async function readInventoryDetailById(
+  inventory: InventoryStore,
+  vcenters: {
+    get(id: string): Promise<Pick<VcenterSummary, 'id' | 'title' | 'baseUrl'>>;
+  },
+  kind: InventoryDetailKind,
+  id: string,
+): Promise<InventoryDetail> {
+  const { vcenterId, moref } = parseInventoryRowId(id);
+  const vcenter = await vcenters.get(vcenterId);
+  return readInventoryDetail(inventory, vcenter, kind, moref);
+}

@@ -17,8 +17,7 @@ import {
 } from '../inventory/inventoryExportColumns';
 import {
   isDetailKind,
-  parseInventoryRowId,
-  readInventoryDetail,
+  readInventoryDetailById,
 } from '../inventory/inventoryDetail';
 import { isInventoryKind } from '../inventory/inventoryTables';
 import type {
@@ -173,9 +172,14 @@ export function createInventoryRoutes(
         `Inventory ${kind} have no detail; VMs and hosts do`,
       );
     }
-    const { vcenterId, moref } = parseInventoryRowId(req.params.id);
-    const vcenter = await vcenterService.get(vcenterId);
-    res.json(await readInventoryDetail(inventory, vcenter, kind, moref));
+    res.json(
+      await readInventoryDetailById(
+        inventory,
+        vcenterService,
+        kind,
+        req.params.id,
+      ),
+    );
   });
 
   return router;

@@ -4,6 +4,7 @@ import {
   formatVlan,
   mapVsphereInventory,
   percent,
+  snapshotSizes,
   type RawVsphereInventory,
 } from './vsphereRowMappers';
 
@@ -82,7 +83,116 @@ describe('percent', () => {
   });
 });
 
+/**
+ * A VM's `layoutEx` as RetrievePropertiesEx returns it, for a VM with two snapshots (the first without memory, the
+ * second with) and three disks, the third added between the snapshots. vcsim leaves `layoutEx` empty, so this is
+ * the only check of snapshot sizes. File keys follow vCenter's numbering: descriptor and extent pairs per chain link.
+ */
+const LAYOUT_EX = `xsi:type="VirtualMachineFileLayoutEx">
+  <file><key>0</key><name>[ds1] web/web.vmx</name><type>config</type><size>3452</size><uniqueSize>3452</uniqueSize><accessible>true</accessible></file>
+  <file><key>1</key><name>[ds1] web/web.nvram</name><type>nvram</type><size>8684</size><uniqueSize>8684</uniqueSize><accessible>true</accessible></file>
+  <file><key>2</key><name>[ds1] web/web.vmsd</name><type>snapshotList</type><size>1073</size><uniqueSize>1073</uniqueSize><accessible>true</accessible></file>
+  <file><key>3</key><name>[ds1] web/web.vmdk</name><type>diskDescriptor</type><size>560</size><uniqueSize>560</uniqueSize><accessible>true</accessible></file>
+  <file><key>4</key><name>[ds1] web/web-flat.vmdk</name><type>diskExtent</type><size>42949672960</size><uniqueSize>42949672960</uniqueSize><accessible>true</accessible></file>
+  <file><key>5</key><name>[ds1] web/web_1.vmdk</name><type>diskDescriptor</type><size>562</size><uniqueSize>562</uniqueSize><accessible>true</accessible></file>
+  <file><key>6</key><name>[ds1] web/web_1-flat.vmdk</name><type>diskExtent</type><size>10737418240</size><uniqueSize>10737418240</uniqueSize><accessible>true</accessible></file>
+  <file><key>7</key><name>[ds1] web/vmware.log</name><type>log</type><size>241004</size><uniqueSize>241004</uniqueSize><accessible>true</accessible></file>
+  <file><key>8</key><name>[ds1] web/web-8d2c.vswp</name><type>swap</type><size>4294967296</size><uniqueSize>4294967296</uniqueSize><accessible>true</accessible></file>
+  <file><key>9</key><name>[ds1] web/web-Snapshot1.vmsn</name><type>snapshotData</type><size>30123</size><uniqueSize>30123</uniqueSize><accessible>true</accessible></file>
+  <file><key>11</key><name>[ds1] web/web-000001.vmdk</name><type>diskDescriptor</type><size>430</size><uniqueSize>430</uniqueSize><accessible>true</accessible></file>
+  <file><key>12</key><name>[ds1] web/web-000001-sesparse.vmdk</name><type>diskExtent</type><size>52428800</size><uniqueSize>52428800</uniqueSize><accessible>true</accessible></file>
+  <file><key>13</key><name>[ds1] web/web_1-000001.vmdk</name><type>diskDescriptor</type><size>432</size><uniqueSize>432</uniqueSize><accessible>true</accessible></file>
+  <file><key>14</key><name>[ds1] web/web_1-000001-sesparse.vmdk</name><type>diskExtent</type><size>10485760</size><uniqueSize>10485760</uniqueSize><accessible>true</accessible></file>
+  <file><key>20</key><name>[ds1] web/web-Snapshot2.vmsn</name><type>snapshotData</type><size>31042</size><uniqueSize>31042</uniqueSize><accessible>true</accessible></file>
+  <file><key>21</key><name>[ds1] web/web-Snapshot2.vmem</name><type>snapshotMemory</type><size>4294967296</size><uniqueSize>4294967296</uniqueSize><accessible>true</accessible></file>
+  <file><key>24</key><name>[ds1] web/web-000002.vmdk</name><type>diskDescriptor</type><size>430</size><uniqueSize>430</uniqueSize><accessible>true</accessible></file>
+  <file><key>25</key><name>[ds1] web/web-000002-sesparse.vmdk</name><type>diskExtent</type><size>8388608</size><uniqueSize>8388608</uniqueSize><accessible>true</accessible></file>
+  <file><key>26</key><name>[ds1] web/web_1-000002.vmdk</name><type>diskDescriptor</type><size>432</size><uniqueSize>432</uniqueSize><accessible>true</accessible></file>
+  <file><key>27</key><name>[ds1] web/web_1-000002-sesparse.vmdk</name><type>diskExtent</type><size>1048576</size><uniqueSize>1048576</uniqueSize><accessible>true</accessible></file>
+  <file><key>30</key><name>[ds1] web/web_2.vmdk</name><type>diskDescriptor</type><size>562</size><uniqueSize>562</uniqueSize><accessible>true</accessible></file>
+  <file><key>31</key><name>[ds1] web/web_2-flat.vmdk</name><type>diskExtent</type><size>2147483648</size><uniqueSize>2147483648</uniqueSize><accessible>true</accessible></file>
+  <file><key>32</key><name>[ds1] web/web_2-000001.vmdk</name><type>diskDescriptor</type><size>432</size><uniqueSize>432</uniqueSize><accessible>true</accessible></file>
+  <file><key>33</key><name>[ds1] web/web_2-000001-sesparse.vmdk</name><type>diskExtent</type><size>2097152</size><uniqueSize>2097152</uniqueSize><accessible>true</accessible></file>
+  <disk><key>2000</key>
+    <chain><fileKey>3</fileKey><fileKey>4</fileKey></chain>
+    <chain><fileKey>11</fileKey><fileKey>12</fileKey></chain>
+    <chain><fileKey>24</fileKey><fileKey>25</fileKey></chain>
+  </disk>
+  <disk><key>2001</key>
+    <chain><fileKey>5</fileKey><fileKey>6</fileKey></chain>
+    <chain><fileKey>13</fileKey><fileKey>14</fileKey></chain>
+    <chain><fileKey>26</fileKey><fileKey>27</fileKey></chain>
+  </disk>
+  <disk><key>2002</key>
+    <chain><fileKey>30</fileKey><fileKey>31</fileKey></chain>
+    <chain><fileKey>32</fileKey><fileKey>33</fileKey></chain>
+  </disk>
+  <snapshot><key type="VirtualMachineSnapshot">snapshot-1</key><dataKey>9</dataKey><memoryKey>-1</memoryKey>
+    <disk><key>2000</key><chain><fileKey>3</fileKey><fileKey>4</fileKey></chain></disk>
+    <disk><key>2001</key><chain><fileKey>5</fileKey><fileKey>6</fileKey></chain></disk>
+  </snapshot>
+  <snapshot><key type="VirtualMachineSnapshot">snapshot-2</key><dataKey>20</dataKey><memoryKey>21</memoryKey>
+    <disk><key>2000</key><chain><fileKey>3</fileKey><fileKey>4</fileKey></chain><chain><fileKey>11</fileKey><fileKey>12</fileKey></chain></disk>
+    <disk><key>2001</key><chain><fileKey>5</fileKey><fileKey>6</fileKey></chain><chain><fileKey>13</fileKey><fileKey>14</fileKey></chain></disk>
+    <disk><key>2002</key><chain><fileKey>30</fileKey><fileKey>31</fileKey></chain></disk>
+  </snapshot>
+  <timestamp>2026-01-10T11:58:03.512Z</timestamp>`;
+
+/** Snapshot 1: its state file, and the deltas of disks 2000 and 2001 written until snapshot 2 was taken. */
+const SNAPSHOT_1_BYTES = 30123 + (430 + 52428800) + (432 + 10485760);
+/** Snapshot 2: state and memory, and the deltas the running VM has written since, on all three disks. */
+const SNAPSHOT_2_BYTES =
+  31042 + 4294967296 + (430 + 8388608) + (432 + 1048576) + (432 + 2097152);
+
+describe('snapshotSizes', () => {
+  it("adds each snapshot's state and memory files to the delta disks written after it", () => {
+    expect(snapshotSizes(val(LAYOUT_EX))).toEqual(
+      new Map([
+        ['snapshot-1', SNAPSHOT_1_BYTES],
+        ['snapshot-2', SNAPSHOT_2_BYTES],
+      ]),
+    );
+  });
+
+  it('knows no size without a layout (vcsim) or without snapshots', () => {
+    expect(snapshotSizes(undefined).size).toBe(0);
+    const withoutSnapshots = LAYOUT_EX.replace(
+      /<snapshot>[\s\S]*<\/snapshot>/,
+      '',
+    );
+    expect(snapshotSizes(val(withoutSnapshots)).size).toBe(0);
+  });
+});
+
 describe('mapVsphereInventory', () => {
+  it("gives each snapshot row the size computed from its VM's layoutEx", () => {
+    const snapshot =
+      val(`xsi:type="VirtualMachineSnapshotInfo"><rootSnapshotList>
+      <snapshot type="VirtualMachineSnapshot">snapshot-1</snapshot><name>before patch</name>
+      <createTime>2026-01-01T00:00:00Z</createTime><state>poweredOff</state><quiesced>false</quiesced>
+      <childSnapshotList><snapshot type="VirtualMachineSnapshot">snapshot-2</snapshot><name>after patch</name>
+        <createTime>2026-01-05T00:00:00Z</createTime><state>poweredOn</state><quiesced>true</quiesced>
+      </childSnapshotList></rootSnapshotList>`);
+    const rows = mapVsphereInventory(
+      raw({
+        vms: [
+          object('VirtualMachine', 'vm-1', {
+            name: 'web',
+            snapshot,
+            layoutEx: val(LAYOUT_EX),
+          }),
+        ],
+      }),
+      ctx,
+    );
+    expect(
+      rows.snapshots.map(s => [s.moref, s.sizeBytes, s.state, s.quiesced]),
+    ).toEqual([
+      ['snapshot-1', SNAPSHOT_1_BYTES, 'poweredOff', false],
+      ['snapshot-2', SNAPSHOT_2_BYTES, 'poweredOn', true],
+    ]);
+  });
+
   it('flattens nested snapshot trees and takes the oldest creation time', () => {
     const snapshot =
       val(`xsi:type="VirtualMachineSnapshotInfo"><rootSnapshotList>

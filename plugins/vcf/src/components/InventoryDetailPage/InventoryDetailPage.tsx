@@ -5,213 +5,42 @@ import {
   ResponseErrorPanel,
   StructuredMetadataTable,
   Table,
-  type TableColumn,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import OpenInNewIcon from '@material-ui/icons/OpenInNew';
-import type {
-  HostDetail,
-  InventoryDetailKind,
-  VmDetail,
-} from '@vcf-backstage/plugin-vcf-common';
+import type { InventoryDetailKind } from '@vcf-backstage/plugin-vcf-common';
 import useAsync from 'react-use/esm/useAsync';
 import { vcfApiRef } from '../../api';
 import { useOptionalVcfPaths } from '../../hooks/useVcfPaths';
-import {
-  formatBytes,
-  formatDateTime,
-  formatMegabytes,
-} from '../../util/format';
 import { ChangeTable } from '../ChangesPage/ChangeTable';
-import { inventoryLists } from '../InventoryTable/inventoryColumns';
+import { vsphereClientUrl } from '../../util/vsphereClientUrl';
+import { InventoryCatalogEntities } from './InventoryCatalogEntities';
+import {
+  detailSections,
+  hostSummary,
+  vmSummary,
+  type DetailSection,
+} from './inventoryDetailContent';
 
-function yesNo(value: boolean | undefined): string {
-  if (value === undefined) return '–';
-  return value ? 'yes' : 'no';
-}
-
-/** The vSphere Client's search for an object by name on its vCenter. */
-export function vsphereClientUrl(baseUrl: string, name: string): string {
-  return `${baseUrl.replace(
-    /\/+$/,
-    '',
-  )}/ui/app/search?query=${encodeURIComponent(name)}`;
-}
-
-function ListCard<T extends object>(props: {
-  title: string;
-  columns: TableColumn<T>[];
-  rows: T[];
-}) {
+function DetailSectionTable(props: { section: DetailSection<object> }) {
+  const { title, columns, rows, width = 12 } = props.section;
   return (
-    <Table<T>
-      title={props.title}
-      options={{ paging: false, search: false, padding: 'dense' }}
-      columns={props.columns}
-      data={props.rows}
-      emptyContent={<div style={{ padding: 16 }}>None.</div>}
-    />
+    <Grid item xs={12} md={width}>
+      <Table<object>
+        title={title}
+        options={{ paging: false, search: false, padding: 'dense' }}
+        columns={columns}
+        data={rows}
+        emptyContent={<div style={{ padding: 16 }}>None.</div>}
+      />
+    </Grid>
   );
 }
 
-function VmSummary(props: { detail: VmDetail }) {
-  const { row } = props.detail;
-  return (
-    <StructuredMetadataTable
-      metadata={{
-        'Power state': row.powerState,
-        Host: row.host ?? '–',
-        Cluster: row.cluster ?? '–',
-        Datacenter: row.datacenter ?? '–',
-        Folder: row.folder ?? '–',
-        'Resource pool': row.resourcePool ?? '–',
-        'vCPU / memory': `${row.numCpu ?? '–'} / ${formatMegabytes(
-          row.memoryMb,
-        )}`,
-        'Guest OS (configured)': row.guestOs ?? '–',
-        'Guest OS (Tools)': row.guestOsReported ?? '–',
-        'DNS name': row.dnsName ?? '–',
-        'IP addresses': row.ipAddresses.join(', ') || '–',
-        'Hardware version': row.hardwareVersion ?? '–',
-        'VMware Tools':
-          [row.toolsStatus, row.toolsVersion, row.toolsRunningStatus]
-            .filter(Boolean)
-            .join(' · ') || '–',
-        'Provisioned / used': `${formatBytes(
-          row.provisionedBytes,
-        )} / ${formatBytes(row.usedBytes)}`,
-        CBT: yesNo(row.cbtEnabled),
-        Annotation: row.annotation ?? '–',
-      }}
-    />
-  );
-}
-
-function HostSummary(props: { detail: HostDetail }) {
-  const { row } = props.detail;
-  return (
-    <StructuredMetadataTable
-      metadata={{
-        State: row.inMaintenanceMode
-          ? 'maintenance mode'
-          : row.connectionState ?? '–',
-        Cluster: row.cluster ?? '–',
-        Version: row.version ? `${row.version} (${row.build ?? '?'})` : '–',
-        Hardware: [row.vendor, row.model].filter(Boolean).join(' ') || '–',
-        'Serial number / service tag':
-          [row.serialNumber, row.serviceTag].filter(Boolean).join(' / ') || '–',
-        BIOS: [row.biosVersion, formatDateTime(row.biosReleaseDate)]
-          .filter(Boolean)
-          .join(' · '),
-        CPU: `${row.cpuModel ?? '–'} · ${row.cpuSockets ?? '?'} sockets, ${
-          row.cpuCores ?? '?'
-        } cores, ${row.cpuThreads ?? '?'} threads`,
-        'vCPU per core': row.vcpuPerCore ?? '–',
-        VMs: row.vmCount ?? '–',
-        Memory: formatBytes(row.memoryBytes),
-        'NTP servers': row.ntpServers.join(', ') || '–',
-      }}
-    />
-  );
-}
-
-function VmParts(props: { detail: VmDetail }) {
-  const { detail } = props;
-  return (
-    <>
-      <Grid item xs={12}>
-        <ListCard
-          title="Disks"
-          rows={detail.disks}
-          columns={[
-            { title: 'Disk', field: 'label' },
-            { title: 'Capacity', render: d => formatBytes(d.capacityBytes) },
-            { title: 'Datastore', field: 'datastore' },
-            { title: 'Provisioning', field: 'provisioning' },
-            { title: 'File', field: 'file' },
-          ]}
-        />
-      </Grid>
-      <Grid item xs={12}>
-        <ListCard
-          title="Network adapters"
-          rows={detail.nics}
-          columns={[
-            { title: 'NIC', field: 'label' },
-            { title: 'Adapter', field: 'adapterType' },
-            {
-              title: 'Path',
-              render: n =>
-                [
-                  n.network ?? '?',
-                  n.switchName ?? '?',
-                  n.uplinks.join(', ') || '?',
-                ].join(' → '),
-            },
-            { title: 'MAC address', field: 'macAddress' },
-            { title: 'Connected', render: n => yesNo(n.connected) },
-            {
-              title: 'IP addresses',
-              render: n => n.ipAddresses.join(', ') || '–',
-            },
-          ]}
-        />
-      </Grid>
-      <Grid item xs={12}>
-        <ListCard
-          title="Snapshots"
-          rows={detail.snapshots}
-          columns={[
-            { title: 'Name', field: 'name' },
-            { title: 'Created', render: s => formatDateTime(s.createdAt) },
-            { title: 'Size', render: s => formatBytes(s.sizeBytes) },
-            { title: 'Quiesced', render: s => yesNo(s.quiesced) },
-            { title: 'Description', field: 'description' },
-          ]}
-        />
-      </Grid>
-    </>
-  );
-}
-
-function HostParts(props: { detail: HostDetail }) {
-  const { detail } = props;
-  return (
-    <>
-      <Grid item xs={12}>
-        <ListCard
-          title="Physical NICs"
-          rows={detail.nics}
-          columns={[
-            { title: 'Device', field: 'device' },
-            {
-              title: 'Speed',
-              render: n => (n.speedMb ? `${n.speedMb} Mb/s` : 'down'),
-            },
-            { title: 'Driver', field: 'driver' },
-            { title: 'MAC address', field: 'macAddress' },
-            { title: 'Switch', field: 'switchName' },
-          ]}
-        />
-      </Grid>
-      <Grid item xs={12}>
-        <ListCard
-          title="VMkernel adapters"
-          rows={detail.vmkernelAdapters}
-          columns={[
-            { title: 'Device', field: 'device' },
-            { title: 'IP address', field: 'ipAddress' },
-            { title: 'Portgroup', field: 'portgroup' },
-            { title: 'Switch', field: 'switchName' },
-            { title: 'Services', render: a => a.services.join(', ') || '–' },
-          ]}
-        />
-      </Grid>
-    </>
-  );
-}
+/** The summary's labels as written ("vCPU per core", "VMs"), not start-cased ("V CPU Per Core", "V Ms"). */
+const keepLabel = (label: string) => label;
 
 /** Props of {@link InventoryDetailPage}. */
 export interface InventoryDetailPageProps {
@@ -222,7 +51,8 @@ export interface InventoryDetailPageProps {
 
 /**
  * One VM or host: summary, disks and NICs (with the portgroup → switch → uplink path) or physical NICs and VMkernel
- * adapters, snapshots, alarms, tasks, events, its own change history, and a link to the vSphere Client.
+ * adapters, snapshots, alarms, tasks, events, its own change history, its catalog entity and a link to the object in
+ * the vSphere Client.
  */
 export function InventoryDetailPage(props: InventoryDetailPageProps) {
   const { kind, id } = props;
@@ -237,6 +67,8 @@ export function InventoryDetailPage(props: InventoryDetailPageProps) {
   if (error || !detail)
     return <ResponseErrorPanel error={error ?? new Error('Not found')} />;
   const { row, vcenter } = detail;
+  const summary =
+    detail.kind === 'vms' ? vmSummary(detail.row) : hostSummary(detail.row);
   return (
     <Grid container spacing={3}>
       <Grid item xs={12} md={8}>
@@ -248,7 +80,11 @@ export function InventoryDetailPage(props: InventoryDetailPageProps) {
           action={
             <Button
               component="a"
-              href={vsphereClientUrl(vcenter.baseUrl, row.name)}
+              href={vsphereClientUrl(vcenter, {
+                kind: detail.kind,
+                moref: row.moref,
+                name: row.name,
+              })}
               target="_blank"
               rel="noopener noreferrer"
               endIcon={<OpenInNewIcon fontSize="small" />}
@@ -257,45 +93,24 @@ export function InventoryDetailPage(props: InventoryDetailPageProps) {
             </Button>
           }
         >
-          {detail.kind === 'vms' ? (
-            <VmSummary detail={detail} />
-          ) : (
-            <HostSummary detail={detail} />
-          )}
+          <StructuredMetadataTable
+            options={{ titleFormat: keepLabel }}
+            metadata={{
+              ...summary,
+              'Catalog entity': (
+                <InventoryCatalogEntities
+                  kind={detail.kind}
+                  vcenterId={row.vcenterId}
+                  name={row.name}
+                />
+              ),
+            }}
+          />
         </InfoCard>
       </Grid>
-      <Grid item xs={12} md={4}>
-        <ListCard
-          title="Alarms"
-          rows={detail.alarms}
-          columns={inventoryLists.alarms.columns.filter(
-            c => c.title !== 'vCenter',
-          )}
-        />
-      </Grid>
-      {detail.kind === 'vms' ? (
-        <VmParts detail={detail} />
-      ) : (
-        <HostParts detail={detail} />
-      )}
-      <Grid item xs={12} md={6}>
-        <ListCard
-          title="Recent tasks"
-          rows={detail.tasks}
-          columns={inventoryLists.tasks.columns.filter(
-            c => c.title !== 'vCenter',
-          )}
-        />
-      </Grid>
-      <Grid item xs={12} md={6}>
-        <ListCard
-          title="Events"
-          rows={detail.events}
-          columns={inventoryLists.events.columns.filter(
-            c => c.title !== 'vCenter',
-          )}
-        />
-      </Grid>
+      {detailSections(detail).map(s => (
+        <DetailSectionTable key={s.title} section={s} />
+      ))}
       <Grid item xs={12}>
         <ChangeTable
           title="Change history"
