@@ -323,6 +323,7 @@ export const VCF_AUDIT_ACTIONS = [
   'vcenter.delete',
   'vcenter.purge',
   'inventory.export',
+  'audit.export',
 ] as const;
 
 /**

@@ -156,21 +156,31 @@ export const exportQuerySchema = z
 /** `GET /audit`. */
 const isoTimestamp = text(40).datetime({ offset: true });
 
+const auditFilterFields = {
+  action: text(60).optional(),
+  environmentId: text(100).optional(),
+  actor: text(255).optional(),
+  result: z.enum(['succeeded', 'failed', 'denied']).optional(),
+  from: isoTimestamp.optional(),
+  to: isoTimestamp.optional(),
+};
+
+const fromBeforeTo = [
+  (q: { from?: string; to?: string }) =>
+    !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to),
+  { message: 'from must be before to', path: ['from'] },
+] as const;
+
 export const auditQuerySchema = z
-  .object({
-    ...listQueryFields,
-    action: text(60).optional(),
-    environmentId: text(100).optional(),
-    actor: text(255).optional(),
-    result: z.enum(['succeeded', 'failed', 'denied']).optional(),
-    from: isoTimestamp.optional(),
-    to: isoTimestamp.optional(),
-  })
+  .object({ ...listQueryFields, ...auditFilterFields })
   .strict()
-  .refine(q => !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to), {
-    message: 'from must be before to',
-    path: ['from'],
-  });
+  .refine(...fromBeforeTo);
+
+/** `GET /audit/export`: the list's filters, no paging. */
+export const auditExportQuerySchema = z
+  .object({ ...auditFilterFields, format: exportFormat })
+  .strict()
+  .refine(...fromBeforeTo);
 
 const endpointSchema = z
   .object({

@@ -21,6 +21,7 @@ export function mockVcfApi(): jest.Mocked<VcfApi> {
     getCredentialHistory: jest.fn(),
     exportCredentials: jest.fn(),
     listAuditEntries: jest.fn(),
+    exportAuditEntries: jest.fn(),
     listVcenters: jest.fn(),
     createVcenter: jest.fn(),
     updateVcenter: jest.fn(),

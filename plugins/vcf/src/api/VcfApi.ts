@@ -81,6 +81,11 @@ export interface VcfApi {
   ): Promise<VcfDownload>;
 
   listAuditEntries(query?: AuditListQuery): Promise<Page<AuditEntry>>;
+  /** Export the audit rows that match the query's filters (paging is ignored). */
+  exportAuditEntries(
+    format: VcfExportFormat,
+    query?: AuditListQuery,
+  ): Promise<VcfDownload>;
 
   listVcenters(): Promise<VcenterSummary[]>;
   createVcenter(input: VcenterInput): Promise<VcenterSummary>;

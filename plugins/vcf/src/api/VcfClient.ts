@@ -195,6 +195,16 @@ export class VcfClient implements VcfApi {
     return this.get(`/audit${toQueryString(query)}`);
   }
 
+  exportAuditEntries(
+    format: VcfExportFormat,
+    query?: AuditListQuery,
+  ): Promise<VcfDownload> {
+    return this.download(
+      `/audit/export${toQueryString({ format, ...withoutPaging(query) })}`,
+      `vcf-audit.${extensionOf(format)}`,
+    );
+  }
+
   listVcenters(): Promise<VcenterSummary[]> {
     return this.get('/vcenters');
   }
