@@ -28,6 +28,7 @@ export function mockVcfApi(): jest.Mocked<VcfApi> {
     deleteVcenter: jest.fn(),
     syncVcenter: jest.fn(),
     testVcenterConnection: jest.fn(),
+    testVcenterDefinition: jest.fn(),
     purgeVcenter: jest.fn(),
     getInventorySummary: jest.fn(),
     listInventory: jest.fn(),

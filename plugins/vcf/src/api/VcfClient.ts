@@ -229,6 +229,10 @@ export class VcfClient implements VcfApi {
     return this.send('POST', `/vcenters/${enc(id)}/test-connection`);
   }
 
+  testVcenterDefinition(input: VcenterInput): Promise<ConnectionTestResult> {
+    return this.send('POST', '/vcenters/test-connection', input);
+  }
+
   async purgeVcenter(id: string): Promise<void> {
     await this.send('POST', `/vcenters/${enc(id)}/purge`);
   }
