@@ -122,6 +122,7 @@ export const pageQuerySchema = z
   .strict();
 
 const credentialFilterFields = {
+  resourceName: text(255).optional(),
   resourceType: text(100).optional(),
   credentialType: text(50).optional(),
   accountType: text(50).optional(),
@@ -153,7 +154,6 @@ export const exportQuerySchema = z
   })
   .strict();
 
-/** `GET /audit`. */
 const isoTimestamp = text(40).datetime({ offset: true });
 
 const auditFilterFields = {
@@ -165,22 +165,26 @@ const auditFilterFields = {
   to: isoTimestamp.optional(),
 };
 
-const fromBeforeTo = [
-  (q: { from?: string; to?: string }) =>
-    !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to),
-  { message: 'from must be before to', path: ['from'] },
-] as const;
+/** `from` before `to`, when both are given. */
+function fromBeforeTo(q: { from?: string; to?: string }): boolean {
+  return !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to);
+}
+const FROM_BEFORE_TO = {
+  message: 'from must be before to',
+  path: ['from'],
+};
 
+/** `GET /audit`. */
 export const auditQuerySchema = z
   .object({ ...listQueryFields, ...auditFilterFields })
   .strict()
-  .refine(...fromBeforeTo);
+  .refine(fromBeforeTo, FROM_BEFORE_TO);
 
 /** `GET /audit/export`: the list's filters, no paging. */
 export const auditExportQuerySchema = z
   .object({ ...auditFilterFields, format: exportFormat })
   .strict()
-  .refine(...fromBeforeTo);
+  .refine(fromBeforeTo, FROM_BEFORE_TO);
 
 const endpointSchema = z
   .object({

@@ -57,7 +57,7 @@ function csvRows(text: string): string[][] {
 describe.each(databases.eachSupportedId())(
   'GET /audit/export on %p',
   databaseId => {
-    async function setup(result = AuthorizeResult.ALLOW) {
+    async function setup(result: AuthorizeResult = AuthorizeResult.ALLOW) {
       const knex = await createMigratedDatabase(databases, databaseId);
       const auditStore = DatabaseAuditStore.create({ db: knex });
       const router = createAuditRoutes({
@@ -76,7 +76,9 @@ describe.each(databases.eachSupportedId())(
       // ties by id to return each row exactly once.
       const rows = Array.from({ length: 2500 }, (_, i) => ({
         // ISO text, as the store writes it
-        at: new Date(Date.UTC(2026, 0, 1, 10, Math.floor(i / 400))).toISOString(),
+        at: new Date(
+          Date.UTC(2026, 0, 1, 10, Math.floor(i / 400)),
+        ).toISOString(),
         actor: i % 2 ? 'user:default/alice' : 'user:default/bob',
         action: 'credential.reveal',
         result: i % 5 === 0 ? 'denied' : 'succeeded',
