@@ -62,7 +62,11 @@ export class DatabaseAuditStore implements AuditStore {
         query.where(q =>
           q
             .where('at', '<', after.at as Knex.Value)
-            .orWhere(q2 => q2.where('at', after.at as Knex.Value).andWhere('id', '<', after.id)),
+            .orWhere(q2 =>
+              q2
+                .where('at', after.at as Knex.Value)
+                .andWhere('id', '<', after.id),
+            ),
         );
       }
       const rows = await query.orderBy(NEWEST_FIRST).limit(batchSize);
@@ -76,7 +80,8 @@ export class DatabaseAuditStore implements AuditStore {
   private filtered(filter: AuditFilter): Knex.QueryBuilder {
     const base = this.db('audit_events');
     if (filter.action) base.where('action', filter.action);
-    if (filter.environmentId) base.where('environment_id', filter.environmentId);
+    if (filter.environmentId)
+      base.where('environment_id', filter.environmentId);
     if (filter.actor) base.where('actor', filter.actor);
     if (filter.result) base.where('result', filter.result);
     // Stored as ISO text (UTC); normalise so that any offset the caller sent compares correctly.
