@@ -185,7 +185,7 @@ test('the catalog has one entity per environment, the provider’s', async ({
     .toContain(`resource:vcf/${EAST}`);
   await page.goto('/catalog/default/component/payments-api');
   await expect(
-    page.getByRole('heading', { name: 'payments-api', level: 1 }),
+    page.getByRole('heading', { name: 'payments-api', level: 2 }),
   ).toBeVisible();
   await expect(page.getByText(/VCF East \(production\)/).first()).toBeVisible();
   await screenshot(page, 'layout-catalog-component');
@@ -235,7 +235,7 @@ test("a host's VCF tab lists only that host's credentials, without the environme
 
   await page.goto(`/catalog/vcf/resource/${host.metadata.name}`);
   await expect(
-    page.getByRole('heading', { name: hostName, level: 1 }),
+    page.getByRole('heading', { name: hostName, level: 2 }),
   ).toBeVisible();
   // The overview has no environment card and no "Sync now": they belong to the environment's page.
   await expect(
