@@ -335,7 +335,8 @@ test('no VCF page logs a console error (screenshots of each at 1280×800)', asyn
   for (const [name, path] of PAGES) {
     await page.goto(path);
     await page.waitForLoadState('networkidle');
-    await expect(page.locator('main').first()).toBeVisible();
+    // Every page has its header's title (level 1) once the app has rendered it.
+    await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
     await screenshot(page, `layout-${name}`);
   }
   expect(errors).toEqual([]);
