@@ -1,6 +1,6 @@
 /*
- * The "VCF" tab on the catalog entity of an environment: resource:default/vcf-east in catalog-info.yaml carries
- * the vcf-backstage.io/environment annotation.
+ * The "VCF" tab on the catalog entity of an environment: resource:vcf/vcf-east, emitted by the VCF catalog provider,
+ * carries the vcf-backstage.io/environment annotation.
  */
 import {
   EAST,
@@ -19,7 +19,7 @@ test('the VCF tab of the vcf-east catalog entity shows the environment, its cred
   expect(response.status()).toBe(200);
   const total: number = (await response.json()).totalCount;
 
-  await page.goto('/catalog/default/resource/vcf-east');
+  await page.goto('/catalog/vcf/resource/vcf-east');
   await expect(
     page.getByRole('heading', { name: 'VCF East (production)', level: 2 }),
   ).toBeVisible();
@@ -28,7 +28,7 @@ test('the VCF tab of the vcf-east catalog entity shows the environment, its cred
     .getByRole('link', { name: 'VCF', exact: true });
   await expect(tab).toBeVisible();
   await tab.click();
-  await expect(page).toHaveURL(/\/catalog\/default\/resource\/vcf-east\/vcf$/);
+  await expect(page).toHaveURL(/\/catalog\/vcf\/resource\/vcf-east\/vcf$/);
 
   // The environment's status, its credential table with every credential, and the inventory views.
   await expect(page.getByRole('button', { name: 'Sync now' })).toBeVisible();

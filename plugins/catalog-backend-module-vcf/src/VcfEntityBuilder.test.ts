@@ -7,7 +7,11 @@ import {
 import { VcfEntityBuilder } from './VcfEntityBuilder';
 import { VcfPartOfProcessor } from './VcfPartOfProcessor';
 import { toEntityName } from './entityNames';
-import type { VcfCatalogSnapshot } from '@vcf-backstage/plugin-vcf-common';
+import {
+  getVcfEntityScope,
+  type VcfCatalogSnapshot,
+} from '@vcf-backstage/plugin-vcf-common';
+import { VcfEnvironmentLinkProcessor } from './VcfEnvironmentLinkProcessor';
 
 const snapshot: VcfCatalogSnapshot = {
   environments: [
@@ -165,6 +169,114 @@ describe('VcfEntityBuilder', () => {
       'vcf-backstage.io/vcenter': 'vc-east',
       'vcf-backstage.io/vsphere-hosts': 'vc-east/DC0_C0_H0',
     });
+  });
+});
+
+describe('the scope the frontend reads from each emitted entity', () => {
+  const built = new VcfEntityBuilder({
+    defaultOwner: 'group:default/x',
+    appBaseUrl: 'http://localhost:3000',
+  }).build(snapshot);
+
+  it('tells environments, vCenters, clusters and hosts apart, and gives datastores and VMs no scope of their own', () => {
+    expect(getVcfEntityScope(byTitle(built, 'VCF East'))).toEqual({
+      kind: 'environment',
+      environmentId: 'vcf-east',
+    });
+    expect(getVcfEntityScope(byTitle(built, 'vCenter East'))).toEqual({
+      kind: 'vcenter',
+      vcenterId: 'vc-east',
+      environmentId: 'vcf-east',
+    });
+    expect(getVcfEntityScope(byTitle(built, 'DC0_C0'))).toEqual({
+      kind: 'cluster',
+      vcenterId: 'vc-east',
+      name: 'DC0_C0',
+      environmentId: 'vcf-east',
+    });
+    expect(getVcfEntityScope(byTitle(built, 'DC0_C0_H0'))).toEqual({
+      kind: 'host',
+      vcenterId: 'vc-east',
+      name: 'DC0_C0_H0',
+      environmentId: 'vcf-east',
+    });
+    expect(getVcfEntityScope(byTitle(built, 'esxi-lab'))).toEqual({
+      kind: 'host',
+      vcenterId: 'vc-lab',
+      name: 'esxi-lab',
+      environmentId: undefined,
+    });
+    expect(getVcfEntityScope(byTitle(built, 'LocalDS_0'))).toEqual({
+      kind: 'other',
+    });
+  });
+});
+
+describe('VcfEnvironmentLinkProcessor', () => {
+  const relations = async (entity: Entity) => {
+    const emit = jest.fn();
+    await new VcfEnvironmentLinkProcessor().postProcessEntity(
+      entity,
+      {} as any,
+      emit,
+    );
+    return emit.mock.calls.map(
+      ([r]) =>
+        `${stringifyEntityRef(r.relation.source)} ${
+          r.relation.type
+        } ${stringifyEntityRef(r.relation.target)}`,
+    );
+  };
+
+  it("links a user's annotated entity to the provider's environment entity", async () => {
+    const component: Entity = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: {
+        name: 'payments-api',
+        namespace: 'default',
+        annotations: { 'vcf-backstage.io/environment': 'vcf-east' },
+      },
+      spec: { type: 'service', lifecycle: 'production', owner: 'x' },
+    };
+    expect(await relations(component)).toEqual([
+      'component:default/payments-api dependsOn resource:vcf/vcf-east',
+      'resource:vcf/vcf-east dependencyOf component:default/payments-api',
+    ]);
+    // The name the provider gives the environment entity, whatever the id.
+    expect(
+      (
+        await relations({
+          ...component,
+          metadata: {
+            ...component.metadata,
+            annotations: { 'vcf-backstage.io/environment': 'East_DC' },
+          },
+        })
+      )[0],
+    ).toBe(
+      `component:default/payments-api dependsOn ${stringifyEntityRef({
+        kind: 'Resource',
+        namespace: 'vcf',
+        name: toEntityName('East_DC'),
+      })}`,
+    );
+  });
+
+  it("leaves the provider's own entities and entities without the annotation alone", async () => {
+    const built = new VcfEntityBuilder({
+      defaultOwner: 'group:default/x',
+      appBaseUrl: 'http://localhost:3000',
+    }).build(snapshot);
+    for (const entity of built) expect(await relations(entity)).toEqual([]);
+    expect(
+      await relations({
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: { name: 'other' },
+        spec: {},
+      }),
+    ).toEqual([]);
   });
 });
 

@@ -6,7 +6,9 @@ import {
 } from '@backstage/catalog-model';
 import {
   VCF_ENVIRONMENT_ANNOTATION,
+  VCF_RESOURCE_TYPES,
   VCF_VCENTER_ANNOTATION,
+  VSPHERE_CLUSTER_ANNOTATION,
   VSPHERE_HOSTS_ANNOTATION,
   VSPHERE_VMS_ANNOTATION,
 } from '@vcf-backstage/plugin-vcf-common';
@@ -26,15 +28,8 @@ export const VCF_ENTITY_NAMESPACE = 'vcf';
  */
 export const VCF_PART_OF_ANNOTATION = 'vcf-backstage.io/part-of';
 
-/** The `spec.type` of each kind of emitted Resource. @public */
-export const VCF_RESOURCE_TYPES = {
-  environment: 'vcf-environment',
-  vcenter: 'vcenter',
-  cluster: 'vsphere-cluster',
-  host: 'esxi-host',
-  datastore: 'vsphere-datastore',
-  vm: 'vsphere-vm',
-} as const;
+/** The `spec.type` of each kind of emitted Resource (defined in vcf-common, where the frontend reads it). @public */
+export { VCF_RESOURCE_TYPES };
 
 const LOCATION = 'url:vcf://catalog-snapshot';
 
@@ -164,6 +159,11 @@ export class VcfEntityBuilder {
           cluster,
           VCF_RESOURCE_TYPES.cluster,
           vcenterName(cluster.vcenterId),
+          {
+            annotations: {
+              [VSPHERE_CLUSTER_ANNOTATION]: `${cluster.vcenterId}/${cluster.name}`,
+            },
+          },
         ),
       );
     }

@@ -13,4 +13,5 @@ export {
   VCF_RESOURCE_TYPES,
 } from './VcfEntityBuilder';
 export { VcfPartOfProcessor } from './VcfPartOfProcessor';
+export { VcfEnvironmentLinkProcessor } from './VcfEnvironmentLinkProcessor';
 export { toEntityName } from './entityNames';

@@ -5,6 +5,7 @@ import {
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { VcfEntityProvider } from './VcfEntityProvider';
 import { VcfPartOfProcessor } from './VcfPartOfProcessor';
+import { VcfEnvironmentLinkProcessor } from './VcfEnvironmentLinkProcessor';
 
 /**
  * Adds the VCF entity provider to the catalog.
@@ -33,6 +34,7 @@ export const catalogModuleVcf = createBackendModule({
           }),
         );
         catalog.addProcessor(new VcfPartOfProcessor());
+        catalog.addProcessor(new VcfEnvironmentLinkProcessor());
       },
     });
   },

@@ -253,6 +253,8 @@ export interface CredentialSummary {
  * @public
  */
 export interface CredentialListQuery extends ListQuery {
+  /** Exact resource name, e.g. an ESXi host's FQDN (the credentials of one resource). */
+  resourceName?: string;
   resourceType?: string;
   credentialType?: string;
   accountType?: string;
@@ -323,6 +325,7 @@ export const VCF_AUDIT_ACTIONS = [
   'vcenter.delete',
   'vcenter.purge',
   'inventory.export',
+  'audit.export',
 ] as const;
 
 /**

@@ -11,7 +11,9 @@ import {
 } from '@backstage/plugin-catalog-react/alpha';
 import { screen } from '@testing-library/react';
 import vcfPlugin, {
+  isVcfEntityContentAvailable,
   isVcfEnvironmentAvailable,
+  isVcfEnvironmentCardAvailable,
   isVsphereResourceAvailable,
   vcfEntityContent,
   vcfEnvironmentEntityCard,
@@ -94,5 +96,49 @@ describe('availability helpers', () => {
     ).toBe(false);
     expect(isVsphereResourceAvailable(withHosts)).toBe(true);
     expect(isVsphereResourceAvailable(plain)).toBe(false);
+  });
+
+  it('put the environment card on environments and annotated entities only, and the VCF tab on vCenters, clusters and hosts too', () => {
+    const provided = (type: string, annotations: Record<string, string>) => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Resource',
+      metadata: {
+        name: type,
+        namespace: 'vcf',
+        annotations: { 'vcf-backstage.io/environment': 'lab', ...annotations },
+      },
+      spec: { type, owner: 'x' },
+    });
+    const vc = { 'vcf-backstage.io/vcenter': 'vc01' };
+    const cases = [
+      [withEnvironment, true, true],
+      [provided('vcf-environment', {}), true, true],
+      [provided('vcenter', vc), false, true],
+      [
+        provided('vsphere-cluster', {
+          ...vc,
+          'vcf-backstage.io/vsphere-cluster': 'vc01/c1',
+        }),
+        false,
+        true,
+      ],
+      [
+        provided('esxi-host', {
+          ...vc,
+          'vcf-backstage.io/vsphere-hosts': 'vc01/h1',
+        }),
+        false,
+        true,
+      ],
+      [provided('vsphere-datastore', vc), false, false],
+      [plain, false, false],
+    ] as const;
+    for (const [subject, card, tab] of cases) {
+      expect({
+        name: subject.metadata.name,
+        card: isVcfEnvironmentCardAvailable(subject),
+        tab: isVcfEntityContentAvailable(subject),
+      }).toEqual({ name: subject.metadata.name, card, tab });
+    }
   });
 });

@@ -13,7 +13,8 @@ import CloudIcon from '@material-ui/icons/Cloud';
 import { VCF_SEARCH_TYPES } from '@vcf-backstage/plugin-vcf-common';
 import { VcfClient, vcfApiRef } from './api';
 import {
-  isVcfEnvironmentAvailable,
+  isVcfEntityContentAvailable,
+  isVcfEnvironmentCardAvailable,
   isVsphereResourceAvailable,
 } from './conditions';
 import { rootRouteRef } from './routes';
@@ -47,14 +48,15 @@ export const vcfPage = PageBlueprint.make({
 });
 
 /**
- * The "VCF" tab on entities with the `vcf-backstage.io/environment` annotation.
+ * The "VCF" tab: on environments (and entities annotated with one) the environment, its credentials and
+ * inventory; on a vCenter its summary, on a cluster its hosts, on an ESXi host its credentials.
  * @alpha
  */
 export const vcfEntityContent = EntityContentBlueprint.make({
   params: {
     path: 'vcf',
     title: 'VCF',
-    filter: isVcfEnvironmentAvailable,
+    filter: isVcfEntityContentAvailable,
     loader: () =>
       import('./components/EntityVcfEnvironmentContent').then(m => (
         <m.EntityVcfEnvironmentContent />
@@ -63,13 +65,14 @@ export const vcfEntityContent = EntityContentBlueprint.make({
 });
 
 /**
- * The environment card on entities with the `vcf-backstage.io/environment` annotation.
+ * The environment card (status, "Sync now") on environment entities and entities annotated with
+ * `vcf-backstage.io/environment`, not on the vCenters, clusters and hosts inside an environment.
  * @alpha
  */
 export const vcfEnvironmentEntityCard = EntityCardBlueprint.make({
   name: 'environment',
   params: {
-    filter: isVcfEnvironmentAvailable,
+    filter: isVcfEnvironmentCardAvailable,
     loader: () =>
       import('./components/EntityVcfEnvironmentCard').then(m => (
         <m.EntityVcfEnvironmentCard />
@@ -85,6 +88,8 @@ export const vcfEnvironmentEntityCard = EntityCardBlueprint.make({
 export const vsphereResourcesEntityCard = EntityCardBlueprint.make({
   name: 'vsphere-resources',
   params: {
+    // Full width: its tables have too many columns for a half-width info card.
+    type: 'content',
     filter: isVsphereResourceAvailable,
     loader: () =>
       import('./components/EntityVsphereResourcesCard').then(m => (
@@ -133,6 +138,8 @@ export default createFrontendPlugin({
 });
 
 export {
+  isVcfEntityContentAvailable,
   isVcfEnvironmentAvailable,
+  isVcfEnvironmentCardAvailable,
   isVsphereResourceAvailable,
 } from './conditions';

@@ -21,7 +21,9 @@ export {
   type VcfSearchResultListItemProps,
 } from './components/VcfSearchResultListItem';
 export {
+  isVcfEntityContentAvailable,
   isVcfEnvironmentAvailable,
+  isVcfEnvironmentCardAvailable,
   isVsphereResourceAvailable,
 } from './conditions';
 export { vcfApiRef, VcfClient } from './api';

@@ -7,12 +7,10 @@ import type { AuditEntry, Page } from '@vcf-backstage/plugin-vcf-common';
 export type NewAuditEntry = Omit<AuditEntry, 'id' | 'at'>;
 
 /**
- * Paging and filters of `GET /audit`.
+ * Filters of `GET /audit` and `GET /audit/export`.
  * @public
  */
-export interface AuditListQuery {
-  offset: number;
-  limit: number;
+export interface AuditFilter {
   action?: string;
   environmentId?: string;
   actor?: string;
@@ -23,10 +21,21 @@ export interface AuditListQuery {
 }
 
 /**
+ * Paging and filters of `GET /audit`.
+ * @public
+ */
+export interface AuditListQuery extends AuditFilter {
+  offset: number;
+  limit: number;
+}
+
+/**
  * The audit rows the UI reads (`GET /audit`), newest first.
  * @public
  */
 export interface AuditStore {
   append(entry: NewAuditEntry): Promise<void>;
   list(query: AuditListQuery): Promise<Page<AuditEntry>>;
+  /** Every row the filter matches, newest first, read in batches (for the export). */
+  iterate(filter: AuditFilter): AsyncIterable<AuditEntry>;
 }

@@ -6,7 +6,12 @@ import {
   orUndefined,
   parseJsonColumn,
 } from '../database/rowValues';
-import type { AuditListQuery, AuditStore, NewAuditEntry } from './AuditStore';
+import type {
+  AuditFilter,
+  AuditListQuery,
+  AuditStore,
+  NewAuditEntry,
+} from './AuditStore';
 
 /**
  * {@link AuditStore} on the plugin's database (SQLite or PostgreSQL).
@@ -34,37 +39,73 @@ export class DatabaseAuditStore implements AuditStore {
   }
 
   async list(options: AuditListQuery): Promise<Page<AuditEntry>> {
-    const base = this.db('audit_events');
-    if (options.action) base.where('action', options.action);
-    if (options.environmentId)
-      base.where('environment_id', options.environmentId);
-    if (options.actor) base.where('actor', options.actor);
-    if (options.result) base.where('result', options.result);
-    // Stored as ISO text (UTC); normalise so that any offset the caller sent compares correctly.
-    if (options.from) base.where('at', '>=', nowIso(new Date(options.from)));
-    if (options.to) base.where('at', '<', nowIso(new Date(options.to)));
+    const base = this.filtered(options);
     const [{ count }] = await base.clone().count({ count: '*' });
     const rows = await base
       .clone()
-      .orderBy([
-        { column: 'at', order: 'desc' },
-        { column: 'id', order: 'desc' },
-      ])
+      .orderBy(NEWEST_FIRST)
       .offset(options.offset)
       .limit(options.limit);
-    return {
-      totalCount: Number(count),
-      items: rows.map(row => ({
-        id: Number(row.id),
-        at: isoOrUndefined(row.at)!,
-        actor: row.actor,
-        action: row.action,
-        result: row.result,
-        environmentId: orUndefined(row.environment_id),
-        credentialId: orUndefined(row.credential_id),
-        vcenterId: orUndefined(row.vcenter_id),
-        details: parseJsonColumn(row.details),
-      })),
-    };
+    return { totalCount: Number(count), items: rows.map(toAuditEntry) };
   }
+
+  async *iterate(filter: AuditFilter): AsyncIterable<AuditEntry> {
+    const batchSize = 1000;
+    // Keyset paging (after the last row read) rather than offsets: rows appended while the export runs (its own
+    // audit row, say) neither shift nor repeat what follows.
+    // `at` is kept as the driver returned it (a Date on PostgreSQL, text on SQLite) so it compares exactly.
+    let last: { at: unknown; id: number } | undefined;
+    for (;;) {
+      const query = this.filtered(filter);
+      if (last) {
+        const after = last;
+        query.where(q =>
+          q
+            .where('at', '<', after.at as Knex.Value)
+            .orWhere(q2 =>
+              q2
+                .where('at', after.at as Knex.Value)
+                .andWhere('id', '<', after.id),
+            ),
+        );
+      }
+      const rows = await query.orderBy(NEWEST_FIRST).limit(batchSize);
+      for (const row of rows) yield toAuditEntry(row);
+      if (rows.length < batchSize) return;
+      const tail = rows[rows.length - 1];
+      last = { at: tail.at, id: Number(tail.id) };
+    }
+  }
+
+  private filtered(filter: AuditFilter): Knex.QueryBuilder {
+    const base = this.db('audit_events');
+    if (filter.action) base.where('action', filter.action);
+    if (filter.environmentId)
+      base.where('environment_id', filter.environmentId);
+    if (filter.actor) base.where('actor', filter.actor);
+    if (filter.result) base.where('result', filter.result);
+    // Stored as ISO text (UTC); normalise so that any offset the caller sent compares correctly.
+    if (filter.from) base.where('at', '>=', nowIso(new Date(filter.from)));
+    if (filter.to) base.where('at', '<', nowIso(new Date(filter.to)));
+    return base;
+  }
+}
+
+const NEWEST_FIRST = [
+  { column: 'at', order: 'desc' as const },
+  { column: 'id', order: 'desc' as const },
+];
+
+function toAuditEntry(row: any): AuditEntry {
+  return {
+    id: Number(row.id),
+    at: isoOrUndefined(row.at)!,
+    actor: row.actor,
+    action: row.action,
+    result: row.result,
+    environmentId: orUndefined(row.environment_id),
+    credentialId: orUndefined(row.credential_id),
+    vcenterId: orUndefined(row.vcenter_id),
+    details: parseJsonColumn(row.details),
+  };
 }

@@ -12,6 +12,7 @@ import type { AuditStore } from './AuditStore';
  */
 export type VcfAuditAction =
   | 'audit.read'
+  | 'audit.export'
   | 'credential.list'
   | 'credential.reveal'
   | 'credential.history'

@@ -173,6 +173,23 @@ describe.each(databases.eachSupportedId())(
         true,
       );
 
+      // One resource's credentials: an exact name, not a substring (esxi-001 is not esxi-0010).
+      const oneHost = await store.list({
+        environmentId: 'env-a',
+        query: { resourceName: 'esxi-001.vcf01.example.test' },
+      });
+      expect(oneHost.items.map(c => c.resourceName)).toEqual([
+        'esxi-001.vcf01.example.test',
+      ]);
+      expect(
+        (
+          await store.list({
+            environmentId: 'env-a',
+            query: { resourceName: 'esxi-001' },
+          })
+        ).totalCount,
+      ).toBe(0);
+
       const service = await store.list({
         environmentId: 'env-a',
         query: { accountType: 'SERVICE', credentialType: 'SSH' },

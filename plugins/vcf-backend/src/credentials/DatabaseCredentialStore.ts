@@ -335,6 +335,7 @@ export class DatabaseCredentialStore implements CredentialStore {
     if (options.filter)
       applyPermissionCriteria(q, options.filter, FILTER_COLUMNS);
     if (!query.includeRemoved) q.whereNull('c.removed_at');
+    if (query.resourceName) q.where('c.resource_name', query.resourceName);
     if (query.resourceType) q.where('c.resource_type', query.resourceType);
     if (query.credentialType)
       q.where('c.credential_type', query.credentialType);

@@ -122,6 +122,7 @@ export const pageQuerySchema = z
   .strict();
 
 const credentialFilterFields = {
+  resourceName: text(255).optional(),
   resourceType: text(100).optional(),
   credentialType: text(50).optional(),
   accountType: text(50).optional(),
@@ -153,24 +154,37 @@ export const exportQuerySchema = z
   })
   .strict();
 
-/** `GET /audit`. */
 const isoTimestamp = text(40).datetime({ offset: true });
 
+const auditFilterFields = {
+  action: text(60).optional(),
+  environmentId: text(100).optional(),
+  actor: text(255).optional(),
+  result: z.enum(['succeeded', 'failed', 'denied']).optional(),
+  from: isoTimestamp.optional(),
+  to: isoTimestamp.optional(),
+};
+
+/** `from` before `to`, when both are given. */
+function fromBeforeTo(q: { from?: string; to?: string }): boolean {
+  return !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to);
+}
+const FROM_BEFORE_TO = {
+  message: 'from must be before to',
+  path: ['from'],
+};
+
+/** `GET /audit`. */
 export const auditQuerySchema = z
-  .object({
-    ...listQueryFields,
-    action: text(60).optional(),
-    environmentId: text(100).optional(),
-    actor: text(255).optional(),
-    result: z.enum(['succeeded', 'failed', 'denied']).optional(),
-    from: isoTimestamp.optional(),
-    to: isoTimestamp.optional(),
-  })
+  .object({ ...listQueryFields, ...auditFilterFields })
   .strict()
-  .refine(q => !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to), {
-    message: 'from must be before to',
-    path: ['from'],
-  });
+  .refine(fromBeforeTo, FROM_BEFORE_TO);
+
+/** `GET /audit/export`: the list's filters, no paging. */
+export const auditExportQuerySchema = z
+  .object({ ...auditFilterFields, format: exportFormat })
+  .strict()
+  .refine(fromBeforeTo, FROM_BEFORE_TO);
 
 const endpointSchema = z
   .object({

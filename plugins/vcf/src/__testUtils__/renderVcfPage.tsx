@@ -6,7 +6,10 @@ import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { VcfRouter } from '../components/VcfRouter';
 import { rootRouteRef } from '../routes';
 
-/** Renders the VCF page, mounted at `/vcf`, at `path` (e.g. `/vcf/vcenters`), beside the catalog's entity pages. */
+/**
+ * Renders the VCF page, mounted at `/vcf`, at `path` (e.g. `/vcf/vcenters`), in an app that has the catalog's
+ * entity pages (owners link to them).
+ */
 export function renderVcfPage(
   path: string,
   apis: readonly [...TestApiPairs<any[]>],

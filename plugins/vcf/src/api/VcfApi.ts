@@ -81,6 +81,11 @@ export interface VcfApi {
   ): Promise<VcfDownload>;
 
   listAuditEntries(query?: AuditListQuery): Promise<Page<AuditEntry>>;
+  /** Export the audit rows that match the query's filters (paging is ignored). */
+  exportAuditEntries(
+    format: VcfExportFormat,
+    query?: AuditListQuery,
+  ): Promise<VcfDownload>;
 
   listVcenters(): Promise<VcenterSummary[]>;
   createVcenter(input: VcenterInput): Promise<VcenterSummary>;
@@ -88,6 +93,11 @@ export interface VcfApi {
   deleteVcenter(id: string): Promise<void>;
   syncVcenter(id: string): Promise<void>;
   testVcenterConnection(id: string): Promise<ConnectionTestResult>;
+  /**
+   * Signs in to a vCenter definition before it is saved (the body of `createVcenter`); nothing is stored.
+   * Without a password, the stored one of the vCenter with the same id is used.
+   */
+  testVcenterDefinition(input: VcenterInput): Promise<ConnectionTestResult>;
   /** Delete every inventory row synced from the vCenter. */
   purgeVcenter(id: string): Promise<void>;
 

@@ -195,6 +195,16 @@ export class VcfClient implements VcfApi {
     return this.get(`/audit${toQueryString(query)}`);
   }
 
+  exportAuditEntries(
+    format: VcfExportFormat,
+    query?: AuditListQuery,
+  ): Promise<VcfDownload> {
+    return this.download(
+      `/audit/export${toQueryString({ format, ...withoutPaging(query) })}`,
+      `vcf-audit.${extensionOf(format)}`,
+    );
+  }
+
   listVcenters(): Promise<VcenterSummary[]> {
     return this.get('/vcenters');
   }
@@ -217,6 +227,10 @@ export class VcfClient implements VcfApi {
 
   testVcenterConnection(id: string): Promise<ConnectionTestResult> {
     return this.send('POST', `/vcenters/${enc(id)}/test-connection`);
+  }
+
+  testVcenterDefinition(input: VcenterInput): Promise<ConnectionTestResult> {
+    return this.send('POST', '/vcenters/test-connection', input);
   }
 
   async purgeVcenter(id: string): Promise<void> {

@@ -5,6 +5,7 @@ import { vcfApiRef } from '../../api';
 import {
   allow,
   environment,
+  mockDownloads,
   mockVcfApi,
   page,
   renderVcfPage,
@@ -108,5 +109,40 @@ describe('AuditPage', () => {
     const hoursBack = (Date.now() - Date.parse(from!)) / 3600_000;
     expect(hoursBack).toBeGreaterThan(23.9);
     expect(hoursBack).toBeLessThan(24.1);
+  });
+
+  it('exports the audit rows that match the filters', async () => {
+    const downloads = mockDownloads();
+    const api = mockVcfApi();
+    api.exportAuditEntries.mockResolvedValue({
+      blob: new Blob(['Time,Actor\r\n']),
+      filename: 'vcf-audit.csv',
+    });
+    renderVcfPage('/vcf/audit', [
+      [vcfApiRef, api],
+      mockApis.permission({ authorize: allow }),
+    ]);
+    await userEvent.selectOptions(
+      await screen.findByLabelText('Outcome'),
+      'denied',
+    );
+    await userEvent.selectOptions(screen.getByLabelText('Time'), '7d');
+    expect(
+      screen.getByText('The audit rows that match the filters, newest first.'),
+    ).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+
+    await waitFor(() =>
+      expect(downloads.savedFilenames()).toEqual(['vcf-audit.csv']),
+    );
+    const [format, query] = api.exportAuditEntries.mock.lastCall!;
+    expect(format).toBe('csv');
+    expect(query).toEqual(
+      expect.objectContaining({ result: 'denied', from: expect.any(String) }),
+    );
+    const daysBack = (Date.now() - Date.parse(query!.from!)) / 86_400_000;
+    expect(daysBack).toBeGreaterThan(6.9);
+    expect(daysBack).toBeLessThan(7.1);
   });
 });

@@ -18,7 +18,11 @@ import {
 } from '@vcf-backstage/plugin-vcf-common';
 import { useCallback, useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
-import { type AuditListQuery, vcfApiRef } from '../../api';
+import {
+  type AuditListQuery,
+  type VcfExportFormat,
+  vcfApiRef,
+} from '../../api';
 import { formatDateTime } from '../../util/format';
 import { RemoteTable, type RemoteTableFilter } from '../RemoteTable';
 
@@ -104,6 +108,27 @@ export function periodStart(
 
 type AuditTableQuery = AuditListQuery & { period?: string };
 
+/** The table's state as the API's query: the period becomes `from`. */
+function toAuditQuery({
+  offset,
+  limit,
+  environmentId,
+  action,
+  actor,
+  result,
+  period,
+}: AuditTableQuery): AuditListQuery {
+  return {
+    offset,
+    limit,
+    environmentId,
+    action,
+    actor,
+    result,
+    from: periodStart(period),
+  };
+}
+
 // The audit endpoint pages and filters but does not sort or search.
 const columns: TableColumn<AuditEntry>[] = [
   { title: 'When', render: entry => formatDateTime(entry.at) },
@@ -161,24 +186,12 @@ export function AuditPage() {
     [environments.value],
   );
   const fetchPage = useCallback(
-    ({
-      offset,
-      limit,
-      environmentId,
-      action,
-      actor,
-      result,
-      period,
-    }: AuditTableQuery) =>
-      api.listAuditEntries({
-        offset,
-        limit,
-        environmentId,
-        action,
-        actor,
-        result,
-        from: periodStart(period),
-      }),
+    (query: AuditTableQuery) => api.listAuditEntries(toAuditQuery(query)),
+    [api],
+  );
+  const exportData = useCallback(
+    (format: VcfExportFormat, query: AuditTableQuery) =>
+      api.exportAuditEntries(format, toAuditQuery(query)),
     [api],
   );
 
@@ -199,6 +212,8 @@ export function AuditPage() {
       title="Audit trail"
       columns={auditColumns}
       fetchPage={fetchPage}
+      exportData={exportData}
+      exportHint="The audit rows that match the filters, newest first."
       filters={filters}
       searchable={false}
       emptyMessage="Nothing has been audited with these filters."

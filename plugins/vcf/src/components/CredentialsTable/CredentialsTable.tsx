@@ -33,6 +33,8 @@ export const CREDENTIAL_EXPORT_HINT =
 export interface CredentialsTableProps {
   environmentId: string;
   title?: string;
+  /** Only the credentials of this resource (exact name, filtered on the server), e.g. an ESXi host's page. */
+  resourceName?: string;
 }
 
 /**
@@ -40,7 +42,7 @@ export interface CredentialsTableProps {
  * filters filled from the environment's facets, per-row reveal and history, and export.
  */
 export function CredentialsTable(props: CredentialsTableProps) {
-  const { environmentId, title = 'Credentials' } = props;
+  const { environmentId, title = 'Credentials', resourceName } = props;
   const api = useApi(vcfApiRef);
   const [includeRemoved, setIncludeRemoved] = useState(false);
   const facets = useAsync(
@@ -64,9 +66,10 @@ export function CredentialsTable(props: CredentialsTableProps) {
   const scope = useCallback(
     (query: CredentialListQuery): CredentialListQuery => ({
       ...query,
+      resourceName,
       includeRemoved: includeRemoved || undefined,
     }),
-    [includeRemoved],
+    [includeRemoved, resourceName],
   );
   const fetchPage = useCallback(
     (query: CredentialListQuery) =>

@@ -75,7 +75,8 @@ const vmColumns = pick(inventoryLists.vms.columns, [
   'Host',
   'vCenter',
 ]);
-const hostColumns = pick(inventoryLists.hosts.columns, [
+/** The host columns of the entity cards. */
+export const hostColumns = pick(inventoryLists.hosts.columns, [
   'Name',
   'Version',
   'State',
@@ -84,7 +85,8 @@ const hostColumns = pick(inventoryLists.hosts.columns, [
   'vCenter',
 ]);
 
-function ResourceTable<T extends object>(props: {
+/** A titled table of looked-up inventory rows, with the names that were not found. */
+export function ResourceTable<T extends object>(props: {
   title: string;
   columns: TableColumn<T>[];
   rows: T[];
@@ -97,16 +99,19 @@ function ResourceTable<T extends object>(props: {
         {title}
       </Typography>
       {rows.length > 0 && (
-        <Table<T>
-          columns={columns}
-          data={rows}
-          options={{
-            paging: false,
-            search: false,
-            toolbar: false,
-            padding: 'dense',
-          }}
-        />
+        // Scrolls sideways inside the card rather than being cut off at its edge.
+        <Box overflow="auto">
+          <Table<T>
+            columns={columns}
+            data={rows}
+            options={{
+              paging: false,
+              search: false,
+              toolbar: false,
+              padding: 'dense',
+            }}
+          />
+        </Box>
       )}
       {missing.length > 0 && (
         <Alert severity="warning">

@@ -1,4 +1,6 @@
 export {
   EntityVsphereResourcesCard,
+  hostColumns,
   parseVsphereRef,
+  ResourceTable,
 } from './EntityVsphereResourcesCard';

@@ -51,13 +51,16 @@ export function InventoryCountsGrid(props: { summary: InventorySummary }) {
   );
 }
 
-/** Inventory counts across all vCenters, or those of one environment. */
-export function InventoryCounts(props: { environmentId?: string }) {
+/** Inventory counts across all vCenters, or those of one environment or one vCenter. */
+export function InventoryCounts(props: {
+  environmentId?: string;
+  vcenterId?: string;
+}) {
   const api = useApi(vcfApiRef);
-  const { environmentId } = props;
+  const { environmentId, vcenterId } = props;
   const { value, loading, error } = useAsync(
-    () => api.getInventorySummary({ environmentId }),
-    [api, environmentId],
+    () => api.getInventorySummary({ environmentId, vcenterId }),
+    [api, environmentId, vcenterId],
   );
   return (
     <InfoCard title="Inventory">

@@ -11,15 +11,18 @@ import Grid from '@material-ui/core/Grid';
 import Switch from '@material-ui/core/Switch';
 import TextField from '@material-ui/core/TextField';
 import Alert from '@material-ui/lab/Alert';
+import AlertTitle from '@material-ui/lab/AlertTitle';
+import { ResponseError } from '@backstage/errors';
 import type {
   VcenterInput,
   VcenterSummary,
 } from '@vcf-backstage/plugin-vcf-common';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useCallback, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { vcfApiRef } from '../../api';
 import { useElementId } from '../../hooks/useElementId';
 import { describeError } from '../../util/errors';
+import { ConnectionTestButton } from '../ConnectionTest';
 import { VCF_ID_HINT, VCF_ID_PATTERN } from '@vcf-backstage/plugin-vcf-common';
 import {
   EndpointFields,
@@ -90,6 +93,13 @@ function validate(draft: VcenterDraft): Record<string, string> {
   return errors;
 }
 
+/** The backend's message of a 409 (a vCenter whose URL is already registered), or undefined. */
+function conflictMessage(error: unknown): string | undefined {
+  return error instanceof ResponseError && error.statusCode === 409
+    ? error.cause?.message || error.message
+    : undefined;
+}
+
 /** Props of {@link VcenterDialog}. */
 export interface VcenterDialogProps {
   open: boolean;
@@ -112,11 +122,26 @@ export function VcenterDialog(props: VcenterDialogProps) {
   const set = (patch: Partial<VcenterDraft>) =>
     setDraft(current => ({ ...current, ...patch }));
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  /** Checks the fields; false (with the errors shown) when one is wrong. */
+  const check = (): boolean => {
+    const found = validate(draft);
+    setErrors(found);
+    return Object.keys(found).length === 0;
+  };
+
+  // Before save: signs in with what the form holds; nothing is stored.
+  const testConnection = useCallback(async () => {
     const found = validate(draft);
     setErrors(found);
     if (Object.keys(found).length > 0) {
+      throw new Error('Correct the marked fields first.');
+    }
+    return api.testVcenterDefinition(toInput(draft, vcenter));
+  }, [api, draft, vcenter]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!check()) {
       return;
     }
     setBusy(true);
@@ -130,6 +155,8 @@ export function VcenterDialog(props: VcenterDialogProps) {
       onClose();
     } catch (e) {
       setSaveError(e);
+      const conflict = conflictMessage(e);
+      if (conflict) setErrors({ 'endpoint.baseUrl': conflict });
     } finally {
       setBusy(false);
     }
@@ -210,9 +237,19 @@ export function VcenterDialog(props: VcenterDialogProps) {
             }
             label="Sync this vCenter"
           />
+          <Box marginTop={1}>
+            <ConnectionTestButton onTest={testConnection} disabled={busy} />
+          </Box>
           {saveError !== undefined && (
             <Box marginTop={2}>
-              <Alert severity="error">{describeError(saveError)}</Alert>
+              {conflictMessage(saveError) ? (
+                <Alert severity="error">
+                  <AlertTitle>This vCenter is already registered</AlertTitle>
+                  {conflictMessage(saveError)}
+                </Alert>
+              ) : (
+                <Alert severity="error">{describeError(saveError)}</Alert>
+              )}
             </Box>
           )}
         </DialogContent>
