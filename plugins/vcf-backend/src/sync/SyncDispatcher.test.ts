@@ -86,6 +86,60 @@ describe.each(databases.eachSupportedId())(
       expect(runs).toHaveLength(6);
     });
 
+    it('starts a requested target while another one is still syncing, without waiting for it to end', async () => {
+      const knex = await createMigratedDatabase(databases, databaseId);
+      const store = new DatabaseSyncTargetStore(knex);
+      await declareTargets(store, 2);
+      // Only t0 is due; t1 is requested ("Sync now") while t0 is still running.
+      await knex('sync_targets')
+        .where({ id: 't1' })
+        .update({ next_run_at: new Date(Date.now() + 3600_000).toISOString() });
+      let releaseLongSync!: () => void;
+      const longSync = new Promise<void>(resolve => {
+        releaseLongSync = resolve;
+      });
+      let longSyncStarted!: () => void;
+      const started = new Promise<void>(resolve => {
+        longSyncStarted = resolve;
+      });
+      let requestedRan!: () => void;
+      const requestedSyncRan = new Promise<void>(resolve => {
+        requestedRan = resolve;
+      });
+      const order: string[] = [];
+      const runner: SyncRunner = {
+        kind: 'credentials',
+        async run(target) {
+          order.push(`start ${target.id}`);
+          if (target.id === 't0') {
+            longSyncStarted();
+            await longSync;
+          } else {
+            requestedRan();
+          }
+          order.push(`end ${target.id}`);
+          return { counts: { total: 1 } };
+        },
+      };
+      const dispatcher = new SyncDispatcher({
+        store,
+        runners: [runner],
+        logger: mockServices.logger.mock(),
+        concurrency: 2,
+        leaseSeconds: 60,
+      });
+      const drained = dispatcher.runDueTargets();
+      await started;
+      await store.requestRun('t1', 'user:default/alice');
+      void dispatcher.runDueTargets();
+      // Resolves only if t1 runs while t0 still waits for its release.
+      await requestedSyncRan;
+      expect(order).toEqual(['start t0', 'start t1', 'end t1']);
+      releaseLongSync();
+      await drained;
+      expect(order).toEqual(['start t0', 'start t1', 'end t1', 'end t0']);
+    });
+
     it('persists live progress that any instance reads, queued before the run and cleared after it', async () => {
       const knex = await createMigratedDatabase(databases, databaseId);
       const store = new DatabaseSyncTargetStore(knex);

@@ -63,6 +63,8 @@ export class SyncDispatcher {
   private draining?: Promise<void>;
   /** Set when a run was requested during a drain, so the drain claims once more before it stops. */
   private wakeUpRequested = false;
+  /** Ends the drain's wait for a running sync when a run is requested ("Sync now" while another target syncs). */
+  private wakeUp?: () => void;
 
   constructor(private readonly options: SyncDispatcherOptions) {
     this.runners = new Map(options.runners.map(r => [r.kind, r]));
@@ -99,6 +101,7 @@ export class SyncDispatcher {
   runDueTargets(): Promise<void> {
     if (this.draining) {
       this.wakeUpRequested = true;
+      this.wakeUp?.();
     } else {
       this.draining = this.drain().finally(() => {
         this.draining = undefined;
@@ -137,11 +140,29 @@ export class SyncDispatcher {
           continue;
         }
         if (claimed.length === 0) {
-          await Promise.race(this.active);
+          // A slot is free: claim again as soon as a run ends or another run is requested.
+          await this.runEndOrRequest();
           continue;
         }
       }
       if (this.active.size >= concurrency) await Promise.race(this.active);
+    }
+  }
+
+  /** Resolves when one of the active runs ends or {@link SyncDispatcher.runDueTargets} is called again. */
+  private async runEndOrRequest(): Promise<void> {
+    if (this.wakeUpRequested) {
+      this.wakeUpRequested = false;
+      return;
+    }
+    const requested = new Promise<void>(resolve => {
+      this.wakeUp = resolve;
+    });
+    try {
+      await Promise.race([...this.active, requested]);
+    } finally {
+      this.wakeUp = undefined;
+      this.wakeUpRequested = false;
     }
   }
 
