@@ -362,6 +362,8 @@ export interface VcenterSummary {
   sync: SyncTargetStatus;
   counts: Partial<Record<InventoryKind, number>>;
   apiVersion?: string;
+  /** The vCenter's `about.instanceUuid`, as its last inventory sync read it. */
+  instanceUuid?: string;
 }
 
 /**

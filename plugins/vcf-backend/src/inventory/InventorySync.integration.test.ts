@@ -301,6 +301,12 @@ describe('inventory sync against vcsim', () => {
         ['east', '6.5', 'succeeded', east.counts.vms],
         ['west', '6.5', 'succeeded', west.counts.vms],
       ]);
+      // about.instanceUuid is kept, so the vSphere Client can be opened at an object.
+      for (const summary of summaries) {
+        expect(summary.instanceUuid).toMatch(
+          /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+        );
+      }
       expect(loggedText(logger)).not.toContain(east.password);
     });
 

@@ -27,9 +27,12 @@ export class InventorySyncRunner implements SyncRunner {
       connections: {
         resolveConnection(vcenterId: string): Promise<VcenterConnection>;
       };
-      /** The vCenter store: records the API version a sync saw. */
+      /** The vCenter store: records the API version and instance UUID a sync saw. */
       vcenters: {
-        setApiVersion(vcenterId: string, apiVersion: string): Promise<void>;
+        recordAbout(
+          vcenterId: string,
+          about: { apiVersion: string; instanceUuid?: string },
+        ): Promise<void>;
       };
       inventory: InventoryStore;
       clientSettings?: VsphereClientSettings;
@@ -75,7 +78,10 @@ export class InventorySyncRunner implements SyncRunner {
     }
     progress?.report({ phase: 'writing' });
     const counts = await staged.commit();
-    await this.options.vcenters.setApiVersion(vcenterId, fetched.apiVersion);
+    await this.options.vcenters.recordAbout(vcenterId, {
+      apiVersion: fetched.apiVersion,
+      instanceUuid: fetched.instanceUuid,
+    });
     const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
     context.logger.debug('Stored vCenter inventory', {
       vcenter: vcenterId,

@@ -39,7 +39,7 @@ export function parseInventoryRowId(id: string): {
  */
 export async function readInventoryDetail(
   inventory: InventoryStore,
-  vcenter: Pick<VcenterSummary, 'id' | 'title' | 'baseUrl'>,
+  vcenter: Pick<VcenterSummary, 'id' | 'title' | 'baseUrl' | 'instanceUuid'>,
   kind: InventoryDetailKind,
   moref: string,
 ): Promise<InventoryDetail> {
@@ -66,7 +66,12 @@ export async function readInventoryDetail(
     tasks,
     events,
     changes: changes.items,
-    vcenter: { id: vcenter.id, title: vcenter.title, baseUrl: vcenter.baseUrl },
+    vcenter: {
+      id: vcenter.id,
+      title: vcenter.title,
+      baseUrl: vcenter.baseUrl,
+      ...(vcenter.instanceUuid ? { instanceUuid: vcenter.instanceUuid } : {}),
+    },
   };
   if (kind === 'vms') {
     const ofVm = { field: 'vmMoref', value: moref };

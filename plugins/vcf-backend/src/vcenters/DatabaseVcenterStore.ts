@@ -8,6 +8,7 @@ import { INVENTORY_TABLES } from '../inventory/inventoryTables';
 import type {
   DiscoveredVcenter,
   StoredVcenter,
+  VcenterAbout,
   VcenterChange,
   VcenterManagedBy,
   VcenterStore,
@@ -33,6 +34,7 @@ function toStored(row: Record<string, any>): StoredVcenter {
     tls: { verify: toBoolean(row.tls_verify), ca: orUndefined(row.tls_ca) },
     intervalMinutes: Number(row.interval_minutes),
     apiVersion: orUndefined(row.api_version),
+    instanceUuid: orUndefined(row.instance_uuid),
     credentialId: orUndefined(row.credential_id),
   };
 }
@@ -51,6 +53,7 @@ const PUBLIC_COLUMNS = [
   'tls_ca',
   'interval_minutes',
   'api_version',
+  'instance_uuid',
   'credential_id',
 ];
 
@@ -242,8 +245,13 @@ export class DatabaseVcenterStore implements VcenterStore {
     });
   }
 
-  async setApiVersion(id: string, apiVersion: string): Promise<void> {
-    await this.db('vcenters').where({ id }).update({ api_version: apiVersion });
+  async recordAbout(id: string, about: VcenterAbout): Promise<void> {
+    await this.db('vcenters')
+      .where({ id })
+      .update({
+        api_version: about.apiVersion,
+        instance_uuid: about.instanceUuid ?? null,
+      });
   }
 
   private async write(

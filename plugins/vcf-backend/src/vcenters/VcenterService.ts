@@ -266,6 +266,7 @@ export class VcenterService {
       sync: statusOf(v, statuses),
       counts: counts.get(v.id) ?? {},
       apiVersion: v.apiVersion,
+      instanceUuid: v.instanceUuid,
     }));
   }
 

@@ -24,8 +24,19 @@ export interface StoredVcenter {
   tls: ResolvedTlsSettings;
   intervalMinutes: number;
   apiVersion?: string;
+  /** `about.instanceUuid`, as the last inventory sync read it. */
+  instanceUuid?: string;
   /** The synced SSO credential a discovered vCenter logs in with. */
   credentialId?: string;
+}
+
+/**
+ * What an inventory sync reads of a vCenter's `about` and keeps.
+ * @public
+ */
+export interface VcenterAbout {
+  apiVersion: string;
+  instanceUuid?: string;
 }
 
 /**
@@ -78,5 +89,6 @@ export interface VcenterStore {
   }): Promise<StoredVcenter[]>;
   /** The decrypted service-account password of a config or API vCenter, for a sync or a connection test. */
   getPassword(id: string): Promise<string | undefined>;
-  setApiVersion(id: string, apiVersion: string): Promise<void>;
+  /** Records what the last inventory sync read of the vCenter's `about`. */
+  recordAbout(id: string, about: VcenterAbout): Promise<void>;
 }
