@@ -13,6 +13,11 @@ import type {
   NewAuditEntry,
 } from './AuditStore';
 
+const NEWEST_FIRST = [
+  { column: 'at', order: 'desc' as const },
+  { column: 'id', order: 'desc' as const },
+];
+
 /**
  * {@link AuditStore} on the plugin's database (SQLite or PostgreSQL).
  * @public
@@ -90,11 +95,6 @@ export class DatabaseAuditStore implements AuditStore {
     return base;
   }
 }
-
-const NEWEST_FIRST = [
-  { column: 'at', order: 'desc' as const },
-  { column: 'id', order: 'desc' as const },
-];
 
 function toAuditEntry(row: any): AuditEntry {
   return {
