@@ -1,5 +1,6 @@
 import { ConfigReader } from '@backstage/config';
 import { mockServices } from '@backstage/backend-test-utils';
+import type { JsonObject } from '@backstage/types';
 import { readNotificationSettings } from '../notifications/notificationSettings';
 import {
   readEnvironmentsFromConfig,
@@ -21,15 +22,15 @@ const vcenter = {
   password: 'vcenter-secret',
 };
 
-function vcfConfig(vcf: Record<string, unknown>) {
+function vcfConfig(vcf: JsonObject) {
   return mockServices.rootConfig({ data: { vcf } });
 }
 
-function environments(...envs: Array<Record<string, unknown>>) {
+function environments(...envs: JsonObject[]) {
   return readEnvironmentsFromConfig(vcfConfig({ environments: envs }));
 }
 
-function vcenters(...vcs: Array<Record<string, unknown>>) {
+function vcenters(...vcs: JsonObject[]) {
   return readVcentersFromConfig(vcfConfig({ vcenters: vcs }));
 }
 
@@ -134,7 +135,7 @@ describe('readEnvironmentsFromConfig', () => {
   it.each(['password', 'username', 'baseUrl'])(
     'names the endpoint whose %s is missing',
     key => {
-      const incomplete: Record<string, unknown> = { ...endpoint };
+      const incomplete: JsonObject = { ...endpoint };
       delete incomplete[key];
       expect(() => environments({ id: 'east', installer: incomplete })).toThrow(
         `Missing required config value at 'vcf.environments[0].installer.${key}'`,
