@@ -70,18 +70,53 @@ function readTls(config: Config | undefined) {
   };
 }
 
+/** The longest sync interval and rotate-after-reveal delay: one week, as the API allows. */
+const MAX_MINUTES = 10_080;
+
+/** `baseUrl` of an endpoint: an http(s) URL, as the API requires. */
+function readBaseUrl(config: Config, where: string): string {
+  const baseUrl = config.getString('baseUrl');
+  let protocol: string | undefined;
+  try {
+    protocol = new URL(baseUrl).protocol;
+  } catch {
+    protocol = undefined;
+  }
+  if (protocol !== 'http:' && protocol !== 'https:') {
+    throw new Error(
+      `${where}.baseUrl "${baseUrl}" must be an http(s) URL, e.g. https://sddc-manager.example.com`,
+    );
+  }
+  return baseUrl;
+}
+
+/** `intervalMinutes` of an endpoint: a whole number of minutes from 1 to 10080, as the API requires. */
+function readIntervalMinutes(
+  config: Config,
+  where: string,
+  defaultMinutes: number,
+): number {
+  const minutes = config.getOptionalNumber('intervalMinutes') ?? defaultMinutes;
+  if (!Number.isInteger(minutes) || minutes < 1 || minutes > MAX_MINUTES) {
+    throw new Error(
+      `${where}.intervalMinutes must be a whole number from 1 to ${MAX_MINUTES}; got ${minutes}`,
+    );
+  }
+  return minutes;
+}
+
 function readEndpoint(
   config: Config | undefined,
+  where: string,
   defaultIntervalMinutes: number,
 ): EndpointDefinition | undefined {
   if (!config) return undefined;
   return {
-    baseUrl: config.getString('baseUrl'),
+    baseUrl: readBaseUrl(config, where),
     username: config.getString('username'),
     password: config.getString('password'),
     tls: readTls(config.getOptionalConfig('tls')),
-    intervalMinutes:
-      config.getOptionalNumber('intervalMinutes') ?? defaultIntervalMinutes,
+    intervalMinutes: readIntervalMinutes(config, where, defaultIntervalMinutes),
   };
 }
 
@@ -100,16 +135,19 @@ function readRotateAfterReveal(
   if (
     !Number.isInteger(afterMinutes) ||
     afterMinutes < 1 ||
-    afterMinutes > 10_080
+    afterMinutes > MAX_MINUTES
   ) {
     throw new Error(
-      `vcf.environments[${id}].rotateAfterReveal.afterMinutes must be a whole number from 1 to 10080`,
+      `vcf.environments[${id}].rotateAfterReveal.afterMinutes must be a whole number from 1 to ${MAX_MINUTES}`,
     );
   }
-  return {
-    afterMinutes,
-    resourceTypes: config.getStringArray('resourceTypes'),
-  };
+  const resourceTypes = config.getStringArray('resourceTypes');
+  if (resourceTypes.length === 0) {
+    throw new Error(
+      `vcf.environments[${id}].rotateAfterReveal.resourceTypes must name at least one resource type`,
+    );
+  }
+  return { afterMinutes, resourceTypes };
 }
 
 /** Reads `vcf.environments` from config. */
@@ -135,8 +173,16 @@ export function readEnvironmentsFromConfig(
         id,
       ),
       endpoints: {
-        'sddc-manager': readEndpoint(env.getOptionalConfig('sddcManager'), 30),
-        installer: readEndpoint(env.getOptionalConfig('installer'), 30),
+        'sddc-manager': readEndpoint(
+          env.getOptionalConfig('sddcManager'),
+          `vcf.environments[${id}].sddcManager`,
+          30,
+        ),
+        installer: readEndpoint(
+          env.getOptionalConfig('installer'),
+          `vcf.environments[${id}].installer`,
+          30,
+        ),
       },
     };
   });
@@ -155,23 +201,31 @@ export function readVcentersFromConfig(config: Config): VcenterDefinition[] {
     return {
       id,
       title: vc.getOptionalString('title') ?? id,
-      baseUrl: vc.getString('baseUrl'),
+      baseUrl: readBaseUrl(vc, `vcf.vcenters[${id}]`),
       username: vc.getString('username'),
       password: vc.getString('password'),
       environmentId: vc.getOptionalString('environment'),
       owner: vc.getOptionalString('owner'),
       enabled: vc.getOptionalBoolean('enabled') ?? true,
       tls: readTls(vc.getOptionalConfig('tls')),
-      intervalMinutes: vc.getOptionalNumber('intervalMinutes') ?? 15,
+      intervalMinutes: readIntervalMinutes(vc, `vcf.vcenters[${id}]`, 15),
     };
   });
+}
+
+function readPositiveInteger(config: Config, key: string, fallback: number) {
+  const value = config.getOptionalNumber(key) ?? fallback;
+  if (!Number.isInteger(value) || value < 1) {
+    throw new Error(`${key} must be a whole number, at least 1; got ${value}`);
+  }
+  return value;
 }
 
 /** Reads `vcf.sync`. */
 export function readSyncSettings(config: Config): SyncSettings {
   return {
-    concurrency: config.getOptionalNumber('vcf.sync.concurrency') ?? 4,
-    leaseSeconds: config.getOptionalNumber('vcf.sync.leaseSeconds') ?? 300,
+    concurrency: readPositiveInteger(config, 'vcf.sync.concurrency', 4),
+    leaseSeconds: readPositiveInteger(config, 'vcf.sync.leaseSeconds', 300),
     runOnStartup: config.getOptionalBoolean('vcf.sync.runOnStartup') ?? true,
     instanceId: config.getOptionalString('vcf.sync.instanceId'),
   };
