@@ -48,7 +48,7 @@ function createManualScheduler() {
       return [...tasks.keys()].map(id => ({
         id,
         scope: 'local' as const,
-        settings: {},
+        settings: { version: 1 },
       }));
     },
   };
@@ -150,7 +150,7 @@ describe('VCF notifications through the backend', () => {
       runs,
       items =>
         items.length > before &&
-        items.every(run => run.status !== 'running' && run.status !== 'queued'),
+        items.every(run => run.status !== 'running'),
     );
     return after[0];
   }
