@@ -34,7 +34,9 @@ test('a VCF admin rotates a password, watches the task finish, reveals the new p
 
   // Rotate from the row menu, after the confirmation.
   await page.goto(credentialsPath(EAST));
-  await page.getByLabel('Search').fill(credential!.resourceName);
+  await page
+    .getByRole('textbox', { name: 'Search' })
+    .fill(credential!.resourceName);
   await page
     .getByRole('button', { name: `Password actions for ${label}` })
     .click();
@@ -64,7 +66,9 @@ test('a VCF admin rotates a password, watches the task finish, reveals the new p
   const newPassword = await reveal();
 
   await page.getByRole('tab', { name: 'Credentials' }).click();
-  await page.getByLabel('Search').fill(credential!.resourceName);
+  await page
+    .getByRole('textbox', { name: 'Search' })
+    .fill(credential!.resourceName);
   await page
     .getByRole('button', { name: `Reveal password for ${label}` })
     .click();
