@@ -15,6 +15,8 @@ test('a VCF admin rotates a password, watches the task finish, reveals the new p
   page,
   vcfApi,
 }) => {
+  // Waits for an SDDC Manager task (polled every 5 s by the backend) and the re-sync it triggers.
+  test.slow();
   // An ESXi credential of SDDC Manager whose "user@host" label is unique, so the row's controls are unambiguous.
   const listed = await vcfApi.get(
     `environments/${EAST}/credentials?source=sddc-manager&resourceType=ESXI&limit=100`,
