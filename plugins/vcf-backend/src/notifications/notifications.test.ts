@@ -149,8 +149,7 @@ describe('VCF notifications through the backend', () => {
       `a sync run of ${environmentId}`,
       runs,
       items =>
-        items.length > before &&
-        items.every(run => run.status !== 'running'),
+        items.length > before && items.every(run => run.status !== 'running'),
     );
     return after[0];
   }
