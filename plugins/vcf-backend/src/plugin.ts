@@ -278,6 +278,8 @@ export const vcfPlugin = createBackendPlugin({
           owner: dispatcher.owner,
           // A successful task made the environment's SDDC Manager credentials due: sync them now.
           onSyncRequested,
+          // Tells whoever started a task how it ended (once, through the notification ledger).
+          onTaskFinished: task => notifier.taskFinished(task),
         });
         // Every instance polls; the leases in credential_tasks and credential_rotation_schedules share the work.
         await scheduler.scheduleTask({

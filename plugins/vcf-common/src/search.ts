@@ -73,6 +73,9 @@ export const vcfPagePaths = {
     `/vcf/environments/${encodeURIComponent(environmentId)}`,
   environmentCredentials: (environmentId: string) =>
     `/vcf/environments/${encodeURIComponent(environmentId)}/credentials`,
+  /** The environment's credential tasks tab (rotations, updates, remediations and their progress). */
+  environmentCredentialTasks: (environmentId: string) =>
+    `/vcf/environments/${encodeURIComponent(environmentId)}/credential-tasks`,
   environmentSyncHistory: (environmentId: string) =>
     `/vcf/environments/${encodeURIComponent(environmentId)}/sync-history`,
   vcenters: () => '/vcf/vcenters',

@@ -1,4 +1,5 @@
 import express from 'express';
+import type { NotificationSendOptions } from '@backstage/plugin-notifications-node';
 import request from 'supertest';
 import type { PermissionsService } from '@backstage/backend-plugin-api';
 import {
@@ -42,6 +43,8 @@ import {
 import { createRouter } from '../service/createRouter';
 import { DatabaseSyncTargetStore } from '../sync/DatabaseSyncTargetStore';
 import { SyncDispatcher } from '../sync/SyncDispatcher';
+import { NotificationLedger } from '../notifications/NotificationLedger';
+import { VcfNotifier } from '../notifications/VcfNotifier';
 import {
   CredentialLifecycleService,
   ROTATE_AFTER_REVEAL_REQUESTER,
@@ -150,6 +153,25 @@ describe.each(databases.eachSupportedId())(
         leaseSeconds: 60,
       });
       const syncs: Promise<void>[] = [];
+      const notices: NotificationSendOptions[] = [];
+      const notifier = new VcfNotifier({
+        notifications: {
+          send: async notice => {
+            notices.push(notice);
+          },
+        },
+        ledger: new NotificationLedger(knex),
+        settings: {
+          enabled: true,
+          syncFailureThreshold: 3,
+          expiringWithinDays: 14,
+          digestHourUtc: 7,
+        },
+        syncTargets,
+        environments,
+        credentials,
+        logger,
+      });
       const createLifecycle = (owner: string) =>
         new CredentialLifecycleService({
           environments,
@@ -161,6 +183,7 @@ describe.each(databases.eachSupportedId())(
           owner,
           clientSettings: CLIENT_SETTINGS,
           onSyncRequested: () => syncs.push(dispatcher.runDueTargets()),
+          onTaskFinished: task => notifier.taskFinished(task),
         });
       const lifecycle = createLifecycle('replica-a');
       let decide: Decide = () => allow;
@@ -247,6 +270,7 @@ describe.each(databases.eachSupportedId())(
         ours,
         finish,
         leakedText,
+        notices,
         deny: (name: string) => {
           decide = n => (n === name ? { result: AuthorizeResult.DENY } : allow);
         },
@@ -616,6 +640,59 @@ describe.each(databases.eachSupportedId())(
         'IN_PROGRESS',
       );
       expect((await finish(started.body.taskId, b)).status).toBe('SUCCESSFUL');
+    });
+
+    it('tells whoever started a task how it ended, once per ending, when two replicas poll it', async () => {
+      const { app, ours, createLifecycle, clock, tasks, notices } =
+        await setup();
+      const upstream = simulator.listCredentials('east')[15];
+      const credential = await ours('east', upstream);
+      simulator.setFaults(
+        { credentialTaskOutcome: 'FAILED' },
+        { environmentId: 'east' },
+      );
+      const started = await request(app)
+        .post(`/credentials/${credential.id}/rotate`)
+        .send({});
+      const replicas = [
+        createLifecycle('replica-1'),
+        createLifecycle('replica-2'),
+      ];
+      const pollUntilFinished = async () => {
+        for (let i = 0; i < 10; i++) {
+          clock.advance(6_000);
+          await Promise.all(replicas.map(r => r.pollDueTasks()));
+          const task = await tasks.get(started.body.taskId);
+          if (task && FINISHED_CREDENTIAL_TASK_STATUSES.includes(task.status))
+            return task;
+        }
+        throw new Error('The task did not end');
+      };
+      expect((await pollUntilFinished()).status).toBe('FAILED');
+      expect(notices).toEqual([
+        {
+          recipients: { type: 'entity', entityRef: 'user:default/mock' },
+          payload: expect.objectContaining({
+            title: `Password rotation of ${upstream.username}@${upstream.resource.resourceName} failed`,
+            link: '/vcf/environments/east/credential-tasks',
+            topic: 'vcf-credential-task',
+          }),
+        },
+      ]);
+
+      simulator.setFaults(
+        { credentialTaskOutcome: 'SUCCESSFUL' },
+        { environmentId: 'east' },
+      );
+      await request(app).post(`/credential-tasks/${started.body.taskId}/retry`);
+      expect((await pollUntilFinished()).status).toBe('SUCCESSFUL');
+      expect(notices.map(n => n.payload.title)).toEqual([
+        expect.stringMatching(/failed$/),
+        expect.stringMatching(/succeeded$/),
+      ]);
+      const newPassword = simulator.listCredentials('east')[15].password;
+      expect(JSON.stringify(notices)).not.toContain(upstream.password);
+      expect(JSON.stringify(notices)).not.toContain(newPassword);
     });
 
     it('denies a caller without vcf.credential.rotate and audits the denial', async () => {

@@ -9,6 +9,7 @@ import {
   FINISHED_CREDENTIAL_TASK_STATUSES,
   type AutoRotatePolicyInput,
   type CredentialOperation,
+  type CredentialTask,
   type CredentialTaskStatus,
 } from '@vcf-backstage/plugin-vcf-common';
 import { SddcManagerClient } from '../clients/vcf/SddcManagerClient';
@@ -87,6 +88,11 @@ export interface CredentialLifecycleServiceOptions {
   logger: LoggerService;
   /** Starts the sync dispatcher after a successful task made an environment's credentials due. */
   onSyncRequested: () => void;
+  /**
+   * Called once a task reached a final state (succeeded, failed, inconsistent, cancelled), by the instance that
+   * recorded it; e.g. to tell the user who started it. Its failure is logged and does not affect the task.
+   */
+  onTaskFinished?: (task: CredentialTask) => Promise<void>;
   clientSettings?: VcfClientSettings;
   clock?: Clock;
   /** Seconds between two polls of a running task (default 5). */
@@ -270,6 +276,7 @@ export class CredentialLifecycleService {
       errors: task.errors,
       completedAt: this.clock.now(),
     });
+    await this.announceFinished(taskId);
   }
 
   /**
@@ -408,6 +415,7 @@ export class CredentialLifecycleService {
     if (recorded && upstream.status === 'SUCCESSFUL') {
       await this.resyncCredentials(task.environmentId, task.id);
     }
+    if (recorded && finished) await this.announceFinished(task.id);
   }
 
   private async pollExpiryCheck(task: ClaimedCredentialTask): Promise<void> {
@@ -431,19 +439,39 @@ export class CredentialLifecycleService {
       environmentId: task.environmentId,
       results: checks.flatMap(c => c.results),
     });
-    await this.options.tasks.recordProgress(task.id, this.options.owner, {
-      status: failed ? 'FAILED' : 'SUCCESSFUL',
-      errors: failed
-        ? [
-            `SDDC Manager could not check ${failed} of ${checks.length} resource types`,
-          ]
-        : [],
-      completedAt: now,
-    });
+    const recorded = await this.options.tasks.recordProgress(
+      task.id,
+      this.options.owner,
+      {
+        status: failed ? 'FAILED' : 'SUCCESSFUL',
+        errors: failed
+          ? [
+              `SDDC Manager could not check ${failed} of ${checks.length} resource types`,
+            ]
+          : [],
+        completedAt: now,
+      },
+    );
     this.options.logger.info('Credential expiry check finished', {
       taskId: task.id,
       updated,
     });
+    if (recorded) await this.announceFinished(task.id);
+  }
+
+  /** Hands the finished task to `onTaskFinished`; a failure there never fails the task. */
+  private async announceFinished(taskId: string): Promise<void> {
+    const { onTaskFinished, logger } = this.options;
+    if (!onTaskFinished) return;
+    try {
+      const task = await this.options.tasks.get(taskId);
+      if (task) await onTaskFinished(task);
+    } catch (error) {
+      logger.warn('Could not announce a finished credential task', {
+        taskId,
+        error: readableError(error),
+      });
+    }
   }
 
   private async resyncCredentials(environmentId: string, taskId: string) {

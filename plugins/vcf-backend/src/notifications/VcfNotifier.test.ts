@@ -1,6 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import type { NotificationSendOptions } from '@backstage/plugin-notifications-node';
 import type { Knex } from 'knex';
+import type { CredentialTask } from '@vcf-backstage/plugin-vcf-common';
 import {
   insertEnvironment,
   upstreamCredential,
@@ -253,28 +254,95 @@ describe.each(databases.eachSupportedId())('VcfNotifier on %p', databaseId => {
     });
   });
 
-  it('tells whoever started a credential task how it ended, once', async () => {
+  it('tells whoever started a credential task how it ended, once per ending, without any password', async () => {
     const { notifier } = instance({ fail: () => false });
-    const task = {
-      taskId: 'task-1',
-      startedBy: 'user:default/alice',
-      action: 'rotate',
+    const task: CredentialTask = {
+      id: 'task-1',
       environmentId: 'east',
-      resourceName: 'esxi-01.example.test',
-      username: 'root',
-      status: 'failed' as const,
+      operation: 'rotate',
+      status: 'FAILED',
+      errors: [`SDDC Manager refused password ${CANARY}`],
+      items: [
+        {
+          credentialId: 'c1',
+          resourceName: 'esxi-01.example.test',
+          username: 'root',
+          status: 'FAILED',
+        },
+      ],
+      requestedBy: 'user:default/alice',
+      createdAt: '2026-12-02T08:00:00.000Z',
+      completedAt: '2026-12-02T08:01:00.000Z',
     };
     await notifier.taskFinished(task);
     await notifier.taskFinished(task);
+    // Retried, it ends again: that ending is a notice of its own.
+    const retried: CredentialTask = {
+      ...task,
+      status: 'SUCCESSFUL',
+      errors: [],
+      completedAt: '2026-12-02T08:05:00.000Z',
+    };
+    await notifier.taskFinished(retried);
+    await notifier.taskFinished(retried);
     expect(sent).toEqual([
       {
         recipients: { type: 'entity', entityRef: 'user:default/alice' },
         payload: expect.objectContaining({
-          title: 'Credential rotate of root@esxi-01.example.test failed',
-          link: '/vcf/environments/east/credentials',
+          title: 'Password rotation of root@esxi-01.example.test failed',
+          link: '/vcf/environments/east/credential-tasks',
+          severity: 'high',
           topic: 'vcf-credential-task',
         }),
       },
+      {
+        recipients: { type: 'entity', entityRef: 'user:default/alice' },
+        payload: expect.objectContaining({
+          title: 'Password rotation of root@esxi-01.example.test succeeded',
+          link: '/vcf/environments/east/credential-tasks',
+          severity: 'normal',
+        }),
+      },
+    ]);
+    expect(JSON.stringify(sent)).not.toContain(CANARY);
+  });
+
+  it('counts the credentials of a bulk task and leaves rotate-after-reveal and running tasks unannounced', async () => {
+    const { notifier } = instance({ fail: () => false });
+    const item = (n: number) => ({
+      credentialId: `c${n}`,
+      resourceName: `esxi-0${n}.example.test`,
+      username: 'root',
+      status: 'SUCCESSFUL' as const,
+    });
+    const base: CredentialTask = {
+      id: 'bulk-1',
+      environmentId: 'east',
+      operation: 'rotate',
+      status: 'SUCCESSFUL',
+      errors: [],
+      items: [item(1), item(2), item(3)],
+      requestedBy: 'user:default/bob',
+      createdAt: '2026-12-02T08:00:00.000Z',
+      completedAt: '2026-12-02T08:01:00.000Z',
+    };
+    await notifier.taskFinished(base);
+    await notifier.taskFinished({
+      ...base,
+      id: 'scheduled-1',
+      requestedBy: 'vcf:rotate-after-reveal',
+    });
+    await notifier.taskFinished({
+      ...base,
+      id: 'running-1',
+      status: 'IN_PROGRESS',
+      completedAt: undefined,
+    });
+    expect(sent.map(n => [n.recipients, n.payload.title])).toEqual([
+      [
+        { type: 'entity', entityRef: 'user:default/bob' },
+        'Password rotation of 3 credentials succeeded',
+      ],
     ]);
   });
 });

@@ -1,7 +1,11 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
 import type { NotificationPayload } from '@backstage/plugin-notifications-common';
-import { vcfPagePaths, type SyncRun } from '@vcf-backstage/plugin-vcf-common';
+import {
+  vcfPagePaths,
+  type CredentialTask,
+  type SyncRun,
+} from '@vcf-backstage/plugin-vcf-common';
 import type {
   CredentialExpiryGroup,
   CredentialStore,
@@ -23,25 +27,45 @@ export const VCF_NOTIFICATION_TOPICS = {
   credentialTask: 'vcf-credential-task',
 } as const;
 
-/**
- * A credential task (rotate, update, remediate) that finished, for {@link VcfNotifier.taskFinished}. Only
- * these structured fields reach the notice, so no upstream message (which could echo a password) can.
- * @public
- */
-export interface VcfCredentialTaskNotice {
-  /** Unique id of the task; the notice is sent once per task. */
-  taskId: string;
-  /** Entity ref of the user who started the task; the notice goes to them. */
-  startedBy: string;
-  /** What the task did, e.g. `rotate`, `update`, `remediate`. */
-  action: string;
-  environmentId: string;
-  /** The resource (host name) of the credential, as the credential list shows it. */
-  resourceName: string;
-  /** The account of the credential, e.g. `root`. */
-  username?: string;
-  status: 'succeeded' | 'failed';
-}
+const TASK_OPERATION_TITLES: Record<CredentialTask['operation'], string> = {
+  rotate: 'Password rotation',
+  update: 'Password update',
+  remediate: 'Password remediation',
+  'auto-rotate-policy': 'Auto-rotate policy change',
+  'expiry-check': 'Expiry check',
+};
+
+/** How each final task status reads in a notice; running statuses have none. */
+const TASK_OUTCOMES: Partial<
+  Record<
+    CredentialTask['status'],
+    Pick<NotificationPayload, 'description' | 'severity'> & { verb: string }
+  >
+> = {
+  SUCCESSFUL: {
+    verb: 'succeeded',
+    description:
+      'SDDC Manager finished the task; the credentials are synced again, so a reveal gives the current password.',
+    severity: 'normal',
+  },
+  FAILED: {
+    verb: 'failed',
+    description:
+      "Open the environment's credential tasks for SDDC Manager's error; you can retry or cancel it there.",
+    severity: 'high',
+  },
+  INCONSISTENT: {
+    verb: 'ended inconsistent',
+    description:
+      "SDDC Manager could not bring every resource in line; open the environment's credential tasks for the details and remediate.",
+    severity: 'high',
+  },
+  USER_CANCELLED: {
+    verb: 'was cancelled',
+    description: 'The task was cancelled; no further change is made.',
+    severity: 'normal',
+  },
+};
 
 /** A finished run, as the sync dispatcher reports it. */
 interface FinishedRun {
@@ -182,25 +206,38 @@ export class VcfNotifier {
   }
 
   /**
-   * Tells the user who started a credential task how it ended, once per task. For the credential lifecycle
-   * (rotate, update, remediate): call it when a task reaches its final state.
+   * Tells the user who started a credential task how it ended, once per task (the ledger keeps replicas from
+   * sending it twice). Called by the credential lifecycle when a task reaches a final state. The notice names the
+   * operation, the accounts and the outcome, and links to the environment's tasks tab; SDDC Manager's error text
+   * stays on that tab, so no upstream message can carry a password into a notification. Rotations that
+   * rotate-after-reveal started were not asked for by a user and are not announced.
    */
-  async taskFinished(task: VcfCredentialTaskNotice): Promise<void> {
+  async taskFinished(task: CredentialTask): Promise<void> {
     if (!this.options.settings.enabled) return;
-    const account = task.username
-      ? `${task.username}@${task.resourceName}`
-      : task.resourceName;
-    const verb = task.status === 'succeeded' ? 'succeeded' : 'failed';
-    await this.sendOnce(`credential-task:${task.taskId}`, task.startedBy, {
-      title: `Credential ${task.action} of ${account} ${verb}`,
-      description:
-        task.status === 'succeeded'
-          ? 'The new password is stored; it is shown only to users allowed to reveal it.'
-          : 'Open the credentials of the environment for the task details.',
-      link: vcfPagePaths.environmentCredentials(task.environmentId),
-      severity: task.status === 'succeeded' ? 'normal' : 'high',
-      topic: VCF_NOTIFICATION_TOPICS.credentialTask,
-    });
+    if (!/^user:/.test(task.requestedBy)) return;
+    const outcome = TASK_OUTCOMES[task.status];
+    if (!outcome) return;
+    const [first] = task.items;
+    const subject =
+      task.items.length === 1
+        ? `${first.username}@${first.resourceName}`
+        : `${task.items.length} credentials`;
+    // A failed task may be retried and end again: each ending is its own notice.
+    const ending = `${task.status}:${task.completedAt ?? ''}`;
+    await this.sendOnce(
+      `credential-task:${task.id}:${ending}`,
+      task.requestedBy,
+      {
+        title: `${TASK_OPERATION_TITLES[task.operation]} of ${subject} ${
+          outcome.verb
+        }`,
+        description: outcome.description,
+        link: vcfPagePaths.environmentCredentialTasks(task.environmentId),
+        severity: outcome.severity,
+        topic: VCF_NOTIFICATION_TOPICS.credentialTask,
+        scope: `vcf-credential-task:${task.id}`,
+      },
+    );
   }
 
   /** Sends a sync notice to the target's owner (the vCenter's, else its environment's), if it has one. */

@@ -2,8 +2,10 @@ import {
   formatBytes,
   formatCompactRelativeTime,
   formatDuration,
+  formatExpiry,
   formatPercent,
   formatRelativeTime,
+  formatRotatesIn,
 } from './format';
 
 describe('format', () => {
@@ -46,5 +48,30 @@ describe('format', () => {
       'in 3 y',
     );
     expect(formatCompactRelativeTime(undefined, now)).toBe('never');
+  });
+
+  it('words an expiry in whole days, before and after the date', () => {
+    const now = Date.parse('2026-01-01T12:00:00Z');
+    expect(formatExpiry('2026-01-13T13:00:00Z', now)).toBe(
+      'expires in 12 days',
+    );
+    expect(formatExpiry('2026-01-02T12:30:00Z', now)).toBe('expires in 1 day');
+    expect(formatExpiry('2026-01-01T20:00:00Z', now)).toBe('expires today');
+    expect(formatExpiry('2025-12-29T11:00:00Z', now)).toBe(
+      'expired 3 days ago',
+    );
+    expect(formatExpiry('2026-01-01T08:00:00Z', now)).toBe('expired today');
+    expect(formatExpiry(undefined, now)).toBeUndefined();
+    expect(formatExpiry('not a date', now)).toBeUndefined();
+  });
+
+  it('counts down to a scheduled rotation', () => {
+    const now = Date.parse('2026-01-01T12:00:00Z');
+    expect(formatRotatesIn('2026-01-01T12:56:30Z', now)).toBe(
+      'rotates in 57 min',
+    );
+    expect(formatRotatesIn('2026-01-01T17:00:00Z', now)).toBe('rotates in 5 h');
+    expect(formatRotatesIn('2026-01-04T12:00:00Z', now)).toBe('rotates in 3 d');
+    expect(formatRotatesIn('2026-01-01T11:59:00Z', now)).toBe('rotates now');
   });
 });

@@ -131,3 +131,39 @@ export const SOURCE_TITLES: Record<string, string> = {
 export function sourceTitle(source: string): string {
   return SOURCE_TITLES[source] ?? source;
 }
+
+const DAY_MS = 86_400_000;
+
+function plural(count: number, unit: string): string {
+  return `${count} ${unit}${count === 1 ? '' : 's'}`;
+}
+
+/**
+ * A password's expiry in whole days: `expires in 12 days`, `expires today`, `expired 3 days ago`;
+ * undefined when there is no (valid) date.
+ */
+export function formatExpiry(
+  iso: string | undefined,
+  now: number = Date.now(),
+): string | undefined {
+  const time = iso ? new Date(iso).getTime() : NaN;
+  if (Number.isNaN(time)) return undefined;
+  const days = Math.floor(Math.abs(time - now) / DAY_MS);
+  if (time >= now) {
+    return days === 0 ? 'expires today' : `expires in ${plural(days, 'day')}`;
+  }
+  return days === 0 ? 'expired today' : `expired ${plural(days, 'day')} ago`;
+}
+
+/**
+ * When a scheduled rotation runs, counted down for the credential table: `rotates in 57 min`,
+ * `rotates in 5 h`, `rotates in 3 d`, `rotates now` once it is due.
+ */
+export function formatRotatesIn(iso: string, now: number = Date.now()): string {
+  const minutes = Math.ceil((new Date(iso).getTime() - now) / 60_000);
+  if (!(minutes > 0)) return 'rotates now';
+  if (minutes < 120) return `rotates in ${minutes} min`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return `rotates in ${hours} h`;
+  return `rotates in ${Math.round(hours / 24)} d`;
+}

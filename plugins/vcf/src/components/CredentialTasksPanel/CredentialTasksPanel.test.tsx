@@ -1,9 +1,9 @@
 import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
-import { act, screen } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { CredentialTask } from '@vcf-backstage/plugin-vcf-common';
 import { vcfApiRef } from '../../api';
-import { allow, deny, mockVcfApi, page } from '../../__testUtils__';
+import { allow, credential, deny, mockVcfApi, page } from '../../__testUtils__';
 import { CredentialTasksPanel } from './CredentialTasksPanel';
 
 function task(overrides: Partial<CredentialTask> = {}): CredentialTask {
@@ -109,7 +109,46 @@ describe('CredentialTasksPanel', () => {
     });
     expect(await screen.findByText('SDDC Manager: nope')).toBeInTheDocument();
     expect(
+      screen.getByText('SDDC Manager refused the change'),
+    ).toBeInTheDocument();
+    expect(
       screen.queryByRole('button', { name: 'Retry' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('offers the expiry check to a user who may rotate the credentials and starts it', async () => {
+    const api = mockVcfApi();
+    api.listCredentials.mockResolvedValue(page([credential()]));
+    api.checkCredentialExpiry.mockResolvedValue({ taskId: 'check-1' });
+    await renderInTestApp(<CredentialTasksPanel environmentId="lab" />, {
+      apis: [[vcfApiRef, api], mockApis.permission({ authorize: allow })],
+    });
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Check expiry now' }),
+    );
+    expect(api.checkCredentialExpiry).toHaveBeenCalledWith('lab');
+    expect(api.listCredentials).toHaveBeenCalledWith('lab', {
+      source: 'sddc-manager',
+      limit: 25,
+    });
+  });
+
+  it('offers no expiry check to a user who may not rotate', async () => {
+    const api = mockVcfApi();
+    api.listCredentials.mockResolvedValue(page([credential()]));
+    await renderInTestApp(<CredentialTasksPanel environmentId="lab" />, {
+      apis: [[vcfApiRef, api], mockApis.permission({ authorize: deny })],
+    });
+
+    expect(
+      await screen.findByText('No rotations, updates or expiry checks yet.'),
+    ).toBeInTheDocument();
+    await waitFor(() => expect(api.listCredentials).toHaveBeenCalled());
+    // The permission answer arrives after the credentials: give it its turn.
+    await act(() => new Promise(resolve => setTimeout(resolve, 50)));
+    expect(
+      screen.queryByRole('button', { name: 'Check expiry now' }),
     ).not.toBeInTheDocument();
   });
 });

@@ -11,17 +11,23 @@ import Chip from '@material-ui/core/Chip';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
+import AlertTitle from '@material-ui/lab/AlertTitle';
 import {
   FINISHED_CREDENTIAL_TASK_STATUSES,
   vcfCredentialRotatePermission,
+  type CredentialSummary,
   type CredentialTask,
   type CredentialTaskStatus,
 } from '@vcf-backstage/plugin-vcf-common';
 import { useEffect, useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { vcfApiRef } from '../../api';
+import { useRotatableCredentials } from '../../hooks/useRotatableCredentials';
 import { describeError } from '../../util/errors';
 import { formatDateTime } from '../../util/format';
+
+const NO_ROWS: CredentialSummary[] = [];
 
 /** How often the panel refreshes while a task runs. */
 const POLL_MS = 3000;
@@ -113,11 +119,18 @@ function TaskRow(props: { task: CredentialTask; onChanged(): void }) {
           value={task.items.length ? (done / task.items.length) * 100 : 0}
         />
       )}
-      {task.errors.map(message => (
-        <Alert key={message} severity="error">
-          SDDC Manager: {message}
+      {task.errors.length > 0 && (
+        <Alert severity="error">
+          <AlertTitle>
+            {task.status === 'INCONSISTENT'
+              ? 'SDDC Manager left the credentials inconsistent'
+              : 'SDDC Manager refused the change'}
+          </AlertTitle>
+          {task.errors.map(message => (
+            <div key={message}>SDDC Manager: {message}</div>
+          ))}
         </Alert>
-      ))}
+      )}
       {error !== undefined && (
         <Alert severity="error">{describeError(error)}</Alert>
       )}
@@ -148,6 +161,14 @@ export function CredentialTasksPanel(props: CredentialTasksPanelProps) {
     const timer = setTimeout(retry, POLL_MS);
     return () => clearTimeout(timer);
   }, [running, retry, tasks.value]);
+  // The expiry check needs vcf.credential.rotate: offered when the user may rotate SDDC Manager credentials here.
+  const sample = useAsync(
+    () =>
+      api.listCredentials(environmentId, { source: 'sddc-manager', limit: 25 }),
+    [api, environmentId],
+  );
+  const mayCheck =
+    useRotatableCredentials(sample.value?.items ?? NO_ROWS).size > 0;
   const [checkError, setCheckError] = useState<unknown>();
   const checkExpiry = async () => {
     setCheckError(undefined);
@@ -164,9 +185,11 @@ export function CredentialTasksPanel(props: CredentialTasksPanelProps) {
       title="Credential tasks"
       subheader="Password operations SDDC Manager runs for this environment"
       action={
-        <Button size="small" onClick={checkExpiry}>
-          Check expiry now
-        </Button>
+        mayCheck ? (
+          <Button size="small" onClick={checkExpiry}>
+            Check expiry now
+          </Button>
+        ) : undefined
       }
     >
       {checkError !== undefined && (

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { vcfApiRef } from '../../api';
 import {
   allow,
+  allowOnly,
   credential,
   mockDownloads,
   mockVcfApi,
@@ -139,5 +140,164 @@ describe('CredentialsTable', () => {
       'csv',
       expect.objectContaining({ q: 'vcenter' }),
     );
+  });
+
+  it('rotates the ticked credentials in one task after saying how many', async () => {
+    const api = setup();
+    api.rotateCredentials.mockResolvedValue({ taskId: 'task-9' });
+    await renderInTestApp(<CredentialsTable environmentId="lab" />, {
+      apis: [[vcfApiRef, api], mockApis.permission({ authorize: allow })],
+    });
+    await screen.findByText('vcenter01.lab.example.com');
+
+    const rows = await screen.findAllByRole('checkbox', { name: 'Select row' });
+    await userEvent.click(rows[0]);
+    await userEvent.click(rows[1]);
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Rotate selected (2)' }),
+    );
+    const dialog = screen.getByRole('dialog', { name: 'Rotate 2 credentials' });
+    expect(dialog).toHaveTextContent(
+      'SDDC Manager will set new random passwords for 2 credentials in one task.',
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Rotate' }),
+    );
+
+    await waitFor(() =>
+      expect(api.rotateCredentials).toHaveBeenCalledWith('lab', [
+        'cred-1',
+        'cred-2',
+      ]),
+    );
+  });
+
+  it('rotates every SDDC Manager credential that matches the search and filters', async () => {
+    const api = setup();
+    api.rotateCredentials.mockResolvedValue({ taskId: 'task-10' });
+    await renderInTestApp(<CredentialsTable environmentId="lab" />, {
+      apis: [[vcfApiRef, api], mockApis.permission({ authorize: allow })],
+    });
+    await screen.findByText('vcenter01.lab.example.com');
+    await userEvent.selectOptions(
+      screen.getByLabelText('Resource type'),
+      'VCENTER',
+    );
+    await waitFor(() =>
+      expect(api.listCredentials).toHaveBeenLastCalledWith(
+        'lab',
+        expect.objectContaining({ resourceType: 'VCENTER' }),
+      ),
+    );
+    api.listCredentials.mockResolvedValue(
+      page(
+        [
+          credential({ id: 'vc-1', resourceType: 'VCENTER' }),
+          credential({ id: 'vc-2', resourceType: 'VCENTER' }),
+          credential({
+            id: 'vc-3',
+            resourceType: 'VCENTER',
+            removedAt: '2026-01-01T00:00:00Z',
+          }),
+        ],
+        3,
+      ),
+    );
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Rotate all matching…' }),
+    );
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Rotate 2 credentials',
+    });
+    expect(api.listCredentials).toHaveBeenLastCalledWith('lab', {
+      resourceType: 'VCENTER',
+      source: 'sddc-manager',
+      includeRemoved: undefined,
+      offset: 0,
+      limit: 100,
+    });
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Rotate' }),
+    );
+    await waitFor(() =>
+      expect(api.rotateCredentials).toHaveBeenCalledWith('lab', [
+        'vc-1',
+        'vc-2',
+      ]),
+    );
+  });
+
+  it('refuses a bulk rotation larger than one SDDC Manager task takes before asking the backend', async () => {
+    const api = setup();
+    await renderInTestApp(<CredentialsTable environmentId="lab" />, {
+      apis: [[vcfApiRef, api], mockApis.permission({ authorize: allow })],
+    });
+    await screen.findByText('vcenter01.lab.example.com');
+    api.listCredentials.mockImplementation(async (_env, query) =>
+      page(
+        Array.from({ length: 100 }, (_, i) =>
+          credential({ id: `c-${(query?.offset ?? 0) + i}` }),
+        ),
+        250,
+      ),
+    );
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Rotate all matching…' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog).toHaveTextContent(
+      'More than 100 SDDC Manager credentials match; one rotation takes at most 100.',
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Rotate' }),
+    );
+    expect(
+      await within(dialog).findByText(/narrow the search or filters/),
+    ).toBeInTheDocument();
+    expect(api.rotateCredentials).not.toHaveBeenCalled();
+  });
+
+  it('offers no selection or bulk rotation to a user who may not rotate', async () => {
+    const api = setup();
+    await renderInTestApp(<CredentialsTable environmentId="lab" />, {
+      apis: [
+        [vcfApiRef, api],
+        mockApis.permission({
+          authorize: allowOnly('vcf.credential.read', 'vcf.credential.reveal'),
+        }),
+      ],
+    });
+    await screen.findByRole('button', {
+      name: 'Reveal password for root@esx01.lab.example.com',
+    });
+
+    expect(screen.queryByRole('checkbox', { name: 'Select row' })).toBeNull();
+    expect(
+      screen.queryByRole('button', { name: 'Rotate all matching…' }),
+    ).toBeNull();
+    expect(
+      screen.queryByRole('button', { name: /^Password actions/ }),
+    ).toBeNull();
+  });
+
+  it('counts down to the rotation a reveal scheduled', async () => {
+    const api = setup();
+    api.listScheduledRotations.mockResolvedValue([
+      {
+        credentialId: 'cred-2',
+        rotatesAt: new Date(Date.now() + 56.5 * 60_000).toISOString(),
+      },
+    ]);
+    await renderInTestApp(<CredentialsTable environmentId="lab" />, {
+      apis: [[vcfApiRef, api], mockApis.permission({ authorize: allow })],
+    });
+
+    expect(
+      await screen.findByTestId('vcf-rotates-at-cred-2'),
+    ).toHaveTextContent('rotates in 57 min');
+    expect(screen.queryByTestId('vcf-rotates-at-cred-1')).toBeNull();
+    expect(api.listScheduledRotations).toHaveBeenCalledWith('lab');
   });
 });

@@ -5,8 +5,9 @@ import type {
   CredentialListQuery,
   CredentialSummary,
 } from '@vcf-backstage/plugin-vcf-common';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import {
   type CredentialFilterName,
   type VcfExportFormat,
@@ -14,7 +15,12 @@ import {
 } from '../../api';
 import { sourceTitle } from '../../util/format';
 import { RemoteTable, type RemoteTableFilter } from '../RemoteTable';
-import { credentialColumns } from './columns';
+import { BulkRotateButtons } from './BulkRotateButtons';
+import { credentialColumns, ScheduledRotationsContext } from './columns';
+import { useRotatableCredentials } from '../../hooks/useRotatableCredentials';
+
+/** How often the rotate-after-reveal countdowns are read again. */
+const SCHEDULE_REFRESH_MS = 30_000;
 
 const FILTERS: Array<{ name: CredentialFilterName; label: string }> = [
   { name: 'resourceType', label: 'Resource type' },
@@ -39,7 +45,9 @@ export interface CredentialsTableProps {
 
 /**
  * The credentials of one environment: paged, sorted and searched on the server, with
- * filters filled from the environment's facets, per-row reveal and history, and export.
+ * filters filled from the environment's facets, per-row reveal and history, and export. Users who may
+ * rotate get row checkboxes and bulk rotation of the ticked or of all matching credentials; rotations
+ * that rotate-after-reveal scheduled count down in the Auto-rotate column.
  */
 export function CredentialsTable(props: CredentialsTableProps) {
   const { environmentId, title = 'Credentials', resourceName } = props;
@@ -71,10 +79,50 @@ export function CredentialsTable(props: CredentialsTableProps) {
     }),
     [includeRemoved, resourceName],
   );
+  // The page shown and its search/filters, for bulk rotation.
+  const [rows, setRows] = useState<CredentialSummary[]>([]);
+  const [filteredQuery, setFilteredQuery] = useState<CredentialListQuery>();
+  const [selected, setSelected] = useState<CredentialSummary[]>([]);
   const fetchPage = useCallback(
-    (query: CredentialListQuery) =>
-      api.listCredentials(environmentId, scope(query)),
+    async (query: CredentialListQuery) => {
+      const page = await api.listCredentials(environmentId, scope(query));
+      const { offset, limit, orderBy, order, ...filtersOnly } = scope(query);
+      setRows(page.items);
+      setFilteredQuery(filtersOnly);
+      setSelected([]);
+      return page;
+    },
     [api, environmentId, scope],
+  );
+  const rotatable = useRotatableCredentials(rows);
+  const selection = useMemo(
+    () =>
+      rotatable.size > 0
+        ? {
+            isSelectable: (row: CredentialSummary) => rotatable.has(row.id),
+            onChange: setSelected,
+          }
+        : undefined,
+    [rotatable],
+  );
+
+  const schedules = useAsyncRetry(
+    () => api.listScheduledRotations(environmentId),
+    [api, environmentId],
+  );
+  const { retry: refreshSchedules } = schedules;
+  useEffect(() => {
+    const timer = setInterval(refreshSchedules, SCHEDULE_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [refreshSchedules]);
+  const rotatesAt = useMemo(
+    () =>
+      new Map(
+        (schedules.value ?? []).map(
+          s => [s.credentialId, s.rotatesAt] as const,
+        ),
+      ),
+    [schedules.value],
   );
   const exportData = useCallback(
     (format: VcfExportFormat, query: CredentialListQuery) =>
@@ -83,27 +131,39 @@ export function CredentialsTable(props: CredentialsTableProps) {
   );
 
   return (
-    <RemoteTable<CredentialSummary, CredentialListQuery>
-      title={title}
-      columnPreferenceKey="credentials"
-      columns={credentialColumns}
-      fetchPage={fetchPage}
-      filters={filters}
-      exportData={exportData}
-      exportHint={CREDENTIAL_EXPORT_HINT}
-      emptyMessage="No credentials match. Clear the search and filters, or sync the environment if it has never been synced."
-      toolbarActions={
-        <FormControlLabel
-          control={
-            <Checkbox
-              checked={includeRemoved}
-              onChange={event => setIncludeRemoved(event.target.checked)}
-              size="small"
+    <ScheduledRotationsContext.Provider value={rotatesAt}>
+      <RemoteTable<CredentialSummary, CredentialListQuery>
+        title={title}
+        columnPreferenceKey="credentials"
+        columns={credentialColumns}
+        fetchPage={fetchPage}
+        filters={filters}
+        exportData={exportData}
+        exportHint={CREDENTIAL_EXPORT_HINT}
+        emptyMessage="No credentials match. Clear the search and filters, or sync the environment if it has never been synced."
+        selection={selection}
+        toolbarActions={
+          <>
+            {selection && (
+              <BulkRotateButtons
+                environmentId={environmentId}
+                selected={selected}
+                filteredQuery={filteredQuery}
+              />
+            )}
+            <FormControlLabel
+              control={
+                <Checkbox
+                  checked={includeRemoved}
+                  onChange={event => setIncludeRemoved(event.target.checked)}
+                  size="small"
+                />
+              }
+              label="Show removed"
             />
-          }
-          label="Show removed"
-        />
-      }
-    />
+          </>
+        }
+      />
+    </ScheduledRotationsContext.Provider>
   );
 }

@@ -1,10 +1,13 @@
 import { SubvalueCell } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Tooltip from '@material-ui/core/Tooltip';
+import Typography from '@material-ui/core/Typography';
 import type { CredentialSummary } from '@vcf-backstage/plugin-vcf-common';
+import { createContext, useContext } from 'react';
 import {
   formatCompactRelativeTime,
   formatDateTime,
+  formatRotatesIn,
   sourceTitle,
 } from '../../util/format';
 import { CredentialActions } from '../CredentialActions';
@@ -24,6 +27,56 @@ function CompactTime(props: { iso: string | undefined; prefix?: string }) {
         {formatCompactRelativeTime(iso)}
       </span>
     </Tooltip>
+  );
+}
+
+/** When rotate-after-reveal rotates each credential that has a rotation scheduled, by credential id. */
+export const ScheduledRotationsContext = createContext<
+  ReadonlyMap<string, string>
+>(new Map());
+
+/** "rotates in 57 min" for a credential whose reveal scheduled a rotation, with the time on hover. */
+function ScheduledRotation(props: { credentialId: string }) {
+  const rotatesAt = useContext(ScheduledRotationsContext).get(
+    props.credentialId,
+  );
+  if (!rotatesAt) return null;
+  return (
+    <Tooltip title={`Rotated after a reveal, at ${formatDateTime(rotatesAt)}`}>
+      <Typography
+        variant="caption"
+        color="secondary"
+        display="block"
+        data-testid={`vcf-rotates-at-${props.credentialId}`}
+      >
+        {formatRotatesIn(rotatesAt)}
+      </Typography>
+    </Tooltip>
+  );
+}
+
+/** The auto-rotate policy of a credential and a pending rotate-after-reveal. */
+function RotationCell(props: { credential: CredentialSummary }) {
+  const { credential } = props;
+  return (
+    <>
+      {credential.autoRotate ? (
+        <SubvalueCell
+          value={`every ${credential.autoRotate.frequencyInDays} d`}
+          subvalue={
+            credential.autoRotate.nextRotationAt ? (
+              <CompactTime
+                iso={credential.autoRotate.nextRotationAt}
+                prefix="next "
+              />
+            ) : undefined
+          }
+        />
+      ) : (
+        '–'
+      )}
+      <ScheduledRotation credentialId={credential.id} />
+    </>
   );
 }
 
@@ -70,19 +123,7 @@ export const credentialColumns: RemoteTableColumn<CredentialSummary>[] = [
     title: 'Auto-rotate',
     sorting: false,
     choice: 'shown',
-    render: row =>
-      row.autoRotate ? (
-        <SubvalueCell
-          value={`every ${row.autoRotate.frequencyInDays} d`}
-          subvalue={
-            row.autoRotate.nextRotationAt ? (
-              <CompactTime iso={row.autoRotate.nextRotationAt} prefix="next " />
-            ) : undefined
-          }
-        />
-      ) : (
-        '–'
-      ),
+    render: row => <RotationCell credential={row} />,
   },
   {
     title: 'Last seen',

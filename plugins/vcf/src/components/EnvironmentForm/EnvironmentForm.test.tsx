@@ -113,4 +113,89 @@ describe('EnvironmentForm', () => {
       await screen.findByText('Environment lab already exists'),
     ).toBeInTheDocument();
   });
+
+  it('turns rotate-after-reveal on with a delay and resource types', async () => {
+    const onSubmit = jest.fn(async () => undefined);
+    await renderInTestApp(
+      <EnvironmentForm
+        environment={environment()}
+        submitLabel="Save"
+        onSubmit={onSubmit}
+      />,
+    );
+
+    await userEvent.click(
+      screen.getByRole('checkbox', {
+        name: 'Have SDDC Manager rotate a password some time after it was revealed',
+      }),
+    );
+    const minutes = screen.getByLabelText('Rotate after (minutes)');
+    expect(minutes).toHaveValue(60);
+    await userEvent.clear(minutes);
+    await userEvent.type(minutes, '0');
+    await userEvent.click(screen.getByRole('checkbox', { name: 'ESXI' }));
+    await userEvent.click(screen.getByRole('checkbox', { name: 'VCENTER' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+
+    expect(onSubmit).not.toHaveBeenCalled();
+    expect(
+      screen.getByText('Whole minutes from 1 to 10080 (a week).'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Choose the resource types whose passwords are rotated after a reveal.',
+      ),
+    ).toBeInTheDocument();
+
+    await userEvent.clear(minutes);
+    await userEvent.type(minutes, '45');
+    await userEvent.click(screen.getByRole('checkbox', { name: 'ESXI' }));
+    await userEvent.click(
+      screen.getByRole('checkbox', { name: 'NSXT_MANAGER' }),
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+
+    await waitFor(() =>
+      expect(onSubmit).toHaveBeenCalledWith(
+        expect.objectContaining({
+          rotateAfterReveal: {
+            afterMinutes: 45,
+            resourceTypes: ['ESXI', 'NSXT_MANAGER'],
+          },
+        }),
+      ),
+    );
+  });
+
+  it('keeps the rotate-after-reveal settings of an environment it edits', async () => {
+    const onSubmit = jest.fn(async () => undefined);
+    await renderInTestApp(
+      <EnvironmentForm
+        environment={environment({
+          rotateAfterReveal: {
+            afterMinutes: 30,
+            resourceTypes: ['ESXI', 'VXRAIL_MANAGER'],
+          },
+        })}
+        submitLabel="Save"
+        onSubmit={onSubmit}
+      />,
+    );
+
+    expect(
+      screen.getByRole('checkbox', { name: 'VXRAIL_MANAGER' }),
+    ).toBeChecked();
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+
+    await waitFor(() =>
+      expect(onSubmit).toHaveBeenCalledWith(
+        expect.objectContaining({
+          rotateAfterReveal: {
+            afterMinutes: 30,
+            resourceTypes: ['ESXI', 'VXRAIL_MANAGER'],
+          },
+        }),
+      ),
+    );
+  });
 });

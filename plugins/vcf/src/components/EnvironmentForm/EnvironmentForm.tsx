@@ -14,6 +14,7 @@ import { type FormEvent, useState } from 'react';
 import { useElementId } from '../../hooks/useElementId';
 import { describeError } from '../../util/errors';
 import { afterSave, EndpointFields } from '../EndpointFields';
+import { RotateAfterRevealFields } from './RotateAfterRevealFields';
 import {
   ENVIRONMENT_ENDPOINTS,
   type EnvironmentDraft,
@@ -31,7 +32,10 @@ export interface EnvironmentFormProps {
   onCancel?(): void;
 }
 
-/** Create or edit an API-managed environment: its SDDC Manager and/or VCF Installer. */
+/**
+ * Create or edit an API-managed environment: its SDDC Manager and/or VCF Installer, and rotate-after-reveal
+ * (offered with an SDDC Manager, which does the rotations).
+ */
 export function EnvironmentForm(props: EnvironmentFormProps) {
   const { environment, submitLabel, onSubmit, onCancel } = props;
   const prefix = useElementId('vcf-environment');
@@ -152,6 +156,14 @@ export function EnvironmentForm(props: EnvironmentFormProps) {
           onChange={value => set({ [key]: value })}
         />
       ))}
+      {draft.sddcManager.enabled && (
+        <RotateAfterRevealFields
+          idPrefix={`${prefix}-rotate-after-reveal`}
+          draft={draft.rotateAfterReveal}
+          errors={errors}
+          onChange={rotateAfterReveal => set({ rotateAfterReveal })}
+        />
+      )}
       {errors.endpoints && (
         <Box marginTop={2}>
           <Alert severity="error">{errors.endpoints}</Alert>

@@ -10,6 +10,27 @@ import {
 } from '../EndpointFields';
 import { VCF_ID_HINT, VCF_ID_PATTERN } from '@vcf-backstage/plugin-vcf-common';
 
+/** Rotate-after-reveal as the form holds it. */
+export interface RotateAfterRevealDraft {
+  enabled: boolean;
+  afterMinutes: string;
+  resourceTypes: string[];
+}
+
+/** The resource types SDDC Manager rotates passwords of (its `resourceType`s), offered for rotate-after-reveal. */
+export const ROTATABLE_RESOURCE_TYPES = [
+  'ESXI',
+  'VCENTER',
+  'PSC',
+  'NSXT_MANAGER',
+  'NSXT_EDGE',
+  'NSX_ALB',
+  'BACKUP',
+];
+
+/** The longest delay of rotate-after-reveal the API accepts: a week. */
+export const MAX_ROTATE_AFTER_MINUTES = 10_080;
+
 /** The form state of an environment. */
 export interface EnvironmentDraft {
   id: string;
@@ -17,6 +38,7 @@ export interface EnvironmentDraft {
   description: string;
   owner: string;
   discoverVcenters: boolean;
+  rotateAfterReveal: RotateAfterRevealDraft;
   sddcManager: EndpointDraft;
   installer: EndpointDraft;
 }
@@ -42,6 +64,14 @@ export function toDraft(environment?: VcfEnvironment): EnvironmentDraft {
     description: environment?.description ?? '',
     owner: environment?.owner ?? '',
     discoverVcenters: environment?.discoverVcenters ?? true,
+    rotateAfterReveal: {
+      enabled: !!environment?.rotateAfterReveal,
+      afterMinutes: String(environment?.rotateAfterReveal?.afterMinutes ?? 60),
+      resourceTypes: environment?.rotateAfterReveal?.resourceTypes ?? [
+        'ESXI',
+        'VCENTER',
+      ],
+    },
     sddcManager: toEndpointDraft(environment?.sddcManager),
     installer: toEndpointDraft(environment?.installer),
   };
@@ -54,6 +84,14 @@ export function toInput(draft: EnvironmentDraft): VcfEnvironmentInput {
     description: draft.description.trim() || undefined,
     owner: draft.owner.trim() || undefined,
     discoverVcenters: draft.discoverVcenters,
+    // Rotations go through SDDC Manager: without one there is nothing to rotate.
+    rotateAfterReveal:
+      draft.sddcManager.enabled && draft.rotateAfterReveal.enabled
+        ? {
+            afterMinutes: Number(draft.rotateAfterReveal.afterMinutes),
+            resourceTypes: draft.rotateAfterReveal.resourceTypes,
+          }
+        : undefined,
     sddcManager: draft.sddcManager.enabled
       ? toEndpointInput(draft.sddcManager)
       : undefined,
@@ -80,6 +118,23 @@ export function validate(draft: EnvironmentDraft): Record<string, string> {
   }
   if (!draft.sddcManager.enabled && !draft.installer.enabled) {
     errors.endpoints = 'Configure an SDDC Manager, a VCF Installer, or both.';
+  }
+  const rotation = draft.rotateAfterReveal;
+  if (draft.sddcManager.enabled && rotation.enabled) {
+    const minutes = Number(rotation.afterMinutes.trim());
+    if (
+      !/^\d+$/.test(rotation.afterMinutes.trim()) ||
+      minutes < 1 ||
+      minutes > MAX_ROTATE_AFTER_MINUTES
+    ) {
+      errors[
+        'rotateAfterReveal.afterMinutes'
+      ] = `Whole minutes from 1 to ${MAX_ROTATE_AFTER_MINUTES} (a week).`;
+    }
+    if (rotation.resourceTypes.length === 0) {
+      errors['rotateAfterReveal.resourceTypes'] =
+        'Choose the resource types whose passwords are rotated after a reveal.';
+    }
   }
   for (const { key, example } of ENVIRONMENT_ENDPOINTS) {
     if (draft[key].enabled) {

@@ -5,16 +5,31 @@ import { expiryColor } from './expiryColors';
 import { ExpiryChip } from './ExpiryChip';
 
 describe('ExpiryChip', () => {
-  it('names the severity with a compact distance to the expiry date', async () => {
-    const inNinetyDays = new Date(Date.now() + 91 * 86_400_000).toISOString();
+  it('says in how many days the password expires, in the colour of its severity', async () => {
+    const inTwelveDays = new Date(Date.now() + 12.5 * 86_400_000).toISOString();
     await renderInTestApp(
-      <ExpiryChip status="EXPIRING" expiryDate={inNinetyDays} />,
+      <ExpiryChip status="EXPIRING" expiryDate={inTwelveDays} />,
     );
-    const chip = screen.getByText('expiring · in 3 mo');
+    const chip = screen.getByText('expires in 12 days');
     expect(chip.closest('[data-expiry]')).toHaveAttribute(
       'data-expiry',
       'expiring',
     );
+  });
+
+  it('says how many days ago an expired password expired', async () => {
+    const threeDaysAgo = new Date(Date.now() - 3.5 * 86_400_000).toISOString();
+    await renderInTestApp(
+      <ExpiryChip status="EXPIRED" expiryDate={threeDaysAgo} />,
+    );
+    expect(
+      screen.getByText('expired 3 days ago').closest('[data-expiry]'),
+    ).toHaveAttribute('data-expiry', 'expired');
+  });
+
+  it('names the status when the expiry date is not known', async () => {
+    await renderInTestApp(<ExpiryChip status="ACTIVE" />);
+    expect(screen.getByText('ok')).toBeInTheDocument();
   });
 
   it('gives expired, expiring and ok three different colours', () => {

@@ -2,12 +2,13 @@ import Chip from '@material-ui/core/Chip';
 import Tooltip from '@material-ui/core/Tooltip';
 import { useTheme } from '@material-ui/core/styles';
 import type { ExpiryStatus } from '@vcf-backstage/plugin-vcf-common';
-import { formatCompactRelativeTime, formatDateTime } from '../../util/format';
+import { formatDateTime, formatExpiry } from '../../util/format';
 import { expiryColor, expirySeverity } from './expiryColors';
 
 /**
- * A credential's expiry as a small outlined chip in the shared expiry colour: the status and, when
- * known, how far away the expiry date is ("expiring · in 3 mo"), with the full date on hover.
+ * A credential's expiry as a small outlined chip in the shared expiry colour: how far away the expiry
+ * date is ("expires in 12 days", "expired 3 days ago") with the full date on hover, or the status alone
+ * when SDDC Manager gave no date.
  */
 export function ExpiryChip(props: {
   status: ExpiryStatus | undefined;
@@ -18,9 +19,7 @@ export function ExpiryChip(props: {
   if (!status) return <>–</>;
   const severity = expirySeverity(status);
   const color = expiryColor(theme, severity);
-  const label = expiryDate
-    ? `${severity} · ${formatCompactRelativeTime(expiryDate)}`
-    : severity;
+  const label = formatExpiry(expiryDate) ?? severity;
   const chip = (
     <Chip
       size="small"

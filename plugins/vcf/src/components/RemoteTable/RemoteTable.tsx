@@ -87,6 +87,14 @@ export interface RemoteTableProps<
   urlStateKey?: string | false;
   /** Remembers the user's column choice under this key (storage API); without it, for the visit only. */
   columnPreferenceKey?: string;
+  /**
+   * Row checkboxes: only rows that `isSelectable` accepts can be ticked; `onChange` gets the ticked rows of the
+   * page shown. Leave out for a table without selection.
+   */
+  selection?: {
+    isSelectable(row: TRow): boolean;
+    onChange(rows: TRow[]): void;
+  };
 }
 
 const useStyles = makeStyles(theme => ({
@@ -196,6 +204,7 @@ export function RemoteTable<
     toolbarActions,
     urlStateKey = '',
     columnPreferenceKey,
+    selection,
   } = props;
   const classes = useStyles();
   const theme = useTheme();
@@ -404,7 +413,19 @@ export function RemoteTable<
         data={data}
         detailPanel={detailPanel}
         components={{ Container: PlainContainer }}
+        onSelectionChange={
+          selection
+            ? rows => selection.onChange(rows.filter(selection.isSelectable))
+            : undefined
+        }
         options={{
+          selection: !!selection,
+          selectionProps: selection
+            ? (row: TRow) => ({
+                disabled: !selection.isSelectable(row),
+                inputProps: { 'aria-label': 'Select row' },
+              })
+            : undefined,
           toolbar: false,
           search: false,
           paging: true,
