@@ -46,10 +46,10 @@ async function main() {
       password: process.env.PEER_PASSWORD ?? '',
       tls,
     };
-    const vcenters = new DatabaseVcenterStore(
+    const vcenters = DatabaseVcenterStore.create({
       db,
-      new SecretCipher(randomBytes(32)),
-    );
+      cipher: new SecretCipher(randomBytes(32)),
+    });
     await vcenters.create({
       id: 'bench',
       title: 'bench',
@@ -60,7 +60,7 @@ async function main() {
     const runner = new InventorySyncRunner({
       connections: { resolveConnection: async () => connection },
       vcenters,
-      inventory: new DatabaseInventoryStore(db),
+      inventory: DatabaseInventoryStore.create({ db }),
       clientSettings: { pageSize: Number(arg('page-size')) },
     });
     const sync = async () => {

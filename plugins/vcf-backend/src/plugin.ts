@@ -100,9 +100,15 @@ export const vcfPlugin = createBackendPlugin({
         await checkStoredSecretKeys(db, cipher);
         const syncSettings = readSyncSettings(config);
 
-        const environments = new DatabaseEnvironmentStore(db, cipher);
-        const credentials = new DatabaseCredentialStore(db, cipher);
-        const syncTargets = new DatabaseSyncTargetStore(db);
+        const environments = DatabaseEnvironmentStore.create({
+          db,
+          cipher,
+        });
+        const credentials = DatabaseCredentialStore.create({
+          db,
+          cipher,
+        });
+        const syncTargets = DatabaseSyncTargetStore.create({ db });
         const auditStore = DatabaseAuditStore.create({ db });
         const audit = new VcfAuditLog(auditor, auditStore);
         const environmentService = new EnvironmentService({
@@ -111,8 +117,12 @@ export const vcfPlugin = createBackendPlugin({
           syncTargets,
           logger,
         });
-        const vcenters = new DatabaseVcenterStore(db, cipher);
-        const inventory = new DatabaseInventoryStore(db, {
+        const vcenters = DatabaseVcenterStore.create({
+          db,
+          cipher,
+        });
+        const inventory = DatabaseInventoryStore.create({
+          db,
           changeRetentionDays: readInventoryChangeRetentionDays(config),
         });
         const vcenterService = new VcenterService({
@@ -179,7 +189,7 @@ export const vcfPlugin = createBackendPlugin({
 
         const notifier = new VcfNotifier({
           notifications,
-          ledger: new NotificationLedger(db),
+          ledger: NotificationLedger.create({ db }),
           settings: readNotificationSettings(config),
           syncTargets,
           environments,
@@ -268,7 +278,10 @@ export const vcfPlugin = createBackendPlugin({
           onSyncRequested,
         });
 
-        const credentialTasks = new DatabaseCredentialTaskStore(db, cipher);
+        const credentialTasks = DatabaseCredentialTaskStore.create({
+          db,
+          cipher,
+        });
         const credentialLifecycle = new CredentialLifecycleService({
           environments,
           credentials,

@@ -59,9 +59,15 @@ describe.each(databases.eachSupportedId())(
       const knex = await createMigratedDatabase(databases, databaseId);
       const cipher = createTestCipher();
       const logger = mockServices.logger.mock();
-      const environments = new DatabaseEnvironmentStore(knex, cipher);
-      const credentials = new DatabaseCredentialStore(knex, cipher);
-      const syncTargets = new DatabaseSyncTargetStore(knex);
+      const environments = DatabaseEnvironmentStore.create({
+        db: knex,
+        cipher,
+      });
+      const credentials = DatabaseCredentialStore.create({
+        db: knex,
+        cipher,
+      });
+      const syncTargets = DatabaseSyncTargetStore.create({ db: knex });
       const service = new EnvironmentService({
         environments,
         credentials,

@@ -60,7 +60,10 @@ describe.each(databases.eachSupportedId())(
       const knex = await createMigratedDatabase(databases, databaseId);
       await insertEnvironment(knex, 'env-a');
       await insertEnvironment(knex, 'env-b');
-      const store = new DatabaseCredentialStore(knex, createTestCipher());
+      const store = DatabaseCredentialStore.create({
+        db: knex,
+        cipher: createTestCipher(),
+      });
       const credentials = NAMES.map((resourceName, i) =>
         upstreamCredential(i + 1, { resourceName }),
       );

@@ -23,7 +23,10 @@ describe.each(databases.eachSupportedId())(
       const knex = await createMigratedDatabase(databases, databaseId);
       await insertEnvironment(knex, 'env-a', 'group:default/team-a');
       await insertEnvironment(knex, 'env-b', 'group:default/team-b');
-      const store = new DatabaseCredentialStore(knex, createTestCipher());
+      const store = DatabaseCredentialStore.create({
+        db: knex,
+        cipher: createTestCipher(),
+      });
       return { knex, store };
     }
 
@@ -362,7 +365,10 @@ describe('DatabaseCredentialStore on a SQLite file', () => {
     try {
       await migrateVcfDatabase(knex);
       await insertEnvironment(knex, 'env-a');
-      const store = new DatabaseCredentialStore(knex, createTestCipher());
+      const store = DatabaseCredentialStore.create({
+        db: knex,
+        cipher: createTestCipher(),
+      });
       const canary = 'CANARY-9f3b2c7e-password';
       await store.replaceSourceSet({
         environmentId: 'env-a',

@@ -200,7 +200,15 @@ const SUMMARY_COLUMNS = [
  * @public
  */
 export class DatabaseCredentialStore implements CredentialStore {
-  constructor(
+  /** A store on the plugin's database, migrated by `openVcfDatabase`; passwords are encrypted with `cipher`. */
+  static create(options: {
+    db: Knex;
+    cipher: SecretCipher;
+  }): DatabaseCredentialStore {
+    return new DatabaseCredentialStore(options.db, options.cipher);
+  }
+
+  private constructor(
     private readonly db: Knex,
     private readonly cipher: SecretCipher,
   ) {}

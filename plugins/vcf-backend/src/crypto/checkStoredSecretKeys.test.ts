@@ -23,7 +23,10 @@ describe.each(databases.eachSupportedId())(
     async function databaseWithSecrets() {
       const knex = await createMigratedDatabase(databases, databaseId);
       await insertEnvironment(knex, 'env-a');
-      const store = new DatabaseCredentialStore(knex, new SecretCipher(oldKey));
+      const store = DatabaseCredentialStore.create({
+        db: knex,
+        cipher: new SecretCipher(oldKey),
+      });
       await store.replaceSourceSet({
         environmentId: 'env-a',
         source: 'sddc-manager',

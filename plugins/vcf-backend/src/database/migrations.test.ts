@@ -67,7 +67,10 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     await knex.migrate.latest(config);
     // Data in every feature: credentials with history, inventory with children and changes, targets, audit.
     const cipher = createTestCipher();
-    const credentials = new DatabaseCredentialStore(knex, cipher);
+    const credentials = DatabaseCredentialStore.create({
+      db: knex,
+      cipher,
+    });
     await insertEnvironment(knex, 'east', 'group:default/east');
     const sync = (password: string) =>
       credentials.replaceSourceSet({
@@ -80,10 +83,10 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     await sync('first');
     await sync('second');
     await insertVcenter(knex, 'vc-a', { environmentId: 'east' });
-    const inventory = new DatabaseInventoryStore(knex);
+    const inventory = DatabaseInventoryStore.create({ db: knex });
     await inventory.replaceVcenterInventory('vc-a', sampleInventory('vc-a', 3));
     await inventory.replaceVcenterInventory('vc-a', sampleInventory('vc-a', 2));
-    await new DatabaseSyncTargetStore(knex).declareTarget({
+    await DatabaseSyncTargetStore.create({ db: knex }).declareTarget({
       id: 'inventory:vc-a',
       kind: 'inventory',
       vcenterId: 'vc-a',

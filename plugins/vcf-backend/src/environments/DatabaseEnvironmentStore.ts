@@ -30,7 +30,15 @@ const SOURCES: CredentialSource[] = ['sddc-manager', 'installer'];
  * @public
  */
 export class DatabaseEnvironmentStore implements EnvironmentStore {
-  constructor(
+  /** A store on the plugin's database, migrated by `openVcfDatabase`; passwords are encrypted with `cipher`. */
+  static create(options: {
+    db: Knex;
+    cipher: SecretCipher;
+  }): DatabaseEnvironmentStore {
+    return new DatabaseEnvironmentStore(options.db, options.cipher);
+  }
+
+  private constructor(
     private readonly db: Knex,
     private readonly cipher: SecretCipher,
   ) {}

@@ -26,9 +26,15 @@ describe.each(databases.eachSupportedId())(
     async function setup(statusCacheMs: number) {
       const knex = await createMigratedDatabase(databases, databaseId);
       const cipher = createTestCipher();
-      const environments = new DatabaseEnvironmentStore(knex, cipher);
-      const credentials = new DatabaseCredentialStore(knex, cipher);
-      const syncTargets = new DatabaseSyncTargetStore(knex);
+      const environments = DatabaseEnvironmentStore.create({
+        db: knex,
+        cipher,
+      });
+      const credentials = DatabaseCredentialStore.create({
+        db: knex,
+        cipher,
+      });
+      const syncTargets = DatabaseSyncTargetStore.create({ db: knex });
       const service = new EnvironmentService({
         environments,
         credentials,

@@ -36,7 +36,7 @@ describe.each(databases.eachSupportedId())(
       await insertEnvironment(knex, 'west');
       await insertVcenter(knex, 'vc-a', { environmentId: 'east' });
       await insertVcenter(knex, 'vc-b', { environmentId: 'west' });
-      return { knex, store: new DatabaseInventoryStore(knex) };
+      return { knex, store: DatabaseInventoryStore.create({ db: knex }) };
     }
 
     it('stores every field of every kind and reads it back unchanged', async () => {

@@ -65,7 +65,15 @@ function likePattern(text: string): string {
  * @public
  */
 export class DatabaseInventoryStore implements InventoryStore {
-  constructor(
+  /** A store on the plugin's database, migrated by `openVcfDatabase`. */
+  static create(
+    options: { db: Knex } & DatabaseInventoryStoreOptions,
+  ): DatabaseInventoryStore {
+    const { db, ...storeOptions } = options;
+    return new DatabaseInventoryStore(db, storeOptions);
+  }
+
+  private constructor(
     private readonly db: Knex,
     private readonly options: DatabaseInventoryStoreOptions = {},
   ) {}

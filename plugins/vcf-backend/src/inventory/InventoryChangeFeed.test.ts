@@ -21,7 +21,8 @@ describe.each(databases.eachSupportedId())(
       await insertVcenter(knex, 'vc-a');
       await insertVcenter(knex, 'vc-b');
       let now = new Date('2026-12-01T10:00:00.000Z');
-      const store = new DatabaseInventoryStore(knex, {
+      const store = DatabaseInventoryStore.create({
+        db: knex,
         changeRetentionDays,
         now: () => now,
       });

@@ -53,7 +53,7 @@ describe.each(TOPOLOGIES)(
       async databaseId => {
         const knex = await createMigratedDatabase(databases, databaseId);
         await insertVcenter(knex, 'vc');
-        const store = new DatabaseInventoryStore(knex);
+        const store = DatabaseInventoryStore.create({ db: knex });
         const sync = async () =>
           store.replaceVcenterInventory(
             'vc',

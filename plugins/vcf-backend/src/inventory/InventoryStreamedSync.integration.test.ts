@@ -109,7 +109,10 @@ describe('streamed inventory sync against vcsim', () => {
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
     async function setup(wrap: (s: StagedInventory) => StagedInventory) {
       const knex = await createMigratedDatabase(databases, databaseId);
-      const vcenters = new DatabaseVcenterStore(knex, createTestCipher());
+      const vcenters = DatabaseVcenterStore.create({
+        db: knex,
+        cipher: createTestCipher(),
+      });
       await vcenters.create({
         id: 'vc',
         title: 'vc',
@@ -120,7 +123,7 @@ describe('streamed inventory sync against vcsim', () => {
         tls: { verify: true },
         intervalMinutes: 15,
       });
-      const store = new DatabaseInventoryStore(knex);
+      const store = DatabaseInventoryStore.create({ db: knex });
       const connection: VcenterConnection = {
         baseUrl: proxy.url,
         username: vcsim.username,
@@ -210,7 +213,10 @@ describe('memory of a streamed inventory sync', () => {
   it('retains no more than a bounded heap, whatever the number of VMs', async () => {
     const gc = exposeGc();
     const knex = await createMigratedDatabase(databases, 'SQLITE_3');
-    const vcenters = new DatabaseVcenterStore(knex, createTestCipher());
+    const vcenters = DatabaseVcenterStore.create({
+      db: knex,
+      cipher: createTestCipher(),
+    });
     await vcenters.create({
       id: 'big',
       title: 'big',
@@ -221,7 +227,7 @@ describe('memory of a streamed inventory sync', () => {
       tls: { verify: true, ca: large.certificatePem },
       intervalMinutes: 15,
     });
-    const store = new DatabaseInventoryStore(knex);
+    const store = DatabaseInventoryStore.create({ db: knex });
     const retained = (): number => {
       gc();
       return process.memoryUsage().heapUsed;

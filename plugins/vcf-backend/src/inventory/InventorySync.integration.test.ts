@@ -168,11 +168,20 @@ describe('inventory sync against vcsim', () => {
       const knex = await createMigratedDatabase(databases, databaseId);
       const cipher = createTestCipher();
       const logger = mockServices.logger.mock();
-      const environments = new DatabaseEnvironmentStore(knex, cipher);
-      const credentials = new DatabaseCredentialStore(knex, cipher);
-      const syncTargets = new DatabaseSyncTargetStore(knex);
-      const vcenters = new DatabaseVcenterStore(knex, cipher);
-      const inventory = new DatabaseInventoryStore(knex);
+      const environments = DatabaseEnvironmentStore.create({
+        db: knex,
+        cipher,
+      });
+      const credentials = DatabaseCredentialStore.create({
+        db: knex,
+        cipher,
+      });
+      const syncTargets = DatabaseSyncTargetStore.create({ db: knex });
+      const vcenters = DatabaseVcenterStore.create({
+        db: knex,
+        cipher,
+      });
+      const inventory = DatabaseInventoryStore.create({ db: knex });
       const clientSettings = { retries: 0, timeoutMs: 10_000 };
       const environmentService = new EnvironmentService({
         environments,

@@ -108,11 +108,20 @@ describe.each(databases.eachSupportedId())(
       const logger = mockServices.logger.mock();
       const auditor = mockServices.auditor.mock();
       const clock = new TestClock();
-      const environments = new DatabaseEnvironmentStore(knex, cipher);
-      const credentials = new DatabaseCredentialStore(knex, cipher);
-      const syncTargets = new DatabaseSyncTargetStore(knex);
+      const environments = DatabaseEnvironmentStore.create({
+        db: knex,
+        cipher,
+      });
+      const credentials = DatabaseCredentialStore.create({
+        db: knex,
+        cipher,
+      });
+      const syncTargets = DatabaseSyncTargetStore.create({ db: knex });
       const auditStore = DatabaseAuditStore.create({ db: knex });
-      const tasks = new DatabaseCredentialTaskStore(knex, cipher);
+      const tasks = DatabaseCredentialTaskStore.create({
+        db: knex,
+        cipher,
+      });
       const environmentService = new EnvironmentService({
         environments,
         credentials,
@@ -160,7 +169,7 @@ describe.each(databases.eachSupportedId())(
             notices.push(notice);
           },
         },
-        ledger: new NotificationLedger(knex),
+        ledger: NotificationLedger.create({ db: knex }),
         settings: {
           enabled: true,
           syncFailureThreshold: 3,

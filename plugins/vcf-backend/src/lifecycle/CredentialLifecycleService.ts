@@ -185,7 +185,7 @@ export class CredentialLifecycleService {
     const upstreamId = await this.withClient(environmentId, client =>
       client.startCredentialChange(change),
     );
-    return this.options.tasks.create(
+    return this.options.tasks.add(
       {
         environmentId,
         operation: request.operation,
@@ -222,7 +222,7 @@ export class CredentialLifecycleService {
         ids.push(await client.startExpirationCheck({ resourceType }));
       return ids;
     });
-    return this.options.tasks.create(
+    return this.options.tasks.add(
       {
         environmentId,
         operation: 'expiry-check',

@@ -67,7 +67,7 @@ export interface ClaimedRotation {
  * @public
  */
 export interface CredentialTaskStore {
-  create(task: NewCredentialTask, now: Date): Promise<string>;
+  add(task: NewCredentialTask, now: Date): Promise<string>;
   get(id: string): Promise<CredentialTask | undefined>;
   list(options: {
     environmentId: string;

@@ -55,12 +55,20 @@ function toTask(
  * @internal
  */
 export class DatabaseCredentialTaskStore implements CredentialTaskStore {
-  constructor(
+  /** A store on the plugin's database, migrated by `openVcfDatabase`; passwords are encrypted with `cipher`. */
+  static create(options: {
+    db: Knex;
+    cipher: SecretCipher;
+  }): DatabaseCredentialTaskStore {
+    return new DatabaseCredentialTaskStore(options.db, options.cipher);
+  }
+
+  private constructor(
     private readonly db: Knex,
     private readonly cipher: SecretCipher,
   ) {}
 
-  async create(task: NewCredentialTask, now: Date): Promise<string> {
+  async add(task: NewCredentialTask, now: Date): Promise<string> {
     const id = randomUUID();
     const change =
       task.change === undefined

@@ -20,7 +20,12 @@ function isDuplicateKey(error: unknown): boolean {
  * @internal
  */
 export class NotificationLedger {
-  constructor(private readonly db: Knex) {}
+  /** A store on the plugin's database, migrated by `openVcfDatabase`. */
+  static create(options: { db: Knex }): NotificationLedger {
+    return new NotificationLedger(options.db);
+  }
+
+  private constructor(private readonly db: Knex) {}
 
   /** Records the notice; false when it was recorded before (by this or another instance). */
   async claim(

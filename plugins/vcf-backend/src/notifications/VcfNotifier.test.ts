@@ -42,18 +42,21 @@ describe.each(databases.eachSupportedId())('VcfNotifier on %p', databaseId => {
   }) {
     const cipher = createTestCipher();
     const logger = mockServices.logger.mock();
-    const syncTargets = new DatabaseSyncTargetStore(knex);
+    const syncTargets = DatabaseSyncTargetStore.create({ db: knex });
     const notifier = new VcfNotifier({
       notifications: options.notifications ?? {
         send: jest.fn(async (notice: NotificationSendOptions) => {
           sent.push(notice);
         }),
       },
-      ledger: new NotificationLedger(knex),
+      ledger: NotificationLedger.create({ db: knex }),
       settings: SETTINGS,
       syncTargets,
-      environments: new DatabaseEnvironmentStore(knex, cipher),
-      credentials: new DatabaseCredentialStore(knex, cipher),
+      environments: DatabaseEnvironmentStore.create({
+        db: knex,
+        cipher,
+      }),
+      credentials: DatabaseCredentialStore.create({ db: knex, cipher }),
       logger,
     });
     const runner: SyncRunner = {
@@ -84,7 +87,7 @@ describe.each(databases.eachSupportedId())('VcfNotifier on %p', databaseId => {
     sent = [];
     await insertEnvironment(knex, 'east', 'group:default/platform-east');
     await insertEnvironment(knex, 'west', 'group:default/platform-west');
-    const syncTargets = new DatabaseSyncTargetStore(knex);
+    const syncTargets = DatabaseSyncTargetStore.create({ db: knex });
     await syncTargets.declareTarget({
       id: 'credentials:east:sddc-manager',
       kind: 'credentials',
@@ -175,7 +178,10 @@ describe.each(databases.eachSupportedId())('VcfNotifier on %p', databaseId => {
 
   describe('the expiry digest', () => {
     beforeEach(async () => {
-      const credentials = new DatabaseCredentialStore(knex, createTestCipher());
+      const credentials = DatabaseCredentialStore.create({
+        db: knex,
+        cipher: createTestCipher(),
+      });
       const now = Date.now();
       await credentials.replaceSourceSet({
         environmentId: 'east',

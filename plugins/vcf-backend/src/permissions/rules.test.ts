@@ -118,8 +118,14 @@ describe.each(databases.eachSupportedId())(
       await insertEnvironment(knex, 'east', 'group:default/east-team');
       await insertEnvironment(knex, 'west');
       const cipher = createTestCipher();
-      const credentials = new DatabaseCredentialStore(knex, cipher);
-      const environments = new DatabaseEnvironmentStore(knex, cipher);
+      const credentials = DatabaseCredentialStore.create({
+        db: knex,
+        cipher,
+      });
+      const environments = DatabaseEnvironmentStore.create({
+        db: knex,
+        cipher,
+      });
       const fetched = (from: number) =>
         Array.from({ length: 12 }, (_, i) =>
           upstreamCredential(

@@ -83,9 +83,15 @@ describe.each(databases.eachSupportedId())(
     async function setup() {
       const knex = await createMigratedDatabase(databases, databaseId);
       const cipher = createTestCipher();
-      const environments = new DatabaseEnvironmentStore(knex, cipher);
-      const credentials = new DatabaseCredentialStore(knex, cipher);
-      const syncTargets = new DatabaseSyncTargetStore(knex);
+      const environments = DatabaseEnvironmentStore.create({
+        db: knex,
+        cipher,
+      });
+      const credentials = DatabaseCredentialStore.create({
+        db: knex,
+        cipher,
+      });
+      const syncTargets = DatabaseSyncTargetStore.create({ db: knex });
       const auditStore = DatabaseAuditStore.create({ db: knex });
       const environmentService = new EnvironmentService({
         environments,

@@ -84,12 +84,21 @@ describe.each(databases.eachSupportedId())(
       const knex = await createMigratedDatabase(databases, databaseId);
       const cipher = createTestCipher();
       const logger = mockServices.logger.mock();
-      const environments = new DatabaseEnvironmentStore(knex, cipher);
-      const credentials = new DatabaseCredentialStore(knex, cipher);
-      const syncTargets = new DatabaseSyncTargetStore(knex);
+      const environments = DatabaseEnvironmentStore.create({
+        db: knex,
+        cipher,
+      });
+      const credentials = DatabaseCredentialStore.create({
+        db: knex,
+        cipher,
+      });
+      const syncTargets = DatabaseSyncTargetStore.create({ db: knex });
       const auditStore = DatabaseAuditStore.create({ db: knex });
-      const vcenters = new DatabaseVcenterStore(knex, cipher);
-      const inventory = new DatabaseInventoryStore(knex);
+      const vcenters = DatabaseVcenterStore.create({
+        db: knex,
+        cipher,
+      });
+      const inventory = DatabaseInventoryStore.create({ db: knex });
       const environmentService = new EnvironmentService({
         environments,
         credentials,

@@ -347,10 +347,10 @@ describe.each(databases.eachSupportedId())(
         ],
       });
       try {
-        const credentials = new DatabaseCredentialStore(
-          knex,
-          new SecretCipher(ENCRYPTION_KEY),
-        );
+        const credentials = DatabaseCredentialStore.create({
+          db: knex,
+          cipher: new SecretCipher(ENCRYPTION_KEY),
+        });
         await credentials.replaceSourceSet({
           environmentId: 'env-fuzz',
           source: 'sddc-manager',

@@ -91,7 +91,12 @@ function toRun(row: Record<string, any>): SyncRun {
  * @public
  */
 export class DatabaseSyncTargetStore implements SyncTargetStore {
-  constructor(private readonly db: Knex) {}
+  /** A store on the plugin's database, migrated by `openVcfDatabase`. */
+  static create(options: { db: Knex }): DatabaseSyncTargetStore {
+    return new DatabaseSyncTargetStore(options.db);
+  }
+
+  private constructor(private readonly db: Knex) {}
 
   async declareTarget(target: SyncTargetDeclaration): Promise<void> {
     const existing = await this.db('sync_targets')

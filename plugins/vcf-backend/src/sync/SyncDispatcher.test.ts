@@ -52,7 +52,7 @@ describe.each(databases.eachSupportedId())(
 
     it('runs each due target once, with bounded concurrency, and records the runs', async () => {
       const knex = await createMigratedDatabase(databases, databaseId);
-      const store = new DatabaseSyncTargetStore(knex);
+      const store = DatabaseSyncTargetStore.create({ db: knex });
       await declareTargets(store, 6);
       const { runner, runs, maxConcurrent } = countingRunner();
       const dispatcher = new SyncDispatcher({
@@ -88,7 +88,7 @@ describe.each(databases.eachSupportedId())(
 
     it('starts a requested target while another one is still syncing, without waiting for it to end', async () => {
       const knex = await createMigratedDatabase(databases, databaseId);
-      const store = new DatabaseSyncTargetStore(knex);
+      const store = DatabaseSyncTargetStore.create({ db: knex });
       await declareTargets(store, 2);
       // Only t0 is due; t1 is requested ("Sync now") while t0 is still running.
       await knex('sync_targets')
@@ -142,7 +142,7 @@ describe.each(databases.eachSupportedId())(
 
     it('persists live progress that any instance reads, queued before the run and cleared after it', async () => {
       const knex = await createMigratedDatabase(databases, databaseId);
-      const store = new DatabaseSyncTargetStore(knex);
+      const store = DatabaseSyncTargetStore.create({ db: knex });
       await declareTargets(store, 1);
       await knex('sync_targets').update({
         next_run_at: new Date(Date.now() + 3600_000).toISOString(),
@@ -153,7 +153,7 @@ describe.each(databases.eachSupportedId())(
       });
 
       // A second store on the same database stands for another backend replica serving the status.
-      const otherReplica = new DatabaseSyncTargetStore(knex);
+      const otherReplica = DatabaseSyncTargetStore.create({ db: knex });
       const seen: unknown[] = [];
       let releasePage!: () => void;
       const pageSeen = new Promise<void>(resolve => {
@@ -210,8 +210,8 @@ describe.each(databases.eachSupportedId())(
       const otherKnex = databaseId.startsWith('POSTGRES')
         ? knexFactory(knex.client.config)
         : knex;
-      const store = new DatabaseSyncTargetStore(knex);
-      const otherStore = new DatabaseSyncTargetStore(otherKnex);
+      const store = DatabaseSyncTargetStore.create({ db: knex });
+      const otherStore = DatabaseSyncTargetStore.create({ db: otherKnex });
       await declareTargets(store, 10);
       const a = countingRunner(30);
       const b = countingRunner(30);
@@ -241,7 +241,7 @@ describe.each(databases.eachSupportedId())(
 
     it('picks up a target whose instance died once the lease expires, and shows the run as interrupted', async () => {
       const knex = await createMigratedDatabase(databases, databaseId);
-      const store = new DatabaseSyncTargetStore(knex);
+      const store = DatabaseSyncTargetStore.create({ db: knex });
       await declareTargets(store, 1);
       const claimed = await store.claimDueTargets({
         owner: 'crashed-instance',
@@ -282,7 +282,7 @@ describe.each(databases.eachSupportedId())(
 
     it('records a failure with its message and keeps the schedule going', async () => {
       const knex = await createMigratedDatabase(databases, databaseId);
-      const store = new DatabaseSyncTargetStore(knex);
+      const store = DatabaseSyncTargetStore.create({ db: knex });
       await declareTargets(store, 2);
       const { runner } = countingRunner(5, t => t.id === 't1');
       const dispatcher = new SyncDispatcher({
@@ -304,7 +304,7 @@ describe.each(databases.eachSupportedId())(
 
     it('runs a manual request as a manual run with its requester, and skips disabled targets', async () => {
       const knex = await createMigratedDatabase(databases, databaseId);
-      const store = new DatabaseSyncTargetStore(knex);
+      const store = DatabaseSyncTargetStore.create({ db: knex });
       await declareTargets(store, 2);
       const { runner, runs } = countingRunner(5);
       const dispatcher = new SyncDispatcher({

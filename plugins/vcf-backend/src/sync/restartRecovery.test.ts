@@ -35,7 +35,7 @@ describe.each(databases.eachSupportedId())(
      */
     async function setup() {
       const knex = await createMigratedDatabase(databases, databaseId);
-      const store = new DatabaseSyncTargetStore(knex);
+      const store = DatabaseSyncTargetStore.create({ db: knex });
       const logger = mockServices.logger.mock();
       const leftRunning = async (targetId: string, instanceId: string) => {
         await store.declareTarget({

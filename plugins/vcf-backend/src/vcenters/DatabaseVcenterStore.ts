@@ -62,7 +62,15 @@ const PUBLIC_COLUMNS = [
  * @public
  */
 export class DatabaseVcenterStore implements VcenterStore {
-  constructor(
+  /** A store on the plugin's database, migrated by `openVcfDatabase`; passwords are encrypted with `cipher`. */
+  static create(options: {
+    db: Knex;
+    cipher: SecretCipher;
+  }): DatabaseVcenterStore {
+    return new DatabaseVcenterStore(options.db, options.cipher);
+  }
+
+  private constructor(
     private readonly db: Knex,
     private readonly cipher: SecretCipher,
   ) {}

@@ -46,11 +46,20 @@ describe.each(databases.eachSupportedId())(
     async function setup() {
       const knex = await createMigratedDatabase(databases, databaseId);
       const cipher = createTestCipher();
-      const environments = new DatabaseEnvironmentStore(knex, cipher);
-      const credentials = new DatabaseCredentialStore(knex, cipher);
-      const syncTargets = new DatabaseSyncTargetStore(knex);
-      const vcenters = new DatabaseVcenterStore(knex, cipher);
-      const inventory = new DatabaseInventoryStore(knex);
+      const environments = DatabaseEnvironmentStore.create({
+        db: knex,
+        cipher,
+      });
+      const credentials = DatabaseCredentialStore.create({
+        db: knex,
+        cipher,
+      });
+      const syncTargets = DatabaseSyncTargetStore.create({ db: knex });
+      const vcenters = DatabaseVcenterStore.create({
+        db: knex,
+        cipher,
+      });
+      const inventory = DatabaseInventoryStore.create({ db: knex });
       const found: DiscoveredVcenter[] = [];
       const discovery = {
         discover: jest.fn(async () => found),
