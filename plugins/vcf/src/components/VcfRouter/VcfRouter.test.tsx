@@ -28,7 +28,6 @@ function tabs() {
 
 describe('VcfRouter', () => {
   it('hides the Audit tab without vcf.audit.read', async () => {
-    // First in the file: usePermission caches decisions across renders.
     const authorize = jest.fn(
       allowOnly('vcf.environment.read', 'vcf.inventory.read'),
     );
