@@ -36,3 +36,7 @@ fi
 if [ ! -f node_modules/.yarn-state.yml ] || [ yarn.lock -nt node_modules/.yarn-state.yml ] || [ -n "${CI:-}" ]; then
   yarn install --immutable
 fi
+
+# The Go programs (vcsim launcher, govmomi's inventory reader) are built here, once, so that neither a test hook nor
+# the demo's start waits minutes for a cold Go build on a busy machine. Up-to-date binaries are kept.
+node scripts/run-ts.js packages/vcsim/src/buildTools.ts

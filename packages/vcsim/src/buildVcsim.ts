@@ -141,3 +141,20 @@ export function buildVcsim(options: { force?: boolean } = {}): Promise<string> {
     force: options.force,
   });
 }
+
+/**
+ * Builds `tools/govmomi-inventory` (govmomi's own reading of an inventory, which the vcsim integration tests compare
+ * ours with) into `.tools/govmomi-inventory` unless the binary is up to date.
+ *
+ * @returns the absolute path of the binary
+ * @public
+ */
+export function buildGovmomiInventory(
+  options: { force?: boolean } = {},
+): Promise<string> {
+  return buildGoProgram({
+    sourceDir: 'tools/govmomi-inventory',
+    output: '.tools/govmomi-inventory',
+    force: options.force,
+  });
+}

@@ -5,7 +5,11 @@
  * @packageDocumentation
  */
 
-export { buildVcsim, buildGoProgram } from './buildVcsim';
+export {
+  buildVcsim,
+  buildGoProgram,
+  buildGovmomiInventory,
+} from './buildVcsim';
 export type { BuildGoProgramOptions } from './buildVcsim';
 export { startVcsim, DEFAULT_VCSIM_TOPOLOGY } from './startVcsim';
 export type {

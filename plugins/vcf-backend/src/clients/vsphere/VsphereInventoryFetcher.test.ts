@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import {
-  buildGoProgram,
+  buildGovmomiInventory,
   startVcsim,
   type VcsimInstance,
   type VcsimTopology,
@@ -125,10 +125,7 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /** What govmomi's own property collector reads of the same simulator (tools/govmomi-inventory). */
 async function readWithGovmomi(vcsim: VcsimInstance): Promise<any> {
-  const binary = await buildGoProgram({
-    sourceDir: 'tools/govmomi-inventory',
-    output: '.tools/govmomi-inventory',
-  });
+  const binary = await buildGovmomiInventory();
   const dir = await fs.mkdtemp(join(tmpdir(), 'govmomi-inventory-'));
   try {
     const ca = join(dir, 'ca.pem');
