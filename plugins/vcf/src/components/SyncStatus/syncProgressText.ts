@@ -43,16 +43,26 @@ const INVENTORY_LABELS: Record<string, string> = {
   datastores: 'datastores',
 };
 
+/** `in 6 pages`, `in 1 page`; undefined when the run did not say. */
+function inPages(count: number | undefined, unit: string): string | undefined {
+  if (!count) return undefined;
+  return `in ${number(count)} ${unit}${count === 1 ? '' : 's'}`;
+}
+
 /**
- * The result of a finished run from its counts: `258 credentials, 2 passwords changed, 1 removed
- * upstream` for a credential sync, `1,204 objects: 1,100 VMs, 24 hosts, …` for a vCenter.
+ * The result of a finished run from its counts: `258 credentials in 6 pages, 2 passwords changed, 1 removed
+ * upstream` for a credential sync, `1,204 objects in 23 round trips: 1,100 VMs, 24 hosts, …` for a vCenter.
  */
 export function describeSyncResult(
   counts: Record<string, number> | undefined,
 ): string | undefined {
   if (!counts) return undefined;
   if ('passwordsChanged' in counts) {
-    const parts = [`${number(counts.total ?? 0)} credentials`];
+    const parts = [
+      [`${number(counts.total ?? 0)} credentials`, inPages(counts.pages, 'page')]
+        .filter(Boolean)
+        .join(' '),
+    ];
     if (counts.added) parts.push(`${number(counts.added)} new`);
     parts.push(
       `${number(counts.passwordsChanged)} password${
@@ -68,7 +78,14 @@ export function describeSyncResult(
     .filter(([kind]) => counts[kind] !== undefined)
     .map(([kind, label]) => `${number(counts[kind])} ${label}`);
   const total =
-    counts.total !== undefined ? `${number(counts.total)} objects` : undefined;
+    counts.total !== undefined
+      ? [
+          `${number(counts.total)} objects`,
+          inPages(counts.roundTrips, 'round trip'),
+        ]
+          .filter(Boolean)
+          .join(' ')
+      : undefined;
   if (!total) return kinds.join(', ') || undefined;
   return kinds.length > 0 ? `${total}: ${kinds.join(', ')}` : total;
 }
