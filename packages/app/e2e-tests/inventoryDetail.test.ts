@@ -140,7 +140,10 @@ async function vmWithFullNicPath(vcfApi: APIRequestContext): Promise<string> {
     items: Array<{ vm: string; uplinks: string[] }>;
   };
   const nic = items.find(item => item.uplinks.includes('vmnic1'));
-  expect(nic, 'a VM NIC on the distributed switch, with its uplink').toBeDefined();
+  expect(
+    nic,
+    'a VM NIC on the distributed switch, with its uplink',
+  ).toBeDefined();
   return nic!.vm;
 }
 

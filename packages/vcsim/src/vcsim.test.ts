@@ -121,7 +121,11 @@ describe('startVcsim with hostDomain', () => {
 
   it('refuses a host domain that is not a DNS domain', async () => {
     await expect(
-      startVcsim({ hostsPerCluster: 1, vmsPerHost: 1, hostDomain: 'Not A_Domain' }),
+      startVcsim({
+        hostsPerCluster: 1,
+        vmsPerHost: 1,
+        hostDomain: 'Not A_Domain',
+      }),
     ).rejects.toThrow(/-host-domain "Not A_Domain" is not a DNS domain/);
   });
 });

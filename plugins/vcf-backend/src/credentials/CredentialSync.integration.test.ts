@@ -200,9 +200,9 @@ describe.each(databases.eachSupportedId())(
       expect(counts.get(credentialTargetId('east', 'installer'))).toEqual(
         expect.objectContaining({ pages: 1 }),
       );
-      expect(
-        counts.get(credentialTargetId('lab', 'sddc-manager'))?.pages,
-      ).toBe(Math.ceil(simulator.listCredentials('lab').length / 400));
+      expect(counts.get(credentialTargetId('lab', 'sddc-manager'))?.pages).toBe(
+        Math.ceil(simulator.listCredentials('lab').length / 400),
+      );
     });
 
     it('records a password rotated upstream in the history on the next sync', async () => {

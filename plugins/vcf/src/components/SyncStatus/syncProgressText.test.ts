@@ -64,9 +64,9 @@ describe('sync progress text', () => {
       describeSyncResult({ total: 12, passwordsChanged: 0, pages: 1 }),
     ).toBe('12 credentials in 1 page, 0 passwords changed');
     // A run that read nothing (an Installer without deployment specs) names no pages.
-    expect(describeSyncResult({ total: 0, passwordsChanged: 0, pages: 0 })).toBe(
-      '0 credentials, 0 passwords changed',
-    );
+    expect(
+      describeSyncResult({ total: 0, passwordsChanged: 0, pages: 0 }),
+    ).toBe('0 credentials, 0 passwords changed');
     expect(
       describeSyncResult({ total: 1204, vms: 1100, hosts: 24, roundTrips: 23 }),
     ).toBe('1,204 objects in 23 round trips: 1,100 VMs, 24 hosts');

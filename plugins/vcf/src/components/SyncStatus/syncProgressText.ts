@@ -59,7 +59,10 @@ export function describeSyncResult(
   if (!counts) return undefined;
   if ('passwordsChanged' in counts) {
     const parts = [
-      [`${number(counts.total ?? 0)} credentials`, inPages(counts.pages, 'page')]
+      [
+        `${number(counts.total ?? 0)} credentials`,
+        inPages(counts.pages, 'page'),
+      ]
         .filter(Boolean)
         .join(' '),
     ];
