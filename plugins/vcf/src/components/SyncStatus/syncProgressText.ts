@@ -43,10 +43,11 @@ const INVENTORY_LABELS: Record<string, string> = {
   datastores: 'datastores',
 };
 
-/** `in 6 pages`, `in 1 page`; undefined when the run did not say. */
-function inPages(count: number | undefined, unit: string): string | undefined {
-  if (!count) return undefined;
-  return `in ${number(count)} ${unit}${count === 1 ? '' : 's'}`;
+/** `258 credentials in 6 pages`: what a run read, and in how many requests when the run counted them. */
+function readIn(what: string, requests: number | undefined, unit: string) {
+  return requests
+    ? `${what} in ${number(requests)} ${unit}${requests === 1 ? '' : 's'}`
+    : what;
 }
 
 /**
@@ -59,12 +60,7 @@ export function describeSyncResult(
   if (!counts) return undefined;
   if ('passwordsChanged' in counts) {
     const parts = [
-      [
-        `${number(counts.total ?? 0)} credentials`,
-        inPages(counts.pages, 'page'),
-      ]
-        .filter(Boolean)
-        .join(' '),
+      readIn(`${number(counts.total ?? 0)} credentials`, counts.pages, 'page'),
     ];
     if (counts.added) parts.push(`${number(counts.added)} new`);
     parts.push(
@@ -82,12 +78,11 @@ export function describeSyncResult(
     .map(([kind, label]) => `${number(counts[kind])} ${label}`);
   const total =
     counts.total !== undefined
-      ? [
+      ? readIn(
           `${number(counts.total)} objects`,
-          inPages(counts.roundTrips, 'round trip'),
-        ]
-          .filter(Boolean)
-          .join(' ')
+          counts.roundTrips,
+          'round trip',
+        )
       : undefined;
   if (!total) return kinds.join(', ') || undefined;
   return kinds.length > 0 ? `${total}: ${kinds.join(', ')}` : total;
