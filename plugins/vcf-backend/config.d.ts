@@ -31,6 +31,12 @@ export interface Config {
        * needs its own.
        */
       instanceId?: string;
+      /**
+       * Credentials asked of SDDC Manager per page of `GET /v1/credentials` (its `pageSize` parameter). A sync reads
+       * every page before it writes anything; smaller pages mean more, quicker requests, and a finer "page n of m"
+       * progress. Defaults to 500.
+       */
+      sddcManagerPageSize?: number;
     };
 
     /**

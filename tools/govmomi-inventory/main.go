@@ -63,6 +63,8 @@ type pnic struct {
 	Driver     string `json:"driver"`
 	MacAddress string `json:"macAddress"`
 	SpeedMb    int32  `json:"speedMb"`
+	// SwitchName is the standard switch or distributed switch (its host proxy) the NIC is an uplink of.
+	SwitchName string `json:"switchName"`
 }
 
 type vmkernel struct {
@@ -245,8 +247,19 @@ func main() {
 				}
 			}
 			if network := h.Config.Network; network != nil {
+				switchOf := map[string]string{}
+				for _, v := range network.Vswitch {
+					for _, key := range v.Pnic {
+						switchOf[key] = v.Name
+					}
+				}
+				for _, proxy := range network.ProxySwitch {
+					for _, key := range proxy.Pnic {
+						switchOf[key] = proxy.DvsName
+					}
+				}
 				for _, p := range network.Pnic {
-					entry := pnic{Device: p.Device, Driver: p.Driver, MacAddress: p.Mac}
+					entry := pnic{Device: p.Device, Driver: p.Driver, MacAddress: p.Mac, SwitchName: switchOf[p.Key]}
 					if p.LinkSpeed != nil {
 						entry.SpeedMb = p.LinkSpeed.SpeedMb
 					}

@@ -62,6 +62,8 @@ type inventory struct {
 	counts      inventoryCounts
 	samples     samples
 	alarms      *alarmRegistry
+	// hostNames are every host's final name, datacenter by datacenter, cluster hosts first.
+	hostNames []string
 	// launchedAt anchors every generated time stamp (snapshot ages, boot times, alarm times).
 	launchedAt time.Time
 }
@@ -110,6 +112,10 @@ func buildInventory(model *simulator.Model, opts options) (*inventory, error) {
 	if err := b.createFailedTask(); err != nil {
 		return nil, err
 	}
+	if opts.hostDomain != "" {
+		b.nameHostsInDomain(opts.hostDomain)
+	}
+	b.inv.hostNames = b.hostNames()
 	// Values last: snapshots and power operations make the simulator recompute some of them.
 	b.applyMetrics()
 	b.inv.alarms = b.triggerAlarms()
@@ -236,11 +242,16 @@ func (b *builder) createDistributedSwitch(d *datacenterInventory) error {
 	dvsRef := info.Result.(types.ManagedObjectReference)
 	dvs := object.NewDistributedVirtualSwitch(b.client, dvsRef)
 
+	// Each host joins with its spare physical NIC as the switch's uplink, as `govc dvs.add -pnic vmnic1` does.
+	backing := &types.DistributedVirtualSwitchHostMemberPnicBacking{
+		PnicSpec: []types.DistributedVirtualSwitchHostMemberPnicSpec{{PnicDevice: dvsUplinkDevice}},
+	}
 	var members []types.DistributedVirtualSwitchHostMemberConfigSpec
 	for _, h := range d.hosts {
 		members = append(members, types.DistributedVirtualSwitchHostMemberConfigSpec{
 			Operation: string(types.ConfigSpecOperationAdd),
 			Host:      h.Self,
+			Backing:   backing,
 		})
 	}
 	if err := waitTask(b.ctx, func() (*object.Task, error) {
@@ -285,7 +296,40 @@ func (b *builder) createDistributedSwitch(d *datacenterInventory) error {
 			cfg.UplinkPortgroup = append(cfg.UplinkPortgroup, ref)
 		}
 	}
+	for _, h := range d.hosts {
+		addDvsUplink(h, d.dvs, backing)
+	}
 	return nil
+}
+
+// dvsUplinkDevice is the physical NIC of every host that carries the distributed switch (vmnic0 carries vSwitch0).
+const dvsUplinkDevice = "vmnic1"
+
+// addDvsUplink records on a host what vCenter records when the host joins a distributed switch with a physical
+// NIC (vcsim's ReconfigureDvs_Task accepts the NIC backing but keeps no trace of it): a proxy switch in
+// config.network.proxySwitch whose pnic is that NIC, and the host in the switch's config.host.
+func addDvsUplink(h *simulator.HostSystem, dvs *simulator.DistributedVirtualSwitch, backing *types.DistributedVirtualSwitchHostMemberPnicBacking) {
+	if h.Config == nil || h.Config.Network == nil {
+		return
+	}
+	config := *h.Config
+	network := *config.Network
+	network.ProxySwitch = append(append([]types.HostProxySwitch(nil), network.ProxySwitch...), types.HostProxySwitch{
+		DvsUuid:    dvs.Uuid,
+		DvsName:    dvs.Name,
+		Key:        dvs.Uuid,
+		NumPorts:   512,
+		Pnic:       []string{"key-vim.host.PhysicalNic-" + dvsUplinkDevice},
+		UplinkPort: []types.KeyValue{{Key: "0", Value: "uplink1"}},
+		Spec:       types.HostProxySwitchSpec{Backing: backing},
+	})
+	config.Network = &network
+	h.Config = &config
+	if cfg := dvs.Config.GetDVSConfigInfo(); cfg != nil {
+		cfg.Host = append(cfg.Host, types.DistributedVirtualSwitchHostMember{
+			Config: types.DistributedVirtualSwitchHostMemberConfigInfo{Host: &h.Self, Backing: backing},
+		})
+	}
 }
 
 // createDatastoreClusters creates the datastore clusters of a datacenter and moves the first datastores into them.

@@ -6,6 +6,7 @@
 //   - builds datastore clusters that hold datastores, standard portgroups and a distributed switch whose
 //     portgroups carry VLAN ids;
 //   - creates snapshots through the API and triggered alarm states (red/yellow) on entities;
+//   - names hosts by FQDN in a DNS domain (-host-domain), as a real vCenter lists them;
 //   - sets the values vcsim leaves empty or random (VM quickStats, guest IPs, storage committed/uncommitted,
 //     host quickStats and hardware, cluster totals, datastore capacity/free space) to deterministic values;
 //   - pages PropertyCollector results like a real vCenter: RetrievePropertiesEx honours options.maxObjects and
@@ -35,6 +36,7 @@ import (
 	"net/url"
 	"os"
 	"os/signal"
+	"regexp"
 	"syscall"
 	"time"
 
@@ -58,6 +60,7 @@ type options struct {
 	distributedPortgroups int
 	snapshots             int
 	alarms                int
+	hostDomain            string
 	defaultPageSize       int
 	sessionIdleTimeout    time.Duration
 	exitOnStdinEOF        bool
@@ -81,6 +84,7 @@ func parseFlags() options {
 	flag.IntVar(&o.distributedPortgroups, "dvpgs", 2, "distributed portgroups per datacenter (on one distributed switch per datacenter; 0: no switch)")
 	flag.IntVar(&o.snapshots, "snapshots", 0, "snapshots in all, created through the API two per VM (a base and its child)")
 	flag.IntVar(&o.alarms, "alarms", 0, "triggered alarm states in all, alternating red and yellow over hosts, VMs, datastores and clusters")
+	flag.StringVar(&o.hostDomain, "host-domain", "", "name every host by FQDN in this DNS domain, e.g. DC0_C0_H1 becomes dc0-c0-h1.<domain> (default: vcsim's names)")
 	flag.IntVar(&o.defaultPageSize, "default-page-size", 0, "objects per RetrievePropertiesEx page when the client sets no maxObjects (0: all)")
 	flag.DurationVar(&o.sessionIdleTimeout, "session-idle-timeout", 0, "expire sessions idle for this long (0: never)")
 	flag.BoolVar(&o.exitOnStdinEOF, "exit-on-stdin-eof", false, "exit when stdin closes (so a crashed parent does not leave the simulator running)")
@@ -106,11 +110,16 @@ func (o options) validate() error {
 			o.datastoreClusters*o.datastoresPerCluster, o.datastores)
 	case o.portgroups < 0 || o.distributedPortgroups < 0 || o.snapshots < 0 || o.alarms < 0:
 		return fmt.Errorf("-portgroups, -dvpgs, -snapshots and -alarms must not be negative")
+	case o.hostDomain != "" && !dnsDomain.MatchString(o.hostDomain):
+		return fmt.Errorf("-host-domain %q is not a DNS domain such as vcf01.example.test", o.hostDomain)
 	case o.username == "" || o.password == "":
 		return fmt.Errorf("-username and -password must not be empty")
 	}
 	return nil
 }
+
+// dnsDomain matches a DNS domain of lower-case labels, e.g. vcf01.example.test.
+var dnsDomain = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$`)
 
 // readyMessage is the line printed on stdout once the simulator serves.
 type readyMessage struct {
@@ -121,6 +130,7 @@ type readyMessage struct {
 	Pid            int             `json:"pid"`
 	Counts         inventoryCounts `json:"counts"`
 	Samples        samples         `json:"samples"`
+	HostNames      []string        `json:"hostNames"`
 	BuildMs        int64           `json:"buildMs"`
 }
 
@@ -188,6 +198,7 @@ func run(opts options) error {
 		Pid:            os.Getpid(),
 		Counts:         inv.counts,
 		Samples:        inv.samples,
+		HostNames:      inv.hostNames,
 		BuildMs:        time.Since(started).Milliseconds(),
 	}
 	line, err := json.Marshal(msg)

@@ -1,7 +1,8 @@
 /*
  * The vSphere inventory that the backend syncs from vcsim (the vCenter of vcf-east in the demo estate). The vcsim
  * launcher (tools/vcsim) names VMs <host>_VM<n>: the demo's clusters DC0_C0 and DC0_C1 have three hosts each
- * (DC0_C0_H0 … DC0_C0_H2) with four VMs each, so DC0_C0_H1_VM1 is one VM.
+ * (DC0_C0_H0 … DC0_C0_H2) with four VMs each, so DC0_C0_H1_VM1 is one VM. The demo then names its hosts by FQDN
+ * in vcf-east's domain (startDemoEstate.ts, vcsim's hostDomain), so DC0_C0_H1 is dc0-c0-h1.vcf-east.example.test.
  */
 import type { APIRequestContext } from '@playwright/test';
 import {
@@ -14,7 +15,7 @@ import {
 } from './fixtures';
 
 const VM = 'DC0_C0_H1_VM1';
-const VM_HOST = 'DC0_C0_H1';
+const VM_HOST = 'dc0-c0-h1.vcf-east.example.test';
 const SYNC_TIMEOUT_MS = 90_000;
 
 /** Waits until the backend lists the VM; fails at once when the inventory routes are missing. */

@@ -37,7 +37,7 @@ interface HostDetail {
 }
 
 const VM = 'DC0_C0_H1_VM1';
-const HOST = 'DC0_C0_H1';
+const HOST = 'dc0-c0-h1.vcf-east.example.test';
 const SYNC_TIMEOUT_MS = 90_000;
 
 /** The sheets of the workbook, one per kind, in the workbook's order. */
@@ -129,8 +129,9 @@ async function openFromTable(
 }
 
 /**
- * A VM with a NIC whose whole path is known. vcsim's distributed switch has no uplinks, so only VMs on a standard
- * portgroup (vSwitch0 → vmnic0) show all three steps; the launcher spreads VMs over both kinds of portgroup.
+ * A VM with a NIC on a distributed portgroup, whose whole path is known: every vcsim host carries the distributed
+ * switch on its uplink vmnic1 (tools/vcsim), and vSwitch0 on vmnic0; the launcher spreads VMs over both kinds of
+ * portgroup.
  */
 async function vmWithFullNicPath(vcfApi: APIRequestContext): Promise<string> {
   const response = await vcfApi.get('inventory/vm-nics?limit=500');
@@ -138,8 +139,11 @@ async function vmWithFullNicPath(vcfApi: APIRequestContext): Promise<string> {
   const { items } = (await response.json()) as {
     items: Array<{ vm: string; uplinks: string[] }>;
   };
-  const nic = items.find(item => item.uplinks.length > 0);
-  expect(nic, 'a VM NIC on a switch with uplinks').toBeDefined();
+  const nic = items.find(item => item.uplinks.includes('vmnic1'));
+  expect(
+    nic,
+    'a VM NIC on the distributed switch, with its uplink',
+  ).toBeDefined();
   return nic!.vm;
 }
 
@@ -165,7 +169,7 @@ test("from the VM table to a VM's page: its disks and each NIC's portgroup → s
     if (disk.file) await expect(row).toContainText(disk.file);
   }
   const nics = section(page, 'Network adapters');
-  expect(detail.nics.some(nic => nic.uplinks.length > 0)).toBe(true);
+  expect(detail.nics.every(nic => nic.uplinks.length > 0)).toBe(true);
   for (const nic of detail.nics) {
     const path = [
       nic.network ?? '?',

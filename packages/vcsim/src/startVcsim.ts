@@ -58,6 +58,7 @@ interface ReadyLine {
   pid: number;
   counts: VcsimCounts;
   samples: VcsimSamples;
+  hostNames: string[];
   buildMs: number;
 }
 
@@ -71,6 +72,8 @@ function launcherArguments(
   }
   if (options.username !== undefined) args.push('-username', options.username);
   if (options.password !== undefined) args.push('-password', options.password);
+  if (options.hostDomain !== undefined)
+    args.push(`-host-domain=${options.hostDomain}`);
   if (options.defaultPageSize !== undefined)
     args.push(`-default-page-size=${options.defaultPageSize}`);
   if (options.sessionIdleTimeoutMs !== undefined) {
@@ -228,6 +231,7 @@ export async function startVcsim(
     topology,
     counts: ready.counts,
     samples: ready.samples,
+    hostNames: ready.hostNames,
     buildMs: ready.buildMs,
     async terminateSessions(terminateOptions = {}) {
       const query = terminateOptions.afterRetrieveCalls

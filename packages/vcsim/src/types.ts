@@ -35,6 +35,11 @@ export interface StartVcsimOptions extends Partial<VcsimTopology> {
   username?: string;
   /** The only password Login accepts (default `vcsim-pass`). */
   password?: string;
+  /**
+   * Name every host by FQDN in this DNS domain, as a real vCenter lists hosts added by FQDN: `DC0_C0_H1` becomes
+   * `dc0-c0-h1.<hostDomain>` (VM names keep vcsim's form, `DC0_C0_H1_VM0`). Default: vcsim's names.
+   */
+  hostDomain?: string;
   /** Objects per RetrievePropertiesEx page when a client sets no maxObjects (default: all, like vcsim). */
   defaultPageSize?: number;
   /** Expire sessions idle for this long (default: never). */
@@ -190,6 +195,8 @@ export interface VcsimInstance {
   topology: VcsimTopology;
   counts: VcsimCounts;
   samples: VcsimSamples;
+  /** Every host's name, datacenter by datacenter, cluster hosts (cluster by cluster) before standalone ones. */
+  hostNames: string[];
   /** Milliseconds the simulator took to build its inventory. */
   buildMs: number;
   /**

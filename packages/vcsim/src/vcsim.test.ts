@@ -79,6 +79,7 @@ describe('startVcsim', () => {
       yellowAlarms: 2,
     });
     expect(vcsim.samples.vm?.snapshotCount).toBe(2);
+    expect(vcsim.hostNames).toEqual(['DC0_C0_H0', 'DC0_C0_H1', 'DC0_C0_H2']);
   });
 
   it('answers the test endpoints', async () => {
@@ -92,6 +93,40 @@ describe('startVcsim', () => {
     expect(() => process.kill(other.pid, 0)).not.toThrow();
     await other.stop();
     expect(() => process.kill(other.pid, 0)).toThrow();
+  });
+});
+
+describe('startVcsim with hostDomain', () => {
+  it('names every host by FQDN in the domain, as a real vCenter does, and VMs as before', async () => {
+    const named = await startVcsim({
+      clustersPerDatacenter: 1,
+      hostsPerCluster: 2,
+      standaloneHostsPerDatacenter: 1,
+      vmsPerHost: 1,
+      hostDomain: 'vcf-east.example.test',
+    });
+    try {
+      expect(named.hostNames).toEqual([
+        'dc0-c0-h0.vcf-east.example.test',
+        'dc0-c0-h1.vcf-east.example.test',
+        'dc0-h0.vcf-east.example.test',
+      ]);
+      expect(named.hostNames).toContain(named.samples.host?.name);
+      expect(named.hostNames).toContain(named.samples.vm?.host);
+      expect(named.samples.vm?.name).toMatch(/^DC0_(C0_)?H\d_VM\d$/);
+    } finally {
+      await named.stop();
+    }
+  });
+
+  it('refuses a host domain that is not a DNS domain', async () => {
+    await expect(
+      startVcsim({
+        hostsPerCluster: 1,
+        vmsPerHost: 1,
+        hostDomain: 'Not A_Domain',
+      }),
+    ).rejects.toThrow(/-host-domain "Not A_Domain" is not a DNS domain/);
   });
 });
 

@@ -201,7 +201,13 @@ export const vcfPlugin = createBackendPlugin({
         const dispatcher = new SyncDispatcher({
           store: syncTargets,
           runners: [
-            new CredentialSyncRunner({ environments, credentials }),
+            new CredentialSyncRunner({
+              environments,
+              credentials,
+              clientSettings: {
+                sddcManagerPageSize: syncSettings.sddcManagerPageSize,
+              },
+            }),
             new InventorySyncRunner({
               connections: vcenterService,
               vcenters,

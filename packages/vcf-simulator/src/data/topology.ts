@@ -300,8 +300,17 @@ export function generateTopology(input: TopologyInput): EnvironmentTopology {
 
   // Hosts: the base hosts of every domain first, then extra ones round-robin
   // until the credential count is reached.
-  const baseHosts =
-    MANAGEMENT_BASE_HOSTS + VI_BASE_HOSTS * (domains.length - 1);
+  // A vCenter given with its hosts' names has at least those hosts in its domain.
+  const namedHosts = domains.map(
+    (_, index) => input.vcenters?.[index]?.esxiHostNames ?? [],
+  );
+  const baseHostsOf = domains.map((_, index) =>
+    Math.max(
+      index === 0 ? MANAGEMENT_BASE_HOSTS : VI_BASE_HOSTS,
+      namedHosts[index].length,
+    ),
+  );
+  const baseHosts = baseHostsOf.reduce((sum, n) => sum + n, 0);
   const accountsSoFar = resources.reduce((n, r) => n + r.accounts.length, 0);
   const extraHosts = Math.max(
     0,
@@ -314,19 +323,21 @@ export function generateTopology(input: TopologyInput): EnvironmentTopology {
   const width = Math.max(2, String(hostCount).length);
   const hostDomainIndexes: number[] = [];
   domains.forEach((_, index) => {
-    const base = index === 0 ? MANAGEMENT_BASE_HOSTS : VI_BASE_HOSTS;
-    for (let i = 0; i < base; i++) hostDomainIndexes.push(index);
+    for (let i = 0; i < baseHostsOf[index]; i++) hostDomainIndexes.push(index);
   });
   for (let i = 0; i < extraHosts; i++) {
     hostDomainIndexes.push(i % domains.length);
   }
   const hostOrdinals = domains.map(() => 100);
+  const hostsSoFar = domains.map(() => 0);
   const managementHosts: TopologyResource[] = [];
   hostDomainIndexes.forEach((domainIndex, i) => {
-    const shortName = `esxi-${pad(i + 1, width)}`;
+    const given = namedHosts[domainIndex][hostsSoFar[domainIndex]++];
+    const name = given ?? fqdn(`esxi-${pad(i + 1, width)}`);
+    const shortName = name.split('.')[0];
     const host = addResource(
       'ESXI',
-      fqdn(shortName),
+      name,
       ipFor(domainIndex, hostOrdinals[domainIndex]++),
       domains[domainIndex],
       [

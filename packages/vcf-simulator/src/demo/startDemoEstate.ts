@@ -14,10 +14,19 @@ interface DemoVcenter {
   url: string;
   username: string;
   password: string;
+  /** The FQDNs of its ESXi hosts. */
+  hostNames: string[];
   stop(): Promise<void> | void;
 }
 
-/** Starts vcsim through @vcf-backstage/vcsim when it can; the demo runs without a vCenter otherwise. */
+/** The environment whose vCenter vcsim is; its hosts are named in its DNS domain, as the simulator names hosts. */
+const EAST = 'vcf-east';
+
+/**
+ * Starts vcsim through @vcf-backstage/vcsim when it can; the demo runs without a vCenter otherwise. Its hosts are
+ * named by FQDN in vcf-east's domain, and the simulator lists vcf-east's ESXi credentials for those hosts, so a
+ * host's catalog page finds its credentials.
+ */
 async function startDemoVcenter(): Promise<DemoVcenter | undefined> {
   try {
     // Optional at run time: the simulator package does not need Go to work.
@@ -37,6 +46,7 @@ async function startDemoVcenter(): Promise<DemoVcenter | undefined> {
       distributedPortgroupsPerDatacenter: 3,
       snapshots: 6,
       alarms: 5,
+      hostDomain: `${EAST}.example.test`,
     });
     return started;
   } catch (error) {
@@ -48,6 +58,12 @@ async function startDemoVcenter(): Promise<DemoVcenter | undefined> {
     return undefined;
   }
 }
+
+/**
+ * Credentials per SDDC Manager page in the demo: small, so that a sync of vcf-east (about 258 credentials) reads
+ * six pages and its progress says "page n of m", as a large estate's would.
+ */
+const DEMO_SDDC_MANAGER_PAGE_SIZE = 50;
 
 function yamlString(value: string): string {
   return JSON.stringify(value);
@@ -99,7 +115,7 @@ async function main() {
     seed: 'demo',
     environments: [
       {
-        id: 'vcf-east',
+        id: EAST,
         credentialCount: 240,
         specFlavor: 'vcf9',
         ...(vcenter
@@ -109,6 +125,7 @@ async function main() {
                   fqdn: new URL(vcenter.url).host,
                   ssoUsername: vcenter.username,
                   ssoPassword: vcenter.password,
+                  esxiHostNames: vcenter.hostNames,
                 },
               ],
             }
@@ -122,6 +139,8 @@ async function main() {
   const lines = [
     '# Written by startDemoEstate.ts: the demo estate the portal syncs from. Regenerated at every start.',
     'vcf:',
+    '  sync:',
+    `    sddcManagerPageSize: ${DEMO_SDDC_MANAGER_PAGE_SIZE}`,
     '  environments:',
     environmentYaml(
       east,
@@ -150,7 +169,7 @@ async function main() {
       `      baseUrl: ${yamlString(new URL(vcenter.url).origin)}`,
       `      username: ${yamlString(vcenter.username)}`,
       `      password: ${yamlString(vcenter.password)}`,
-      '      environment: vcf-east',
+      `      environment: ${EAST}`,
       '      owner: group:default/platform-east',
       '      intervalMinutes: 5',
       '      tls:',

@@ -16,7 +16,7 @@ export interface ServiceRouterDeps {
   faultSettings: FaultSettings;
   /** Decides which calls fail under `errorRate`. */
   faultRandom: SeededRandom;
-  /** Responses held open by the `hang` fault, released when the simulator stops. */
+  /** Responses held open by the `hang` and `holdPagesFrom` faults, closed when the simulator stops. */
   hangingResponses: Set<Response>;
 }
 
@@ -104,10 +104,43 @@ function isAffectedByRequestFaults(route: SpecRoute, faults: SimulatorFaults) {
   return faults.paths ? faults.paths.includes(route.path) : !route.public;
 }
 
+/** Whether `holdPagesFrom` holds this request: a GET of a page at or after the one it names. */
+function isHeldPage(req: Request, faults: SimulatorFaults): boolean {
+  if (faults.holdPagesFrom === undefined || req.method !== 'GET') return false;
+  const pageNumber = firstValues(req.query).pageNumber;
+  if (pageNumber === undefined || !/^\d+$/.test(pageNumber)) return false;
+  return Number(pageNumber) >= faults.holdPagesFrom;
+}
+
+/** Keeps a request held by `holdPagesFrom` until the fault no longer holds it; false when the client left. */
+async function waitWhileHeld(
+  req: Request,
+  res: Response,
+  deps: ServiceRouterDeps,
+  scope: { environmentId: string; service: SimulatedService },
+): Promise<boolean> {
+  let closed = false;
+  const whenClosed = new Promise<void>(resolve =>
+    res.once('close', () => {
+      closed = true;
+      resolve();
+    }),
+  );
+  deps.hangingResponses.add(res);
+  try {
+    while (!closed && isHeldPage(req, deps.faultSettings.effective(scope))) {
+      await Promise.race([deps.faultSettings.nextChange(), whenClosed]);
+    }
+  } finally {
+    deps.hangingResponses.delete(res);
+  }
+  return !closed;
+}
+
 /**
  * An Express router serving one service (SDDC Manager or installer) of one
  * environment. It routes the spec paths to handlers and applies, in order:
- * latency, hang, error rate, bearer auth, the handler, malformed JSON.
+ * latency, hang, held pages, error rate, bearer auth, the handler, malformed JSON.
  */
 export function createServiceRouter(options: {
   environment: EnvironmentState;
@@ -139,6 +172,16 @@ export function createServiceRouter(options: {
         if (faulty && faults.hang) {
           deps.hangingResponses.add(res);
           res.on('close', () => deps.hangingResponses.delete(res));
+          return;
+        }
+        if (
+          faulty &&
+          isHeldPage(req, faults) &&
+          !(await waitWhileHeld(req, res, deps, {
+            environmentId: environment.id,
+            service,
+          }))
+        ) {
           return;
         }
         if (

@@ -176,4 +176,47 @@ describe('configured vCenters', () => {
       await simulator.stop();
     }
   });
+
+  it("names the ESXi credentials of a vCenter's domain after the hosts it was given", async () => {
+    // More hosts than the management domain's usual four, as vcsim's demo topology has.
+    const hostNames = Array.from(
+      { length: 6 },
+      (_, i) => `dc0-c0-h${i}.vcf-east.example.test`,
+    );
+    const simulator = await startVcfSimulator({
+      environments: [
+        {
+          id: 'vcf-east',
+          credentialCount: 60,
+          vcenters: [{ fqdn: '127.0.0.1:18989', esxiHostNames: hostNames }],
+        },
+      ],
+    });
+    try {
+      const esxi = simulator
+        .listCredentials('vcf-east')
+        .filter(c => c.resource.resourceType === 'ESXI');
+      const names = [...new Set(esxi.map(c => c.resource.resourceName))];
+      expect(names.slice(0, hostNames.length)).toEqual(hostNames);
+      // Every given host has its root and service accounts, in the vCenter's (management) domain.
+      for (const name of hostNames) {
+        expect(
+          esxi
+            .filter(c => c.resource.resourceName === name)
+            .map(c => [c.username, c.resource.domainName]),
+        ).toEqual([
+          ['root', 'vcf-east-m01'],
+          [`svc-vcf-${name.split('.')[0]}`, 'vcf-east-m01'],
+        ]);
+      }
+      // The rest of the estate keeps its generated names and the requested credential count.
+      expect(names.length).toBeGreaterThan(hostNames.length);
+      expect(new Set(names).size).toBe(names.length);
+      expect(
+        simulator.listCredentials('vcf-east').length,
+      ).toBeGreaterThanOrEqual(60);
+    } finally {
+      await simulator.stop();
+    }
+  });
 });

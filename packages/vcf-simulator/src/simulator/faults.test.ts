@@ -133,6 +133,35 @@ describe('fault knobs', () => {
     ).rejects.toThrow('request timed out');
   });
 
+  it('holds list pages from holdPagesFrom on until the fault is lifted, then answers them', async () => {
+    simulator.setFaults({ holdPagesFrom: 1 }, { environmentId: first.id });
+    const page = (n: number, timeoutMs?: number) =>
+      api.request(`/v1/credentials?pageNumber=${n}&pageSize=40`, {
+        timeoutMs,
+      });
+    // Pages before the held one are answered, the held one is not.
+    const firstPage = await page(0);
+    expect(firstPage.status).toBe(200);
+    expect(firstPage.json().elements).toHaveLength(40);
+    await expect(page(1, 300)).rejects.toThrow('request timed out');
+
+    const held = page(1);
+    const other = TestApiClient.forSddcManager(simulator, second);
+    await other.login();
+    // Another environment's pages are not held.
+    expect(
+      (await other.request('/v1/credentials?pageNumber=1&pageSize=40')).status,
+    ).toBe(200);
+    simulator.setFaults(
+      { holdPagesFrom: undefined },
+      { environmentId: first.id },
+    );
+    const released = await held;
+    expect(released.status).toBe(200);
+    expect(released.json().pageMetadata).toMatchObject({ pageNumber: 1 });
+    expect(released.json().elements).toHaveLength(40);
+  });
+
   it('rejects the service account with 401 when rejectServiceAccount is on', async () => {
     simulator.setFaults({ rejectServiceAccount: true });
     const login = await api.login();

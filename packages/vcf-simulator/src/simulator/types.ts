@@ -29,6 +29,11 @@ export interface SimulatedVcenterOptions {
   ssoUsername?: string;
   /** SSO password of the vCenter's PSC credential (default generated), e.g. vcsim's `pass`. */
   ssoPassword?: string;
+  /**
+   * FQDNs of the ESXi hosts this vCenter manages, e.g. vcsim's `hostNames`: the first ESXi credentials of its
+   * domain are for these hosts (the domain gets at least this many hosts; further ones keep generated names).
+   */
+  esxiHostNames?: string[];
 }
 
 /**
@@ -76,6 +81,12 @@ export interface SimulatorFaults {
   truncatedPage: TruncatedPageMode;
   /** Never answer (the socket stays open until the client gives up or the simulator stops). */
   hang: boolean;
+  /**
+   * Hold every paged list request (`GET /v1/credentials`) from this `pageNumber` on (0: from the first page)
+   * unanswered until the fault is lifted, then answer it: a test sees a sync stopped at "page n of m" for as long
+   * as it needs, without timing. Unset: nothing is held.
+   */
+  holdPagesFrom?: number;
   /** Answer `POST /v1/tokens` with 401 even for the right service-account password. */
   rejectServiceAccount: boolean;
   /** Each service-account login after an environment's first rotates this many SDDC Manager passwords, so every sync sees changes. */

@@ -68,6 +68,26 @@ describe('FaultSettings', () => {
     expect(settings.effective()).toEqual(NO_FAULTS);
   });
 
+  it('holds pages until lifted with null, waking whoever waits for a change', async () => {
+    const settings = new FaultSettings();
+    settings.set({ holdPagesFrom: 1 }, { environmentId: 'east' });
+    expect(settings.effective({ environmentId: 'east' }).holdPagesFrom).toBe(1);
+    expect(settings.effective({ environmentId: 'lab' }).holdPagesFrom).toBe(
+      undefined,
+    );
+    const changed = settings.nextChange();
+    settings.set(parseFaults({ holdPagesFrom: null }), {
+      environmentId: 'east',
+    });
+    await expect(changed).resolves.toBeUndefined();
+    expect(settings.effective({ environmentId: 'east' }).holdPagesFrom).toBe(
+      undefined,
+    );
+    expect(() => parseFaults({ holdPagesFrom: -1 })).toThrow(
+      'holdPagesFrom must be a number from 0',
+    );
+  });
+
   it('refuses settings that make no sense', () => {
     const settings = new FaultSettings();
     expect(() => settings.set({ errorRate: 1.5 })).toThrow(InvalidFaultsError);

@@ -17,6 +17,7 @@ export const NO_FAULTS: Readonly<SimulatorFaults> = Object.freeze({
   malformedJson: false,
   truncatedPage: 'off',
   hang: false,
+  holdPagesFrom: undefined,
   rejectServiceAccount: false,
   passwordRotationsPerLogin: 0,
   paths: undefined,
@@ -67,7 +68,7 @@ function requireBoolean(key: string, value: unknown): boolean {
 
 /**
  * Checks untrusted fault settings (from the admin endpoint or the CLI) and
- * returns them typed. `null` clears `tokenTtlSeconds` / `paths`.
+ * returns them typed. `null` clears `tokenTtlSeconds`, `holdPagesFrom` and `paths`.
  */
 export function parseFaults(input: unknown): Partial<SimulatorFaults> {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
@@ -99,6 +100,12 @@ export function parseFaults(input: unknown): Partial<SimulatorFaults> {
           );
         }
         faults.credentialTaskOutcome = value as CredentialTaskOutcome;
+        break;
+      case 'holdPagesFrom':
+        faults.holdPagesFrom =
+          value === null || value === undefined
+            ? undefined
+            : requireNumber(key, value, 0);
         break;
       case 'tokenTtlSeconds':
         faults.tokenTtlSeconds =
@@ -173,6 +180,7 @@ function scopeKey(scope: FaultScope): string {
  */
 export class FaultSettings {
   private readonly layers = new Map<string, Partial<SimulatorFaults>>();
+  private changeWaiters: Array<() => void> = [];
 
   constructor(initial?: Partial<SimulatorFaults>) {
     if (initial) {
@@ -185,11 +193,24 @@ export class FaultSettings {
     const checked = parseFaults(faults);
     const key = scopeKey(scope);
     this.layers.set(key, { ...this.layers.get(key), ...checked });
+    this.notifyChange();
   }
 
   /** Drops every layer. */
   reset(): void {
     this.layers.clear();
+    this.notifyChange();
+  }
+
+  /** Resolves at the next change of any layer (what a held request waits for). */
+  nextChange(): Promise<void> {
+    return new Promise(resolve => this.changeWaiters.push(resolve));
+  }
+
+  private notifyChange() {
+    const waiters = this.changeWaiters;
+    this.changeWaiters = [];
+    for (const wake of waiters) wake();
   }
 
   /** The faults in effect for a request to `service` of `environmentId`. */

@@ -317,6 +317,7 @@ describe('readSyncSettings', () => {
       leaseSeconds: 300,
       runOnStartup: true,
       instanceId: undefined,
+      sddcManagerPageSize: 500,
     });
   });
 
@@ -329,6 +330,7 @@ describe('readSyncSettings', () => {
             leaseSeconds: 60,
             runOnStartup: false,
             instanceId: 'backend-a',
+            sddcManagerPageSize: 50,
           },
         }),
       ),
@@ -337,6 +339,7 @@ describe('readSyncSettings', () => {
       leaseSeconds: 60,
       runOnStartup: false,
       instanceId: 'backend-a',
+      sddcManagerPageSize: 50,
     });
   });
 
@@ -344,6 +347,8 @@ describe('readSyncSettings', () => {
     ['concurrency', 0],
     ['concurrency', 2.5],
     ['leaseSeconds', -1],
+    ['sddcManagerPageSize', 0],
+    ['sddcManagerPageSize', 12.5],
   ])('refuses sync.%s %p', (key, value) => {
     expect(() =>
       readSyncSettings(vcfConfig({ sync: { [key]: value } })),

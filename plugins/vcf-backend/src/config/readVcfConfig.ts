@@ -61,6 +61,8 @@ export interface SyncSettings {
   runOnStartup: boolean;
   /** `vcf.sync.instanceId`; the dispatcher uses the host name when it is not set. */
   instanceId?: string;
+  /** `vcf.sync.sddcManagerPageSize`: credentials per page of SDDC Manager's `GET /v1/credentials`. */
+  sddcManagerPageSize: number;
 }
 
 function readTls(config: Config | undefined) {
@@ -228,6 +230,11 @@ export function readSyncSettings(config: Config): SyncSettings {
     leaseSeconds: readPositiveInteger(config, 'vcf.sync.leaseSeconds', 300),
     runOnStartup: config.getOptionalBoolean('vcf.sync.runOnStartup') ?? true,
     instanceId: config.getOptionalString('vcf.sync.instanceId'),
+    sddcManagerPageSize: readPositiveInteger(
+      config,
+      'vcf.sync.sddcManagerPageSize',
+      500,
+    ),
   };
 }
 

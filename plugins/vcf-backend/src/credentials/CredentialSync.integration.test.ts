@@ -15,6 +15,7 @@ import { SyncDispatcher } from '../sync/SyncDispatcher';
 import { DatabaseCredentialStore } from './DatabaseCredentialStore';
 import {
   CredentialSyncRunner,
+  credentialTargetId,
   type VcfClientSettings,
 } from './CredentialSyncRunner';
 
@@ -179,6 +180,29 @@ describe.each(databases.eachSupportedId())(
         upstream.password,
       );
       expect(loggedText(logger)).not.toContain(upstream.password);
+    });
+
+    it('reads SDDC Manager in pages of the configured size and records how many pages each run read', async () => {
+      const { syncTargets, syncAll } = await setup({
+        retries: 1,
+        retryBaseDelayMs: 10,
+        timeoutMs: 5000,
+        sddcManagerPageSize: 400,
+      });
+      await syncAll();
+      const counts = new Map(
+        (await syncTargets.listTargets()).map(t => [t.id, t.lastCounts]),
+      );
+      // 2,600 credentials in pages of 400; the Installer's one deployment spec is its one page.
+      expect(counts.get(credentialTargetId('east', 'sddc-manager'))).toEqual(
+        expect.objectContaining({ total: 2600, pages: 7 }),
+      );
+      expect(counts.get(credentialTargetId('east', 'installer'))).toEqual(
+        expect.objectContaining({ pages: 1 }),
+      );
+      expect(counts.get(credentialTargetId('lab', 'sddc-manager'))?.pages).toBe(
+        Math.ceil(simulator.listCredentials('lab').length / 400),
+      );
     });
 
     it('records a password rotated upstream in the history on the next sync', async () => {

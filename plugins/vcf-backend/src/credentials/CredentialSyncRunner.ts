@@ -11,13 +11,15 @@ import type { CredentialStore } from './CredentialStore';
 import type { UpstreamCredential } from './UpstreamCredential';
 
 /**
- * Timeouts and retries of the SDDC Manager and Installer clients.
+ * Timeouts and retries of the SDDC Manager and Installer clients, and the page size of SDDC Manager's lists.
  * @public
  */
 export interface VcfClientSettings {
   timeoutMs?: number;
   retries?: number;
   retryBaseDelayMs?: number;
+  /** Credentials per page of SDDC Manager's `GET /v1/credentials` (`vcf.sync.sddcManagerPageSize`, default 500). */
+  sddcManagerPageSize?: number;
 }
 
 // Built and read in sync/; re-exported for the callers that import it from here.
@@ -42,22 +44,25 @@ export function createSourceClient(
   settings: VcfClientSettings,
   logger?: LoggerService,
 ): SddcManagerClient | VcfInstallerClient {
+  const { sddcManagerPageSize, ...connection } = settings;
   const options = {
     baseUrl: endpoint.baseUrl,
     username: endpoint.username,
     password: endpoint.password,
     tls: endpoint.tls,
     logger,
-    ...settings,
+    ...connection,
   };
   return source === 'sddc-manager'
-    ? SddcManagerClient.create(options)
+    ? SddcManagerClient.create({ ...options, pageSize: sddcManagerPageSize })
     : VcfInstallerClient.create(options);
 }
 
 /**
  * Syncs the credentials of one environment source: fetches them all, then replaces the stored set in one
- * transaction. Any failure before the write leaves the stored credentials as they were.
+ * transaction. Any failure before the write leaves the stored credentials as they were. The run's counts are the
+ * store's (`total`, `added`, `passwordsChanged`, …) and `pages`: the pages read (SDDC Manager list pages, or the
+ * Installer's deployment specs).
  * @public
  */
 export class CredentialSyncRunner implements SyncRunner {
@@ -97,12 +102,14 @@ export class CredentialSyncRunner implements SyncRunner {
       context.logger,
     );
     let fetched: UpstreamCredential[];
+    let pages = 0;
     try {
       // The client logs in with its first request.
       progress?.report({ phase: 'logging-in' });
-      fetched = await client.listCredentials(page =>
-        progress?.report({ phase: 'fetching', ...page }),
-      );
+      fetched = await client.listCredentials(page => {
+        pages = page.page;
+        progress?.report({ phase: 'fetching', ...page });
+      });
     } finally {
       await client.close();
     }
@@ -112,6 +119,6 @@ export class CredentialSyncRunner implements SyncRunner {
       source,
       credentials: fetched,
     });
-    return { counts: { ...counts } };
+    return { counts: { ...counts, pages } };
   }
 }

@@ -284,6 +284,10 @@ describe('inventory sync against vcsim', () => {
           expected,
         );
         expect(target?.lastCounts).toMatchObject(expected);
+        // Login, views, at least one page per kind, logout: the run keeps its round trips.
+        expect(target?.lastCounts?.roundTrips).toBeGreaterThan(
+          Object.keys(expected).length,
+        );
         expect(await inventory.alarmsBySeverity({ vcenterId: id })).toEqual({
           red: vcsim.counts.redAlarms,
           yellow: vcsim.counts.yellowAlarms,

@@ -89,6 +89,7 @@ export class InventorySyncRunner implements SyncRunner {
       relogins: fetched.relogins,
       fetchMs: fetched.durationMs,
     });
-    return { counts: { ...counts, total } };
+    // roundTrips: every SOAP call of the fetch, which pages grow (shown with the result).
+    return { counts: { ...counts, total, roundTrips: fetched.roundTrips } };
   }
 }

@@ -313,6 +313,7 @@ describe.each(TOPOLOGIES)(
               driver: text(n.driver),
               macAddress: text(n.macAddress),
               speedMb: num(n.speedMb),
+              switchName: text(n.switchName),
             })),
         ).toEqual(p.nics);
         expect(
@@ -361,35 +362,41 @@ describe.each(TOPOLOGIES)(
       expect(rows.clusters.some(c => c.evcMode)).toBe(true);
     });
 
-    it('follows each VM NIC to its portgroup, switch and the host uplinks that carry it', () => {
+    it('follows each VM NIC to its portgroup, switch and the host uplinks that carry it, as govmomi reads them', () => {
       const nics = inventory.rows['vm-nics'];
       const networks = new Map(inventory.rows.networks.map(n => [n.name, n]));
-      // Distributed portgroups name their switch; standard ones sit on vSwitch0, carried by the host's uplinks.
-      const expectedPath = (
-        network: (typeof inventory.rows.networks)[number] | undefined,
-      ) =>
-        network?.type === 'distributed-portgroup'
-          ? { switchName: network.switchName, hasUplinks: false }
-          : { switchName: 'vSwitch0', hasUplinks: true };
-      expect(
-        nics.map(nic => {
-          const network = networks.get(nic.network!);
-          const expected = expectedPath(network);
-          return [
-            nic.moref,
-            network?.name,
-            nic.switchName,
-            expected.hasUplinks ? nic.uplinks.length > 0 : true,
-          ];
-        }),
-      ).toEqual(
-        nics.map(nic => [
-          nic.moref,
-          nic.network,
-          expectedPath(networks.get(nic.network!)).switchName,
-          true,
-        ]),
+      const vmHosts = new Map(inventory.rows.vms.map(v => [v.moref, v.host]));
+      const hostMorefs = new Map(
+        inventory.rows.hosts.map(h => [h.name, h.moref]),
       );
+      // Distributed portgroups name their switch; standard ones sit on vSwitch0. A switch's uplinks are the
+      // physical NICs of the VM's host that govmomi finds on that switch (the host's proxy switch for a
+      // distributed one).
+      const expectedPath = (nic: (typeof nics)[number]) => {
+        const network = networks.get(nic.network!);
+        const switchName =
+          network?.type === 'distributed-portgroup'
+            ? network.switchName
+            : 'vSwitch0';
+        const host =
+          peer.hosts[hostMorefs.get(vmHosts.get(nic.vmMoref) ?? '') ?? ''];
+        const uplinks = (host?.nics ?? [])
+          .filter((p: any) => p.switchName === switchName)
+          .map((p: any) => p.device);
+        return [nic.moref, nic.network, switchName, uplinks];
+      };
+      expect(
+        nics.map(nic => [nic.moref, nic.network, nic.switchName, nic.uplinks]),
+      ).toEqual(nics.map(expectedPath));
+      // Every path ends in real uplinks: the launcher adds each host's vmnic1 to the distributed switch.
+      const distributed = nics.filter(
+        nic => networks.get(nic.network!)?.type === 'distributed-portgroup',
+      );
+      expect(distributed.length).toBeGreaterThan(0);
+      expect(distributed.map(nic => nic.uplinks)).toEqual(
+        distributed.map(() => ['vmnic1']),
+      );
+      expect(nics.every(nic => nic.uplinks.length > 0)).toBe(true);
       const vms = new Map(inventory.rows.vms.map(v => [v.moref, v]));
       expect(
         nics.every(n => vms.get(n.vmMoref)?.networks.includes(n.network!)),

@@ -87,6 +87,7 @@ describe('SyncNowButton', () => {
         updated: 2,
         passwordsChanged: 2,
         removed: 1,
+        pages: 21,
       },
     });
     const states: SyncTargetStatus[][] = [[before], [queued], [paging], [done]];
@@ -112,7 +113,7 @@ describe('SyncNowButton', () => {
     );
     await act(() => jest.advanceTimersByTimeAsync(2000));
     expect(screen.getByRole('status')).toHaveTextContent(
-      'Sync finished: SDDC Manager: 258 credentials, 2 passwords changed, 1 removed upstream',
+      'Sync finished: SDDC Manager: 258 credentials in 21 pages, 2 passwords changed, 1 removed upstream',
     );
   });
 

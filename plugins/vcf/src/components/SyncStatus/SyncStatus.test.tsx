@@ -32,6 +32,21 @@ describe('SyncTargetSummary', () => {
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
+  it('says how many credentials the last sync read, in how many pages, and what changed', () => {
+    renderInTestApp(
+      <SyncTargetSummary
+        label="SDDC Manager"
+        sync={syncStatus({
+          lastCounts: { total: 258, passwordsChanged: 2, removed: 0, pages: 6 },
+        })}
+      />,
+    );
+
+    expect(
+      screen.getByText(/258 credentials in 6 pages, 2 passwords changed/),
+    ).toBeInTheDocument();
+  });
+
   it('says when a source has never been synced', () => {
     renderInTestApp(
       <SyncTargetSummary label="VCF Installer" sync={undefined} />,

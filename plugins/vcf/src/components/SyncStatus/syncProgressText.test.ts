@@ -48,4 +48,27 @@ describe('sync progress text', () => {
     ).toBe('1,204 objects: 1,100 VMs, 24 hosts');
     expect(describeSyncResult(undefined)).toBeUndefined();
   });
+
+  it('says how many pages a credential sync read and how many round trips a vCenter sync took', () => {
+    expect(
+      describeSyncResult({
+        total: 258,
+        added: 0,
+        updated: 2,
+        passwordsChanged: 2,
+        removed: 0,
+        pages: 6,
+      }),
+    ).toBe('258 credentials in 6 pages, 2 passwords changed');
+    expect(
+      describeSyncResult({ total: 12, passwordsChanged: 0, pages: 1 }),
+    ).toBe('12 credentials in 1 page, 0 passwords changed');
+    // A run that read nothing (an Installer without deployment specs) names no pages.
+    expect(
+      describeSyncResult({ total: 0, passwordsChanged: 0, pages: 0 }),
+    ).toBe('0 credentials, 0 passwords changed');
+    expect(
+      describeSyncResult({ total: 1204, vms: 1100, hosts: 24, roundTrips: 23 }),
+    ).toBe('1,204 objects in 23 round trips: 1,100 VMs, 24 hosts');
+  });
 });

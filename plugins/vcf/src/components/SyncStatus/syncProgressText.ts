@@ -43,16 +43,25 @@ const INVENTORY_LABELS: Record<string, string> = {
   datastores: 'datastores',
 };
 
+/** `258 credentials in 6 pages`: what a run read, and in how many requests when the run counted them. */
+function readIn(what: string, requests: number | undefined, unit: string) {
+  return requests
+    ? `${what} in ${number(requests)} ${unit}${requests === 1 ? '' : 's'}`
+    : what;
+}
+
 /**
- * The result of a finished run from its counts: `258 credentials, 2 passwords changed, 1 removed
- * upstream` for a credential sync, `1,204 objects: 1,100 VMs, 24 hosts, …` for a vCenter.
+ * The result of a finished run from its counts: `258 credentials in 6 pages, 2 passwords changed, 1 removed
+ * upstream` for a credential sync, `1,204 objects in 23 round trips: 1,100 VMs, 24 hosts, …` for a vCenter.
  */
 export function describeSyncResult(
   counts: Record<string, number> | undefined,
 ): string | undefined {
   if (!counts) return undefined;
   if ('passwordsChanged' in counts) {
-    const parts = [`${number(counts.total ?? 0)} credentials`];
+    const parts = [
+      readIn(`${number(counts.total ?? 0)} credentials`, counts.pages, 'page'),
+    ];
     if (counts.added) parts.push(`${number(counts.added)} new`);
     parts.push(
       `${number(counts.passwordsChanged)} password${
@@ -68,7 +77,13 @@ export function describeSyncResult(
     .filter(([kind]) => counts[kind] !== undefined)
     .map(([kind, label]) => `${number(counts[kind])} ${label}`);
   const total =
-    counts.total !== undefined ? `${number(counts.total)} objects` : undefined;
+    counts.total !== undefined
+      ? readIn(
+          `${number(counts.total)} objects`,
+          counts.roundTrips,
+          'round trip',
+        )
+      : undefined;
   if (!total) return kinds.join(', ') || undefined;
   return kinds.length > 0 ? `${total}: ${kinds.join(', ')}` : total;
 }
