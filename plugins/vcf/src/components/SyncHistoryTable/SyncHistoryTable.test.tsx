@@ -33,7 +33,7 @@ const runs: SyncRun[] = [
     finishedAt: '2026-01-01T10:00:05Z',
     status: 'succeeded',
     durationMs: 5000,
-    counts: { credentials: 42, removed: 1 },
+    counts: { total: 42, pages: 3, passwordsChanged: 1, removed: 1 },
   },
   {
     id: 0,
@@ -67,7 +67,9 @@ describe('SyncHistoryTable', () => {
     expect(within(failed).getByText('sync failed')).toBeInTheDocument();
     expect(within(failed).getByText('3 s')).toBeInTheDocument();
 
-    const succeeded = await rowOf('42 credentials, 1 removed');
+    const succeeded = await rowOf(
+      '42 credentials in 3 pages, 1 password changed, 1 removed upstream',
+    );
     expect(within(succeeded).getByText('SDDC Manager')).toBeInTheDocument();
     expect(within(succeeded).getByText('synced')).toBeInTheDocument();
 

@@ -6,13 +6,7 @@ import { useCallback, useMemo } from 'react';
 import { type SyncRunListQuery, vcfApiRef } from '../../api';
 import { formatDateTime, formatDuration, sourceTitle } from '../../util/format';
 import { RemoteTable } from '../RemoteTable';
-import { SyncStatusIndicator } from '../SyncStatus';
-
-function counts(run: SyncRun): string {
-  return Object.entries(run.counts ?? {})
-    .map(([name, value]) => `${value} ${name}`)
-    .join(', ');
-}
+import { describeSyncResult, SyncStatusIndicator } from '../SyncStatus';
 
 function syncRunColumns(
   describeTarget: (targetId: string) => string,
@@ -46,7 +40,7 @@ function syncRunColumns(
       field: 'durationMs',
       render: run => formatDuration(run.durationMs),
     },
-    { title: 'Synced', render: run => counts(run) || '–' },
+    { title: 'Synced', render: run => describeSyncResult(run.counts) ?? '–' },
     {
       title: 'Error',
       field: 'error',
