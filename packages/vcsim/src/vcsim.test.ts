@@ -1,8 +1,6 @@
 import { Agent, request } from 'node:https';
 import { buildVcsim, startVcsim, VcsimInstance } from './index';
 
-jest.setTimeout(120_000);
-
 function postSoap(
   url: string,
   ca: string,

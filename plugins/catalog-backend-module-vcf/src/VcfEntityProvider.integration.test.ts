@@ -17,8 +17,6 @@ import {
 import { startVcsim, type VcsimInstance } from '@vcf-backstage/vcsim';
 import { VcfEntityProvider } from './VcfEntityProvider';
 
-jest.setTimeout(90_000);
-
 /*
  * The provider on real synced data: the VCF backend plugin syncs an environment from the SDDC Manager simulator
  * and a vCenter from vcsim, and the provider reads its catalog snapshot over HTTP with a service token.

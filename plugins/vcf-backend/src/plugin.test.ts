@@ -8,8 +8,6 @@ import {
 import { startVcsim, type VcsimInstance } from '@vcf-backstage/vcsim';
 import { vcfPlugin } from './plugin';
 
-jest.setTimeout(60_000);
-
 describe('vcfPlugin', () => {
   let vcsim: VcsimInstance;
 

@@ -2,9 +2,9 @@ import '@testing-library/jest-dom';
 import { configure } from '@testing-library/react';
 
 // Whole pages render with several API calls and permission checks; on a loaded 2-core CI machine they take
-// longer than testing-library's 1 s and jest's 5 s defaults. The assertions stay the same.
-configure({ asyncUtilTimeout: 10_000 });
-jest.setTimeout(60_000);
+// longer than testing-library's 1 s default. A wait only ends early when its condition holds, so a long limit
+// costs nothing on a pass; the assertions stay the same. (Jest's own limit is the root package.json's testTimeout.)
+configure({ asyncUtilTimeout: 60_000 });
 
 // `usePermission` keeps its decisions in SWR's global cache and reuses a decision fetched less than 2 s before.
 // Without this, the permission mocked by one test answers for the next one whenever it starts soon enough: a test

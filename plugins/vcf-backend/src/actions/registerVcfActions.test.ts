@@ -21,8 +21,6 @@ import mcpActionsPlugin from '@backstage/plugin-mcp-actions-backend';
 import { vcfPlugin } from '../plugin';
 import { runVsphereTasks } from '../__testUtils__/vsphereTasks';
 
-jest.setTimeout(120_000);
-
 const ADMIN = 'user:default/admin';
 const VIEWER = 'user:default/viewer';
 

@@ -338,7 +338,7 @@ describe('UpstreamHttpClient', () => {
     beforeAll(async () => {
       // A real HTTPS server with a self-signed certificate.
       simulator = await startVcfSimulator({ environments: [{ id: 'tls' }] });
-    }, 60_000);
+    });
     afterAll(() => simulator?.stop());
 
     // Any HTTP answer proves that the TLS handshake succeeded.

@@ -16,8 +16,6 @@ import { stagingTableOf } from './StagedVcenterInventory';
 
 const databases = createVcfTestDatabases();
 
-jest.setTimeout(60_000);
-
 const byId = (rows: Array<{ id: string }>) =>
   [...rows].sort((a, b) => a.id.localeCompare(b.id));
 

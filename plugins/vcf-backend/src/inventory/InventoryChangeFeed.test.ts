@@ -11,8 +11,6 @@ import { DatabaseInventoryStore } from './DatabaseInventoryStore';
 
 const databases = createVcfTestDatabases();
 
-jest.setTimeout(60_000);
-
 describe.each(databases.eachSupportedId())(
   'the inventory change feed on %p',
   databaseId => {

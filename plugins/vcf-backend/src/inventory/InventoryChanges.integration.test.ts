@@ -9,8 +9,6 @@ import { runVsphereTasks } from '../__testUtils__/vsphereTasks';
 import { VsphereInventoryFetcher, xmlChildren } from '../clients/vsphere';
 import { DatabaseInventoryStore } from './DatabaseInventoryStore';
 
-jest.setTimeout(120_000);
-
 const databases = createVcfTestDatabases();
 
 const TOPOLOGIES: Array<[string, Partial<VcsimTopology>]> = [

@@ -22,8 +22,6 @@ import { InventorySyncRunner } from './InventorySyncRunner';
 import type { InventoryStore, StagedInventory } from './InventoryStore';
 import { stagingTableOf } from './StagedVcenterInventory';
 
-jest.setTimeout(300_000);
-
 const databases = createVcfTestDatabases();
 
 /** 24 VMs read 2 per page: the VM retrieval takes exactly 12 pages. */

@@ -31,8 +31,6 @@ import { inventoryTargetId, VcenterService } from '../vcenters/VcenterService';
 import { DatabaseInventoryStore } from './DatabaseInventoryStore';
 import { InventorySyncRunner } from './InventorySyncRunner';
 
-jest.setTimeout(120_000);
-
 const databases = createVcfTestDatabases();
 
 /** Every call of a logger mock, as one string, to search for secrets. */

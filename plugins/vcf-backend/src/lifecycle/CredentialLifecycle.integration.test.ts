@@ -51,9 +51,6 @@ import {
 } from './CredentialLifecycleService';
 import { DatabaseCredentialTaskStore } from './DatabaseCredentialTaskStore';
 
-// Each test migrates a database, syncs two environments over HTTPS and polls SDDC Manager tasks end to end.
-jest.setTimeout(60_000);
-
 const databases = createVcfTestDatabases();
 const CANARY_UPDATE = 'Canary!Upd4te9x';
 const CANARY_REMEDIATE = 'Canary!Rem3dy7q';

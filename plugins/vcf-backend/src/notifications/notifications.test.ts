@@ -22,9 +22,6 @@ import {
 } from '@vcf-backstage/vcf-simulator';
 import { vcfPlugin } from '../plugin';
 
-// The whole plugin with its real scheduler: syncs over HTTPS and credential tasks polled every few seconds.
-jest.setTimeout(120_000);
-
 const EAST_OWNER = 'group:default/east-admins';
 const LAB_OWNER = 'group:default/lab-admins';
 

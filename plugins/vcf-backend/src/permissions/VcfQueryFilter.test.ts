@@ -165,7 +165,7 @@ describe.each(databases.eachSupportedId())(
         table.string('source').notNullable();
       });
       await knex('filtered').insert(ROWS);
-    }, 60_000);
+    });
 
     async function selectIds(
       criteria: PermissionCriteria<VcfQueryFilter>,

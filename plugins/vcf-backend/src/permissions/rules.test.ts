@@ -110,7 +110,7 @@ describe.each(databases.eachSupportedId())(
     // The tests only read: one database per kind, created, migrated and filled once (several seconds on PostgreSQL).
     beforeAll(async () => {
       fixture = await setup();
-    }, 60_000);
+    });
 
     async function setup() {
       const knex = await createMigratedDatabase(databases, databaseId);

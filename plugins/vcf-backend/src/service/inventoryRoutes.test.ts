@@ -70,10 +70,6 @@ function binary(
   res.on('end', () => callback(null, Buffer.concat(chunks)));
 }
 
-// Each test migrates a database and loads a multi-vCenter inventory, on SQLite and PostgreSQL: longer than jest's
-// 5 s default on a busy machine, so the whole file gets a budget of its own.
-jest.setTimeout(60_000);
-
 describe.each(databases.eachSupportedId())(
   'the /vcenters and /inventory routes on %p',
   databaseId => {

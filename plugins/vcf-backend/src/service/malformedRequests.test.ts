@@ -14,10 +14,6 @@ import { SecretCipher } from '../crypto/SecretCipher';
 import { DatabaseCredentialStore } from '../credentials/DatabaseCredentialStore';
 import { vcfPlugin } from '../plugin';
 
-// Hundreds of requests through the whole backend (auth, permissions, router, database) per database: a genuinely
-// long integration test, not a slow one.
-jest.setTimeout(300_000);
-
 /**
  * Sends malformed requests to every operation of openapi.yaml (so routes added later are fuzzed too) and checks
  * that each is refused with a 4xx that has a message and carries no stack, path, SQL or secret.

@@ -5,8 +5,6 @@ import { VimFaultError } from './VimFaultError';
 import { VimSoapClient, type VimReply } from './VimSoapClient';
 import { readString } from './vimValues';
 
-jest.setTimeout(60_000);
-
 const VM_PROPS = [
   {
     type: 'VirtualMachine',

@@ -6,8 +6,6 @@ import { VimFaultError } from './VimFaultError';
 import { VimSoapClient } from './VimSoapClient';
 import { xmlChildren } from './vimXml';
 
-jest.setTimeout(60_000);
-
 async function caught(promise: Promise<unknown>): Promise<UpstreamError> {
   try {
     await promise;

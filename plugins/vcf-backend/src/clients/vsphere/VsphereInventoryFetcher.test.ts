@@ -16,8 +16,6 @@ import {
 } from './VsphereInventoryFetcher';
 import type { VsphereInventoryRows } from './vsphereRowMappers';
 
-jest.setTimeout(60_000);
-
 const VCENTER_ID = 'vc-test';
 
 const TOPOLOGIES: Array<[string, Partial<VcsimTopology>]> = [
