@@ -453,6 +453,9 @@ async function main() {
           .join(', ')})`,
       );
     }
+    log(
+      `  startup syncs: ${figures.startup.runs} runs; ${figures.startup.targetsRunMoreThanOnce} of ${targetCount} targets ran more than once (each replica's start makes every target due)`,
+    );
     if (figures.targetsWithoutRun.length)
       log(
         `  targets without a run in the window: ${figures.targetsWithoutRun.length} (e.g. ${figures.targetsWithoutRun[0]})`,

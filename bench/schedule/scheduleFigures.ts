@@ -65,6 +65,11 @@ export interface ScheduleFigures {
   doubleRuns: DoubleRun[];
   /** Targets that started no run in the window. */
   targetsWithoutRun: string[];
+  /**
+   * Startup runs over the whole bench (`vcf.sync.runOnStartup`: each replica's start makes every target due), and
+   * how many targets ran more than one of them.
+   */
+  startup: { runs: number; targetsRunMoreThanOnce: number };
 }
 
 /** The instance id of a lease owner `<instance id>/<pid>:<random>`. */
@@ -157,6 +162,13 @@ export function scheduleFigures(options: {
   }
 
   const sorted = lateness.map(l => l.latenessSeconds).sort((a, b) => a - b);
+  const startupRuns = runs.filter(r => r.trigger === 'startup');
+  const startupPerTarget = new Map<string, number>();
+  for (const run of startupRuns)
+    startupPerTarget.set(
+      run.targetId,
+      (startupPerTarget.get(run.targetId) ?? 0) + 1,
+    );
   const runsPerInstance: ScheduleFigures['runsPerInstance'] = {};
   let runsInWindow = 0;
   let failedInWindow = 0;
@@ -212,5 +224,10 @@ export function scheduleFigures(options: {
     firstFailure,
     doubleRuns,
     targetsWithoutRun,
+    startup: {
+      runs: startupRuns.length,
+      targetsRunMoreThanOnce: [...startupPerTarget.values()].filter(n => n > 1)
+        .length,
+    },
   };
 }
