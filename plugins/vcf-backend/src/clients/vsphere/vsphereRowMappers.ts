@@ -131,6 +131,14 @@ export type VmPageRows = Pick<
 >;
 
 /**
+ * A page of VM rows with nothing in it yet.
+ * @internal
+ */
+export function emptyVmPageRows(): VmPageRows {
+  return { vms: [], snapshots: [], 'vm-disks': [], 'vm-nics': [] };
+}
+
+/**
  * The kinds whose rows come from the VM pages, in the order a page's rows are written.
  * @internal
  */
@@ -244,28 +252,27 @@ export class VsphereRowMapper {
    * vCPUs they put on each host (templates excluded).
    */
   vmPage(objects: ObjectContent[]): VmPageRows {
-    for (const vm of objects) {
-      const name = readString(vm.props.get('name'));
-      if (name !== undefined)
-        this.names.set(detached(moRefKey(vm.obj)), detached(name));
-      if (readBoolean(vm.props.get('config.template'))) continue;
-      const host = readMoRef(vm.props.get('runtime.host'));
-      const cpus = readNumber(vm.props.get('config.hardware.numCPU'));
-      if (host && cpus) {
-        const key = detached(moRefKey(host));
-        this.vcpus.set(key, (this.vcpus.get(key) ?? 0) + cpus);
-      }
+    const rows = emptyVmPageRows();
+    for (const vm of objects) this.addVm(vm, rows);
+    return rows;
+  }
+
+  /** Like {@link VsphereRowMapper.vmPage} for one VM, as soon as it is read: its rows are appended to `rows`. */
+  addVm(vm: ObjectContent, rows: VmPageRows): void {
+    const name = readString(vm.props.get('name'));
+    if (name !== undefined)
+      this.names.set(detached(moRefKey(vm.obj)), detached(name));
+    const host = readMoRef(vm.props.get('runtime.host'));
+    const cpus = readNumber(vm.props.get('config.hardware.numCPU'));
+    if (host && cpus && !readBoolean(vm.props.get('config.template'))) {
+      const key = detached(moRefKey(host));
+      this.vcpus.set(key, (this.vcpus.get(key) ?? 0) + cpus);
     }
-    return {
-      vms: this.vms(objects),
-      snapshots: objects.flatMap(o => this.snapshotTree(o)),
-      'vm-disks': objects.flatMap(o =>
-        vmDiskRows(o, this.base(o).name, this.devices),
-      ),
-      'vm-nics': objects.flatMap(o =>
-        vmNicRows(o, this.base(o).name, this.devices),
-      ),
-    };
+    const vmName = this.base(vm).name;
+    rows.vms.push(this.vmRow(vm));
+    rows.snapshots.push(...this.snapshotTree(vm));
+    rows['vm-disks'].push(...vmDiskRows(vm, vmName, this.devices));
+    rows['vm-nics'].push(...vmNicRows(vm, vmName, this.devices));
   }
 
   private base(o: ObjectContent) {
@@ -295,8 +302,8 @@ export class VsphereRowMapper {
       : undefined;
   }
 
-  private vms(objects: ObjectContent[]): VmRow[] {
-    return objects.map(o => {
+  private vmRow(o: ObjectContent): VmRow {
+    {
       const p = (path: string) => o.props.get(path);
       const host = readMoRef(p('runtime.host'));
       const snapshots = this.snapshotTree(o);
@@ -346,7 +353,7 @@ export class VsphereRowMapper {
         nicCount: vmDevices(o).filter(isNic).length,
         diskCapacityBytes: sum(disks.map(diskCapacity)) ?? 0,
       };
-    });
+    }
   }
 
   hostNics(): HostNicRow[] {
