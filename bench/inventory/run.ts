@@ -289,7 +289,12 @@ export async function runInventoryBench(
   const log = options.log ?? (() => {});
   const pageSize = options.pageSize ?? 1000;
   const iterations = options.iterations ?? 3;
-  const vcsim = await startVcsim({ ...DEFAULT_TOPOLOGY, ...options.topology });
+  const vcsim = await startVcsim({
+    ...DEFAULT_TOPOLOGY,
+    ...options.topology,
+    // Building 50,000 VMs takes minutes on a busy machine.
+    startTimeoutMs: 15 * 60_000,
+  });
   const work = await fs.mkdtemp(join(tmpdir(), 'inventory-bench-'));
   log(
     `vcsim: ${vcsim.counts.vms} VMs, ${vcsim.counts.hosts} hosts, built in ${vcsim.buildMs} ms`,

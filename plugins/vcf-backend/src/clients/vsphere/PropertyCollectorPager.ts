@@ -194,34 +194,35 @@ export class PropertyCollectorPager {
       ]),
     );
     const loginsBefore = this.client.loginCount;
-    let lastToken: string | undefined;
-    let next: Promise<VimStreamedReply> | undefined;
+    // The request for the page after the one being read, and the last token seen (to cancel on failure).
+    const ahead: { next?: Promise<VimStreamedReply>; lastToken?: string } = {};
+    const onChild = (name: string, value: VimNode) => {
+      if (name === 'objects') {
+        const object = readObjectContent(value);
+        if (object) handlers.onObject(object);
+      } else if (name === 'token' && ahead.next === undefined) {
+        const token = readString(value);
+        // The WSDL puts the token first: the next page is asked for while this one is still arriving.
+        if (token) {
+          ahead.lastToken = token;
+          ahead.next = this.continueWith(pc, token);
+        }
+      }
+    };
     try {
       while (reply) {
-        next = undefined;
-        await reply.read((name, value) => {
-          if (name === 'objects') {
-            const object = readObjectContent(value);
-            if (object) handlers.onObject(object);
-          } else if (name === 'token' && next === undefined) {
-            const token = readString(value);
-            // The WSDL puts the token first: the next page is asked for while this one is still arriving.
-            if (token) {
-              lastToken = token;
-              next = this.continueWith(pc, token);
-            }
-          }
-        });
+        ahead.next = undefined;
+        await reply.read(onChild);
         await handlers.onPageEnd?.();
-        reply = next && (await next);
+        reply = ahead.next && (await ahead.next);
       }
     } catch (error) {
-      await next?.then(
+      await ahead.next?.then(
         unread => unread.discard(),
         () => undefined,
       );
-      if (lastToken && this.client.loginCount === loginsBefore) {
-        await this.cancel(lastToken);
+      if (ahead.lastToken && this.client.loginCount === loginsBefore) {
+        await this.cancel(ahead.lastToken);
       }
       throw error;
     }

@@ -303,57 +303,55 @@ export class VsphereRowMapper {
   }
 
   private vmRow(o: ObjectContent): VmRow {
-    {
-      const p = (path: string) => o.props.get(path);
-      const host = readMoRef(p('runtime.host'));
-      const snapshots = this.snapshotTree(o);
-      const disks = vmDevices(o).filter(isDisk);
-      const oldest = snapshots
-        .map(s => s.createdAt)
-        .filter((t): t is string => !!t)
-        .sort()[0];
-      return {
-        ...this.base(o),
-        powerState: readString(p('runtime.powerState')) ?? 'unknown',
-        numCpu: readNumber(p('config.hardware.numCPU')),
-        memoryMb: readNumber(p('config.hardware.memoryMB')),
-        guestOs: readString(p('config.guestFullName')),
-        ipAddresses: this.ipAddresses(o),
-        host: this.nameOf(host),
-        cluster: this.clusterOfHost(host),
-        datastores: this.namesOf(readMoRefs(p('datastore'))),
-        networks: this.namesOf(readMoRefs(p('network'))),
-        committedBytes: readNumber(p('summary.storage.committed')),
-        uncommittedBytes: readNumber(p('summary.storage.uncommitted')),
-        cpuUsageMhz: readNumber(p('summary.quickStats.overallCpuUsage')),
-        memoryUsageMb: readNumber(p('summary.quickStats.guestMemoryUsage')),
-        snapshotCount: snapshots.length,
-        oldestSnapshotAt: oldest,
-        uuid: readString(p('config.uuid')),
-        template: readBoolean(p('config.template')) ?? false,
-        ...this.placement(readMoRef(p('parent'))),
-        resourcePool: this.nameOf(readMoRef(p('resourcePool'))),
-        hardwareVersion: readString(p('config.version')),
-        toolsStatus: readString(p('guest.toolsVersionStatus2')),
-        toolsVersion: readString(p('guest.toolsVersion')) || undefined,
-        toolsRunningStatus: readString(p('guest.toolsRunningStatus')),
-        guestOsReported: readString(p('guest.guestFullName')) || undefined,
-        dnsName: readString(p('guest.hostName')) || undefined,
-        annotation: readString(p('config.annotation')) || undefined,
-        cbtEnabled: readBoolean(p('config.changeTrackingEnabled')),
-        instanceUuid: readString(p('config.instanceUuid')),
-        provisionedBytes: sum([
-          readNumber(p('summary.storage.committed')),
-          readNumber(p('summary.storage.uncommitted')),
-        ]),
-        usedBytes: readNumber(p('summary.storage.committed')),
-        unsharedBytes: readNumber(p('summary.storage.unshared')),
-        uptimeSeconds: readNumber(p('summary.quickStats.uptimeSeconds')),
-        diskCount: disks.length,
-        nicCount: vmDevices(o).filter(isNic).length,
-        diskCapacityBytes: sum(disks.map(diskCapacity)) ?? 0,
-      };
-    }
+    const p = (path: string) => o.props.get(path);
+    const host = readMoRef(p('runtime.host'));
+    const snapshots = this.snapshotTree(o);
+    const disks = vmDevices(o).filter(isDisk);
+    const oldest = snapshots
+      .map(s => s.createdAt)
+      .filter((t): t is string => !!t)
+      .sort()[0];
+    return {
+      ...this.base(o),
+      powerState: readString(p('runtime.powerState')) ?? 'unknown',
+      numCpu: readNumber(p('config.hardware.numCPU')),
+      memoryMb: readNumber(p('config.hardware.memoryMB')),
+      guestOs: readString(p('config.guestFullName')),
+      ipAddresses: this.ipAddresses(o),
+      host: this.nameOf(host),
+      cluster: this.clusterOfHost(host),
+      datastores: this.namesOf(readMoRefs(p('datastore'))),
+      networks: this.namesOf(readMoRefs(p('network'))),
+      committedBytes: readNumber(p('summary.storage.committed')),
+      uncommittedBytes: readNumber(p('summary.storage.uncommitted')),
+      cpuUsageMhz: readNumber(p('summary.quickStats.overallCpuUsage')),
+      memoryUsageMb: readNumber(p('summary.quickStats.guestMemoryUsage')),
+      snapshotCount: snapshots.length,
+      oldestSnapshotAt: oldest,
+      uuid: readString(p('config.uuid')),
+      template: readBoolean(p('config.template')) ?? false,
+      ...this.placement(readMoRef(p('parent'))),
+      resourcePool: this.nameOf(readMoRef(p('resourcePool'))),
+      hardwareVersion: readString(p('config.version')),
+      toolsStatus: readString(p('guest.toolsVersionStatus2')),
+      toolsVersion: readString(p('guest.toolsVersion')) || undefined,
+      toolsRunningStatus: readString(p('guest.toolsRunningStatus')),
+      guestOsReported: readString(p('guest.guestFullName')) || undefined,
+      dnsName: readString(p('guest.hostName')) || undefined,
+      annotation: readString(p('config.annotation')) || undefined,
+      cbtEnabled: readBoolean(p('config.changeTrackingEnabled')),
+      instanceUuid: readString(p('config.instanceUuid')),
+      provisionedBytes: sum([
+        readNumber(p('summary.storage.committed')),
+        readNumber(p('summary.storage.uncommitted')),
+      ]),
+      usedBytes: readNumber(p('summary.storage.committed')),
+      unsharedBytes: readNumber(p('summary.storage.unshared')),
+      uptimeSeconds: readNumber(p('summary.quickStats.uptimeSeconds')),
+      diskCount: disks.length,
+      nicCount: vmDevices(o).filter(isNic).length,
+      diskCapacityBytes: sum(disks.map(diskCapacity)) ?? 0,
+    };
   }
 
   hostNics(): HostNicRow[] {
