@@ -2,7 +2,8 @@
  * Our whole inventory fetch, streamed as the sync does it (each page mapped to rows, then dropped: the sink only
  * counts them), once, in a process of its own, so that its peak resident memory compares with the
  * govmomi and pyvmomi peers' processes. Started by bench/inventory/run.ts; the password comes in PEER_PASSWORD.
- * Prints one JSON line: { ms, rows, baselineRssMb, peakRssMb } (peak = VmHWM of this process, Linux).
+ * run.ts runs it compiled to JavaScript, as the product runs (see compiled() there). Prints one JSON line:
+ * { ms, rows, baselineRssMb, peakRssMb } (peak = VmHWM of this process, Linux).
  *
  *   node scripts/run-ts.js bench/inventory/fetchOnce.ts --url URL --username USER --ca FILE --page-size N
  */

@@ -3,7 +3,8 @@
  * of one vCenter into a fresh SQLite file, in a process of its own, so that its resident memory growth is the
  * backend's during a sync. Started by bench/inventory/run.ts; the password comes in PEER_PASSWORD.
  * The first sync fills the empty database; each of the next `--runs` syncs replaces it (and computes the change
- * feed), as a scheduled sync does. Prints one JSON line:
+ * feed), as a scheduled sync does. run.ts runs it compiled to JavaScript, as the product runs (see compiled() there).
+ * Prints one JSON line:
  *   { initialMs, runsMs, baselineRssMb, peakRssMb } (peak = VmHWM of this process, Linux).
  *
  *   node scripts/run-ts.js bench/inventory/syncOnce.ts --url URL --username USER --ca FILE --page-size N --runs 3

@@ -1,4 +1,4 @@
-import { Agent, fetch, type Dispatcher } from 'undici';
+import { Agent, fetch, type Dispatcher, type Response } from 'undici';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { TlsSettings } from '@vcf-backstage/plugin-vcf-common';
 import { UpstreamError } from './UpstreamError';
@@ -64,6 +64,38 @@ export interface UpstreamResponse {
   text: string;
 }
 
+/**
+ * What {@link UpstreamHttpClient.requestStreamed} returns: a 2xx answer with its body unread (`body`), or any
+ * other answer read as text, as {@link UpstreamHttpClient.request} returns it.
+ * @public
+ */
+export type UpstreamStreamedResponse =
+  | { status: number; headers: Headers; body: ReadableStream<Uint8Array> }
+  | UpstreamResponse;
+
+/**
+ * The body of a response, as a stream that keeps the response referenced: undici cancels the body of a Response
+ * that is garbage-collected, which would end a body still being read as if it were empty.
+ */
+function bodyOf(response: Response): ReadableStream<Uint8Array> {
+  const body = () => response.body as unknown as ReadableStream<Uint8Array>;
+  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        reader ??= body().getReader();
+        const { done, value } = await reader.read();
+        if (done) controller.close();
+        else controller.enqueue(value);
+      },
+      async cancel(reason) {
+        await (reader ?? body()).cancel(reason);
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}
+
 function sleep(ms: number) {
   return new Promise(resolve => setTimeout(resolve, ms));
 }
@@ -116,6 +148,26 @@ export class UpstreamHttpClient {
 
   /** Sends a request, retrying transient failures, and returns the final response whatever its status. */
   async request(request: UpstreamRequest): Promise<UpstreamResponse> {
+    return (await this.send(request, false)) as UpstreamResponse;
+  }
+
+  /**
+   * Like {@link UpstreamHttpClient.request}, but a 2xx answer comes back as soon as its headers arrive, with its
+   * body unread, for the caller to consume as a stream (large answers then never sit in memory whole). The caller
+   * must read the body to its end or cancel it. Other answers are read as text and retried as by `request`; a
+   * failure while the caller reads the body is not retried (it is the stream's error, for
+   * {@link UpstreamError.fromTransportError}). The per-attempt timeout also bounds the reading of the body.
+   */
+  async requestStreamed(
+    request: UpstreamRequest,
+  ): Promise<UpstreamStreamedResponse> {
+    return this.send(request, true);
+  }
+
+  private async send(
+    request: UpstreamRequest,
+    streamed: boolean,
+  ): Promise<UpstreamStreamedResponse> {
     const url = new URL(this.baseUrl + request.path);
     for (const [key, value] of Object.entries(request.query ?? {})) {
       if (value !== undefined) url.searchParams.set(key, String(value));
@@ -146,6 +198,13 @@ export class UpstreamHttpClient {
           dispatcher: this.dispatcher,
           signal: AbortSignal.timeout(this.timeoutMs),
         });
+        if (streamed && response.ok && response.body) {
+          return {
+            status: response.status,
+            headers: response.headers as unknown as Headers,
+            body: bodyOf(response),
+          };
+        }
         const text = await response.text();
         if (!isRetryableStatus(response.status, text) || lastAttempt) {
           return {

@@ -1,9 +1,25 @@
 import { startVcsim, type VcsimInstance } from '@vcf-backstage/vcsim';
-import { PropertyCollectorPager, peekToken } from './PropertyCollectorPager';
+import { PropertyCollectorPager } from './PropertyCollectorPager';
 import type { ObjectContent } from './types';
 import { VimFaultError } from './VimFaultError';
-import { VimSoapClient, type VimReply } from './VimSoapClient';
+import { VimSoapClient, type VimStreamedReply } from './VimSoapClient';
 import { readString } from './vimValues';
+import { VimXmlStream } from './vimXmlParser';
+
+/** A streamed reply of a fake client: the response text parsed the way the real client streams it. */
+function replyOf(text: string): VimStreamedReply {
+  return {
+    async read(onChild) {
+      new VimXmlStream({
+        parentPath: ['Envelope', 'Body', '*', 'returnval'],
+        onChild: (name, value) => onChild(name, value as any),
+      })
+        .write(text)
+        .close();
+    },
+    async discard() {},
+  };
+}
 
 const VM_PROPS = [
   {
@@ -151,25 +167,18 @@ describe('PropertyCollectorPager against vcsim', () => {
 });
 
 describe('PropertyCollectorPager clean-up on failure', () => {
-  function page(token: string | undefined, morefs: string[]): VimReply {
+  function page(token: string | undefined, morefs: string[]): VimStreamedReply {
     const objects = morefs
       .map(
         m =>
           `<objects><obj type="VirtualMachine">${m}</obj><propSet><name>name</name><val>${m}</val></propSet></objects>`,
       )
       .join('');
-    const text = `<Envelope><Body><RetrievePropertiesExResponse><returnval>${
-      token ? `<token>${token}</token>` : ''
-    }${objects}</returnval></RetrievePropertiesExResponse></Body></Envelope>`;
-    return {
-      text,
-      returnval: () => ({
-        ...(token ? { token } : {}),
-        objects: morefs.map(m => ({
-          obj: { '#text': m, '@_type': 'VirtualMachine' },
-        })),
-      }),
-    };
+    return replyOf(
+      `<Envelope><Body><RetrievePropertiesExResponse><returnval>${
+        token ? `<token>${token}</token>` : ''
+      }${objects}</returnval></RetrievePropertiesExResponse></Body></Envelope>`,
+    );
   }
 
   it('cancels the token and destroys the view when a page fails', async () => {
@@ -199,7 +208,7 @@ describe('PropertyCollectorPager clean-up on failure', () => {
           ? { '#text': 'view-1', '@_type': 'ContainerView' }
           : undefined;
       },
-      async request(method: string): Promise<VimReply> {
+      async requestStreamed(method: string): Promise<VimStreamedReply> {
         calls.push(method);
         if (method === 'RetrievePropertiesEx')
           return page('t1', ['vm-1', 'vm-2']);
@@ -222,36 +231,16 @@ describe('PropertyCollectorPager clean-up on failure', () => {
   });
 });
 
-describe('peekToken', () => {
-  it('reads the token at the start of the returnval only', () => {
-    expect(
-      peekToken(
-        '<RetrievePropertiesExResponse><returnval><token>a&amp;1</token><objects/></returnval>',
-      ),
-    ).toBe('a&1');
-    expect(peekToken('<x:returnval>\n <x:token>t</x:token>')).toBe('t');
-    expect(
-      peekToken(
-        '<returnval><objects><propSet><name>token</name><val><token>no</token></val></propSet></objects></returnval>',
-      ),
-    ).toBeUndefined();
-    expect(peekToken('<returnval/>')).toBeUndefined();
-  });
-});
-
 describe('PropertyCollectorPager with a token after the objects', () => {
   it('still follows every page, one after the other', async () => {
     const calls: string[] = [];
-    // A server that writes the token after the objects, which the quick look does not see.
-    const page = (token: string | undefined, moref: string): VimReply => ({
-      text: `<returnval><objects><obj type="VirtualMachine">${moref}</obj></objects>${
-        token ? `<token>${token}</token>` : ''
-      }</returnval>`,
-      returnval: () => ({
-        objects: { obj: { '#text': moref, '@_type': 'VirtualMachine' } },
-        ...(token ? { token } : {}),
-      }),
-    });
+    // A server that writes the token after the objects: the next page can only be asked for at the end.
+    const page = (token: string | undefined, moref: string) =>
+      replyOf(
+        `<Envelope><Body><ContinueRetrievePropertiesExResponse><returnval><objects><obj type="VirtualMachine">${moref}</obj></objects>${
+          token ? `<token>${token}</token>` : ''
+        }</returnval></ContinueRetrievePropertiesExResponse></Body></Envelope>`,
+      );
     const replies = [
       page('t', 'vm-1'),
       page('t', 'vm-2'),
@@ -266,7 +255,7 @@ describe('PropertyCollectorPager with a token after the objects', () => {
           value: 'propertyCollector',
         },
       },
-      async request(method: string) {
+      async requestStreamed(method: string) {
         calls.push(method);
         return replies.shift()!;
       },
@@ -284,6 +273,78 @@ describe('PropertyCollectorPager with a token after the objects', () => {
       'RetrievePropertiesEx',
       'ContinueRetrievePropertiesEx',
       'ContinueRetrievePropertiesEx',
+    ]);
+    expect(pager.roundTrips).toBe(3);
+  });
+});
+
+describe('PropertyCollectorPager reading pages as streams', () => {
+  it('asks for the next page as soon as the token arrives, before the objects of the page are handed over', async () => {
+    const events: string[] = [];
+    const page = (token: string | undefined, morefs: string[]) =>
+      replyOf(
+        `<Envelope><Body><ContinueRetrievePropertiesExResponse><returnval>${
+          token ? `<token>${token}</token>` : ''
+        }${morefs
+          .map(m => `<objects><obj type="VirtualMachine">${m}</obj></objects>`)
+          .join(
+            '',
+          )}</returnval></ContinueRetrievePropertiesExResponse></Body></Envelope>`,
+      );
+    const replies = [
+      page('t', ['vm-1', 'vm-2']),
+      page('t', ['vm-3', 'vm-4']),
+      page(undefined, ['vm-5']),
+    ];
+    const fakeClient = {
+      upstreamName: 'vCenter x',
+      loginCount: 1,
+      serviceContent: {
+        rootFolder: { type: 'Folder', value: 'group-d1' },
+        viewManager: { type: 'ViewManager', value: 'ViewManager' },
+        propertyCollector: {
+          type: 'PropertyCollector',
+          value: 'propertyCollector',
+        },
+      },
+      async invoke(method: string) {
+        events.push(method);
+        return method === 'CreateContainerView'
+          ? { '#text': 'view-1', '@_type': 'ContainerView' }
+          : undefined;
+      },
+      async requestStreamed(method: string) {
+        events.push(method);
+        return replies.shift()!;
+      },
+    } as unknown as VimSoapClient;
+    const pager = PropertyCollectorPager.create({
+      client: fakeClient,
+      pageSize: 2,
+    });
+    await pager.retrieveViewPages(VM_PROPS, ['VirtualMachine'], {
+      onObject: o => events.push(o.obj.value),
+      onPageEnd: async () => {
+        events.push('page end');
+      },
+      onRestart: async () => {
+        events.push('restart');
+      },
+    });
+    expect(events).toEqual([
+      'CreateContainerView',
+      'RetrievePropertiesEx',
+      'ContinueRetrievePropertiesEx',
+      'vm-1',
+      'vm-2',
+      'page end',
+      'ContinueRetrievePropertiesEx',
+      'vm-3',
+      'vm-4',
+      'page end',
+      'vm-5',
+      'page end',
+      'DestroyView',
     ]);
     expect(pager.roundTrips).toBe(3);
   });

@@ -7,9 +7,8 @@ import {
 } from './propertyFilterSpec';
 import type { ManagedObjectReference, ObjectContent, VimNode } from './types';
 import { VimFaultError } from './VimFaultError';
-import type { VimReply, VimSoapClient } from './VimSoapClient';
+import type { VimSoapClient, VimStreamedReply } from './VimSoapClient';
 import { UpstreamError } from '../../http/UpstreamError';
-import { decodeXmlText } from './vimXmlParser';
 import { asArray, child, readMoRef, readString, xsiType } from './vimValues';
 import { xmlChildren, xmlElement } from './vimXml';
 
@@ -24,45 +23,31 @@ export interface PropertyCollectorPagerOptions {
   logger?: LoggerService;
 }
 
-const RETURNVAL_START = /<(?:[\w.-]+:)?returnval\b[^>]*>/;
-const TOKEN_AT = /\s*<(?:[\w.-]+:)?token>([^<]*)<\/(?:[\w.-]+:)?token>/y;
-
-/**
- * The continuation token of a RetrieveResult, read from the raw response without parsing it. The WSDL puts
- * `token` before `objects`, right at the start of the `returnval`; undefined when there is none.
- * @internal
- */
-export function peekToken(text: string): string | undefined {
-  const start = RETURNVAL_START.exec(text);
-  if (!start) return undefined;
-  TOKEN_AT.lastIndex = start.index + start[0].length;
-  const token = TOKEN_AT.exec(text);
-  return token ? decodeXmlText(token[1]) || undefined : undefined;
+/** One `objects` element of a RetrieveResult; undefined when it names no object. */
+function readObjectContent(o: VimNode): ObjectContent | undefined {
+  const obj = readMoRef(child(o, 'obj'));
+  if (!obj) return undefined;
+  const props = new Map<string, VimNode>();
+  for (const p of asArray(child(o, 'propSet'))) {
+    const name = readString(child(p, 'name'));
+    const val = child(p, 'val');
+    if (name !== undefined && val !== undefined) props.set(name, val);
+  }
+  const missing = asArray(child(o, 'missingSet')).map(m => ({
+    path: readString(child(m, 'path')) ?? '',
+    fault: xsiType(child(m, 'fault.fault')) ?? 'UnknownFault',
+  }));
+  return { obj, props, missing };
 }
 
-/** Reads one RetrieveResult: its objects and the continuation token. */
-function parseRetrieveResult(node: unknown): {
-  objects: ObjectContent[];
-  token?: string;
-} {
-  const objects: ObjectContent[] = [];
-  for (const o of asArray(child(node, 'objects'))) {
-    const obj = readMoRef(child(o, 'obj'));
-    if (!obj) continue;
-    const props = new Map<string, VimNode>();
-    for (const p of asArray(child(o, 'propSet'))) {
-      const name = readString(child(p, 'name'));
-      const val = child(p, 'val');
-      if (name !== undefined && val !== undefined) props.set(name, val);
-    }
-    const missing = asArray(child(o, 'missingSet')).map(m => ({
-      path: readString(child(m, 'path')) ?? '',
-      fault: xsiType(child(m, 'fault.fault')) ?? 'UnknownFault',
-    }));
-    objects.push({ obj, props, missing });
-  }
-  const token = readString(child(node, 'token')) || undefined;
-  return { objects, token };
+/**
+ * What a paged retrieval does with what it reads: each object as soon as it is parsed, and the end of each page
+ * (the server's next page is already requested by then).
+ * @public
+ */
+export interface PropertyCollectorPageHandlers {
+  onObject(object: ObjectContent): void;
+  onPageEnd?(): Promise<void>;
 }
 
 /**
@@ -119,9 +104,7 @@ export class PropertyCollectorPager {
   ): Promise<ObjectContent[]> {
     let objects: ObjectContent[] = [];
     await this.retrieveViewPages(propSet, viewTypes, {
-      onPage: async page => {
-        for (const o of page) objects.push(o);
-      },
+      onObject: o => objects.push(o),
       onRestart: async () => {
         objects = [];
       },
@@ -130,15 +113,16 @@ export class PropertyCollectorPager {
   }
 
   /**
-   * Like {@link PropertyCollectorPager.retrieveView}, but hands each page to `onPage` as it arrives (the next
-   * page is already requested meanwhile) instead of collecting them: memory stays at a page or two. When the
-   * retrieval starts over in a renewed session, `onRestart` is called first, to forget the pages handed so far.
+   * Like {@link PropertyCollectorPager.retrieveView}, but hands each object to `onObject` as soon as it is parsed
+   * (each answer is read as a stream) and tells the end of each page to `onPageEnd`, instead of collecting them:
+   * memory holds an object and what the handlers keep, never a page's text or tree. The next page is requested
+   * as soon as the current page's token has arrived, so the server prepares it while this one is read. When the
+   * retrieval starts over in a renewed session, `onRestart` is called first, to forget the objects handed so far.
    */
   async retrieveViewPages(
     propSet: readonly PropertySpecInput[],
     viewTypes: readonly string[],
-    handlers: {
-      onPage: (objects: ObjectContent[]) => Promise<void>;
+    handlers: PropertyCollectorPageHandlers & {
       onRestart: () => Promise<void>;
     },
   ): Promise<void> {
@@ -175,7 +159,7 @@ export class PropertyCollectorPager {
                 },
               ],
             },
-            handlers.onPage,
+            handlers,
           );
         } finally {
           await this.destroyView(view);
@@ -190,20 +174,18 @@ export class PropertyCollectorPager {
     if (spec.objectSet.length === 0) return [];
     return this.withOneRestart('objects', async () => {
       const objects: ObjectContent[] = [];
-      await this.pages(spec, async page => {
-        for (const o of page) objects.push(o);
-      });
+      await this.pages(spec, { onObject: o => objects.push(o) });
       return objects;
     });
   }
 
   private async pages(
     spec: PropertyFilterSpecInput,
-    onPage: (objects: ObjectContent[]) => Promise<void>,
+    handlers: PropertyCollectorPageHandlers,
   ): Promise<void> {
     const pc = this.client.serviceContent.propertyCollector;
     this.retrieveCalls++;
-    let reply = await this.client.request(
+    let reply: VimStreamedReply | undefined = await this.client.requestStreamed(
       'RetrievePropertiesEx',
       pc,
       xmlChildren([
@@ -212,42 +194,35 @@ export class PropertyCollectorPager {
       ]),
     );
     const loginsBefore = this.client.loginCount;
-    let lastToken: string | undefined;
+    // The request for the page after the one being read, and the last token seen (to cancel on failure).
+    const ahead: { next?: Promise<VimStreamedReply>; lastToken?: string } = {};
+    const onChild = (name: string, value: VimNode) => {
+      if (name === 'objects') {
+        const object = readObjectContent(value);
+        if (object) handlers.onObject(object);
+      } else if (name === 'token' && ahead.next === undefined) {
+        const token = readString(value);
+        // The WSDL puts the token first: the next page is asked for while this one is still arriving.
+        if (token) {
+          ahead.lastToken = token;
+          ahead.next = this.continueWith(pc, token);
+        }
+      }
+    };
     try {
-      for (;;) {
-        // Ask for the next page before parsing this one: the server prepares it while we parse.
-        const peeked = peekToken(reply.text);
-        const next =
-          peeked === undefined ? undefined : this.continueWith(pc, peeked);
-        lastToken = peeked ?? lastToken;
-        let result: { objects: ObjectContent[]; token?: string };
-        try {
-          result = parseRetrieveResult(reply.returnval());
-        } catch (error) {
-          await next?.catch(() => undefined);
-          throw error;
-        }
-        if (peeked !== undefined && result.token !== peeked) {
-          await next?.catch(() => undefined);
-          throw new UpstreamError(
-            `${this.client.upstreamName} sent an inconsistent continuation token`,
-            { kind: 'parse', upstreamName: this.client.upstreamName },
-          );
-        }
-        try {
-          await onPage(result.objects);
-        } catch (error) {
-          await next?.catch(() => undefined);
-          throw error;
-        }
-        if (!result.token) break;
-        // A token the quick look did not find (unusual element order) is followed without the head start.
-        lastToken = result.token;
-        reply = await (next ?? this.continueWith(pc, result.token));
+      while (reply) {
+        ahead.next = undefined;
+        await reply.read(onChild);
+        await handlers.onPageEnd?.();
+        reply = ahead.next && (await ahead.next);
       }
     } catch (error) {
-      if (lastToken && this.client.loginCount === loginsBefore) {
-        await this.cancel(lastToken);
+      await ahead.next?.then(
+        unread => unread.discard(),
+        () => undefined,
+      );
+      if (ahead.lastToken && this.client.loginCount === loginsBefore) {
+        await this.cancel(ahead.lastToken);
       }
       throw error;
     }
@@ -256,9 +231,9 @@ export class PropertyCollectorPager {
   private continueWith(
     pc: ManagedObjectReference,
     token: string,
-  ): Promise<VimReply> {
+  ): Promise<VimStreamedReply> {
     this.retrieveCalls++;
-    const reply = this.client.request(
+    const reply = this.client.requestStreamed(
       'ContinueRetrievePropertiesEx',
       pc,
       xmlChildren([['token', token]]),

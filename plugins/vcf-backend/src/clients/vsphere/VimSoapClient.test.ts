@@ -154,6 +154,8 @@ class FakeVcenter {
       status?: number;
       xml: string;
       headers?: Record<string, string>;
+      /** Sends the body in pieces of this many bytes (they may split a tag, an entity or a character). */
+      chunkBytes?: number;
     },
   ) {}
 
@@ -169,9 +171,19 @@ class FakeVcenter {
           cookie: req.headers.cookie,
           body,
         });
-        const { status = 200, xml, headers = {} } = this.answer(method, body);
+        const {
+          status = 200,
+          xml,
+          headers = {},
+          chunkBytes,
+        } = this.answer(method, body);
         res.writeHead(status, { 'content-type': 'text/xml', ...headers });
-        res.end(xml);
+        const bytes = Buffer.from(xml, 'utf8');
+        const size = chunkBytes ?? bytes.length;
+        for (let i = 0; i < bytes.length; i += size) {
+          res.write(bytes.subarray(i, i + size));
+        }
+        res.end();
       });
     });
     await new Promise<void>(resolve =>
@@ -334,5 +346,124 @@ describe('VimSoapClient protocol details', () => {
       'RetrieveServiceContent',
       'Login',
     ]);
+  });
+
+  describe('streamed answers', () => {
+    const PC = { type: 'PropertyCollector', value: 'propertyCollector' };
+    const PAGE = envelope(
+      '<RetrievePropertiesExResponse xmlns="urn:vim25"><returnval><token>t&amp;1</token>' +
+        '<objects><obj type="VirtualMachine">vm-1</obj><propSet><name>name</name><val xsi:type="xsd:string">café &lt;ö😀&gt;</val></propSet></objects>' +
+        '<objects><obj type="VirtualMachine">vm-2</obj><propSet><name>name</name><val xsi:type="xsd:string">b&#x41;r</val></propSet></objects>' +
+        '</returnval></RetrievePropertiesExResponse>',
+    );
+    const connected = async (
+      answer: (method: string) => {
+        status?: number;
+        xml: string;
+        chunkBytes?: number;
+      },
+    ) => {
+      fake = new FakeVcenter(method => {
+        if (method === 'RetrieveServiceContent')
+          return { xml: SERVICE_CONTENT };
+        if (method === 'Login')
+          return {
+            xml: LOGIN_OK,
+            headers: { 'set-cookie': 'vmware_soap_session=1' },
+          };
+        return answer(method);
+      });
+      client = VimSoapClient.create({
+        url: await fake.start(),
+        username: 'u',
+        password: 'p',
+        retries: 0,
+      });
+      await client.connect();
+      return client;
+    };
+
+    it.each([1, 3, 7, 64, 100_000])(
+      'hands over each child of the returnval once complete, in pieces of %i bytes',
+      async chunkBytes => {
+        const c = await connected(() => ({ xml: PAGE, chunkBytes }));
+        const reply = await c.requestStreamed('RetrievePropertiesEx', PC);
+        const children: Array<[string, unknown]> = [];
+        await reply.read((name, value) => children.push([name, value]));
+        expect(children).toEqual([
+          ['token', 't&1'],
+          [
+            'objects',
+            {
+              obj: { '@_type': 'VirtualMachine', '#text': 'vm-1' },
+              propSet: {
+                name: 'name',
+                val: {
+                  '@_xsi:type': 'xsd:string',
+                  '#text': 'café <ö😀>',
+                },
+              },
+            },
+          ],
+          [
+            'objects',
+            {
+              obj: { '@_type': 'VirtualMachine', '#text': 'vm-2' },
+              propSet: {
+                name: 'name',
+                val: { '@_xsi:type': 'xsd:string', '#text': 'bAr' },
+              },
+            },
+          ],
+        ]);
+      },
+    );
+
+    it('raises a SOAP fault as a VimFaultError before any body is handed over', async () => {
+      const c = await connected(() => ({
+        status: 500,
+        xml: fault('InvalidArgument', 'Invalid token'),
+        chunkBytes: 5,
+      }));
+      const error = await caught(
+        c.requestStreamed('ContinueRetrievePropertiesEx', PC),
+      );
+      expect(error).toBeInstanceOf(VimFaultError);
+      expect((error as VimFaultError).faultType).toBe('InvalidArgument');
+      expect(error.message).toMatch(
+        /answered ContinueRetrievePropertiesEx with the fault InvalidArgument: Invalid token$/,
+      );
+    });
+
+    it.each([
+      ['is cut short', PAGE.slice(0, PAGE.indexOf('vm-2'))],
+      [
+        'answers another method',
+        PAGE.replace(/RetrievePropertiesExResponse/g, 'LoginResponse'),
+      ],
+      ['is not XML', 'proxy error'],
+    ])('rejects an answer that %s as a parse error', async (_name, xml) => {
+      const c = await connected(() => ({ xml, chunkBytes: 16 }));
+      const reply = await c.requestStreamed('RetrievePropertiesEx', PC);
+      const error = await caught(reply.read(() => {}));
+      expect(error.kind).toBe('parse');
+      expect(error.message).toMatch(
+        /sent a response to RetrievePropertiesEx that is not a SOAP RetrievePropertiesExResponse$/,
+      );
+    });
+
+    it('stops reading when the handler throws, and passes its error on', async () => {
+      const c = await connected(() => ({ xml: PAGE, chunkBytes: 8 }));
+      const reply = await c.requestStreamed('RetrievePropertiesEx', PC);
+      const stop = new Error('sink full');
+      const seen: string[] = [];
+      await expect(
+        reply.read(name => {
+          seen.push(name);
+          if (name === 'objects') throw stop;
+        }),
+      ).rejects.toBe(stop);
+      expect(seen).toEqual(['token', 'objects']);
+    });
   });
 });

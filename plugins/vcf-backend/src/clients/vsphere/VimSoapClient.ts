@@ -2,6 +2,8 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import { UpstreamError } from '../../http/UpstreamError';
 import {
   UpstreamHttpClient,
+  type UpstreamRequest,
+  type UpstreamStreamedResponse,
   type UpstreamTlsOptions,
 } from '../../http/UpstreamHttpClient';
 import type {
@@ -17,6 +19,7 @@ import {
   xmlChildren,
   type XmlFragment,
 } from './vimXml';
+import { VimXmlStream } from './vimXmlParser';
 
 /**
  * Options of a {@link VimSoapClient}.
@@ -39,14 +42,19 @@ export interface VimSoapClientOptions {
 }
 
 /**
- * A successful SOAP answer whose parsing is left to the caller.
+ * A successful SOAP answer whose body is still arriving (see {@link VimSoapClient.requestStreamed}).
  * @public
  */
-export interface VimReply {
-  /** The response body as received. */
-  text: string;
-  /** Parses the body and returns the `returnval` (an array when the method returns several). */
-  returnval(): VimNode | VimNode[] | undefined;
+export interface VimStreamedReply {
+  /**
+   * Reads the body as it arrives and parses it on the way: each child element of the `returnval` (e.g. the
+   * `token` and each of the `objects` of a RetrieveResult) goes to `onChild` as soon as it is complete and is not
+   * kept, so the answer never exists as one string or tree. Resolves once the body is read; rejects when it is
+   * not the method's SOAP response, when the connection fails, or with what `onChild` throws.
+   */
+  read(onChild: (name: string, value: VimNode) => void): Promise<void>;
+  /** Lets the body go unread (frees its connection). */
+  discard(): Promise<void>;
 }
 
 const SERVICE_INSTANCE: ManagedObjectReference = {
@@ -86,6 +94,7 @@ export class VimSoapClient {
   private readonly username: string;
   private readonly password: string;
   private readonly logger?: LoggerService;
+  private readonly timeoutMs: number;
   private content?: VimServiceContent;
   private cookie?: string;
   private relogin?: Promise<void>;
@@ -114,11 +123,12 @@ export class VimSoapClient {
     this.username = options.username;
     this.password = options.password;
     this.logger = options.logger;
+    this.timeoutMs = options.timeoutMs ?? 60_000;
     this.http = UpstreamHttpClient.create({
       baseUrl: url.origin,
       upstreamName: this.upstreamName,
       tls: options.tls,
-      timeoutMs: options.timeoutMs ?? 60_000,
+      timeoutMs: this.timeoutMs,
       retries: options.retries,
       logger: options.logger,
     });
@@ -152,9 +162,10 @@ export class VimSoapClient {
   /** Reads the ServiceContent (if not yet read) and logs in. */
   async connect(): Promise<VimServiceContent> {
     if (!this.content) {
-      const returnval = (
-        await this.send('RetrieveServiceContent', SERVICE_INSTANCE)
-      ).returnval();
+      const returnval = await this.call(
+        'RetrieveServiceContent',
+        SERVICE_INSTANCE,
+      );
       const requireMoRef = (name: string): ManagedObjectReference => {
         const ref = readMoRef(child(returnval, name));
         if (!ref) {
@@ -191,7 +202,7 @@ export class VimSoapClient {
   async logout(): Promise<void> {
     if (!this.cookie || !this.content) return;
     try {
-      await this.send('Logout', this.content.sessionManager);
+      await this.call('Logout', this.content.sessionManager);
     } finally {
       this.cookie = undefined;
     }
@@ -207,22 +218,35 @@ export class VimSoapClient {
     thisRef: ManagedObjectReference,
     parameters?: XmlFragment,
   ): Promise<VimNode | VimNode[] | undefined> {
-    return (await this.request(method, thisRef, parameters)).returnval();
+    return this.withRelogin(method, () =>
+      this.call(method, thisRef, parameters),
+    );
   }
 
   /**
-   * Like {@link VimSoapClient.invoke}, but leaves the parsing of a successful answer to the caller
-   * ({@link VimReply.returnval}), so that a pager can send its next request before parsing the current page.
-   * Faults are parsed and thrown here.
+   * Like {@link VimSoapClient.invoke}, but returns as soon as a successful answer starts to arrive, for the caller
+   * to read as a stream ({@link VimStreamedReply.read}): a pager reads a page of thousands of objects one object
+   * at a time, and can send its next request while it reads. Faults are read and thrown here, as by `invoke`.
    */
-  async request(
+  async requestStreamed(
     method: string,
     thisRef: ManagedObjectReference,
     parameters?: XmlFragment,
-  ): Promise<VimReply> {
+  ): Promise<VimStreamedReply> {
+    return this.withRelogin(method, async () => {
+      const response = await this.post(method, thisRef, parameters, true);
+      return this.streamedReply(method, response.body);
+    });
+  }
+
+  /** Calls `call`; on NotAuthenticated, logs in again once and calls it again. */
+  private async withRelogin<T>(
+    method: string,
+    call: () => Promise<T>,
+  ): Promise<T> {
     const loginsBefore = this.logins;
     try {
-      return await this.send(method, thisRef, parameters);
+      return await call();
     } catch (error) {
       if (
         !(error instanceof VimFaultError) ||
@@ -237,7 +261,7 @@ export class VimSoapClient {
       });
       await this.loginAgain(loginsBefore);
       try {
-        return await this.send(method, thisRef, parameters);
+        return await call();
       } catch (retryError) {
         if (
           retryError instanceof VimFaultError &&
@@ -275,7 +299,8 @@ export class VimSoapClient {
 
   private async login(): Promise<void> {
     const content = this.serviceContent;
-    const reply = await this.send(
+    // The answer is parsed, which checks that it is a LoginResponse.
+    await this.call(
       'Login',
       content.sessionManager,
       xmlChildren([
@@ -283,7 +308,6 @@ export class VimSoapClient {
         ['password', this.password],
       ]),
     );
-    reply.returnval(); // checks that the answer is a LoginResponse
     if (!this.cookie) {
       throw new UpstreamError(
         `${this.upstreamName} accepted the login but set no ${SESSION_COOKIE} cookie`,
@@ -293,11 +317,38 @@ export class VimSoapClient {
     this.logins++;
   }
 
-  private async send(
+  /** One call, its whole answer parsed; no new login. */
+  private async call(
     method: string,
     thisRef: ManagedObjectReference,
     parameters?: XmlFragment,
-  ): Promise<VimReply> {
+  ): Promise<VimNode | VimNode[] | undefined> {
+    const response = await this.post(method, thisRef, parameters, false);
+    return this.parseReturnval(method, response.text);
+  }
+
+  /**
+   * Sends one call and returns its successful answer: as text, or `streamed` with the body unread. Other answers
+   * are thrown: a SOAP fault as a {@link VimFaultError}, anything else as an {@link UpstreamError}.
+   */
+  private async post(
+    method: string,
+    thisRef: ManagedObjectReference,
+    parameters: XmlFragment | undefined,
+    streamed: false,
+  ): Promise<{ text: string }>;
+  private async post(
+    method: string,
+    thisRef: ManagedObjectReference,
+    parameters: XmlFragment | undefined,
+    streamed: true,
+  ): Promise<{ body: ReadableStream<Uint8Array> }>;
+  private async post(
+    method: string,
+    thisRef: ManagedObjectReference,
+    parameters: XmlFragment | undefined,
+    streamed: boolean,
+  ): Promise<{ text: string } | { body: ReadableStream<Uint8Array> }> {
     const apiVersion = this.content?.about.apiVersion ?? BOOTSTRAP_API_VERSION;
     const headers: Record<string, string> = {
       accept: 'text/xml',
@@ -307,39 +358,36 @@ export class VimSoapClient {
     if (this.cookie) headers.cookie = this.cookie;
 
     this.requests++;
-    let response;
+    const request: UpstreamRequest = {
+      method: 'POST',
+      path: this.sdkPath,
+      headers,
+      body: soapRequest(method, thisRef, parameters),
+      // SOAP faults come as HTTP 500 and are answers, not transient failures.
+      isRetryableStatus: (status, text) =>
+        status >= 500 && !looksLikeSoapFault(text),
+    };
+    let response: UpstreamStreamedResponse;
     try {
-      response = await this.http.request({
-        method: 'POST',
-        path: this.sdkPath,
-        headers,
-        body: soapRequest(method, thisRef, parameters),
-        // SOAP faults come as HTTP 500 and are answers, not transient failures.
-        isRetryableStatus: (status, text) =>
-          status >= 500 && !looksLikeSoapFault(text),
-      });
+      response = streamed
+        ? await this.http.requestStreamed(request)
+        : await this.http.request(request);
     } catch (error) {
-      if (error instanceof UpstreamError) {
-        throw new UpstreamError(`${error.message} (calling ${method})`, {
-          kind: error.kind,
-          status: error.status,
-          upstreamName: this.upstreamName,
-        });
-      }
-      throw error;
+      throw error instanceof UpstreamError
+        ? this.transportError(error, method)
+        : error;
     }
 
     // vCenter may set the session cookie before Login (on RetrieveServiceContent) and renews it on a new login.
     this.rememberSessionCookie(response.headers);
 
     const where = `POST ${this.sdkPath} (${method})`;
-    if (response.status === 200) {
-      const text = response.text;
-      return {
-        text,
-        returnval: () => this.parseReturnval(method, text),
-      };
+    if ('body' in response) {
+      if (response.status === 200) return { body: response.body };
+      await response.body.cancel().catch(() => undefined);
+      throw UpstreamError.fromStatus(this.upstreamName, where, response.status);
     }
+    if (response.status === 200) return { text: response.text };
     if (response.status !== 500) {
       throw UpstreamError.fromStatus(this.upstreamName, where, response.status);
     }
@@ -355,18 +403,92 @@ export class VimSoapClient {
     });
   }
 
+  /** A failure to reach the vCenter (or to read its answer), named after the method. */
+  private transportError(error: unknown, method: string): unknown {
+    const failure =
+      error instanceof UpstreamError
+        ? error
+        : UpstreamError.fromTransportError(error, {
+            upstreamName: this.upstreamName,
+            where: `POST ${this.sdkPath}`,
+            timeoutMs: this.timeoutMs,
+          });
+    return new UpstreamError(`${failure.message} (calling ${method})`, {
+      kind: failure.kind,
+      status: failure.status,
+      upstreamName: this.upstreamName,
+    });
+  }
+
+  /** The reply of {@link VimSoapClient.requestStreamed}: the body decoded and parsed chunk by chunk. */
+  private streamedReply(
+    method: string,
+    body: ReadableStream<Uint8Array>,
+  ): VimStreamedReply {
+    let used = false;
+    return {
+      read: async onChild => {
+        if (used) throw new Error(`The answer to ${method} was read already`);
+        used = true;
+        let handlerFailure: { error: unknown } | undefined;
+        const xml = new VimXmlStream({
+          parentPath: ['Envelope', 'Body', `${method}Response`, 'returnval'],
+          onChild: (name, value) => {
+            try {
+              onChild(name, value as VimNode);
+            } catch (error) {
+              handlerFailure = { error };
+              throw error;
+            }
+          },
+        });
+        const decoder = new TextDecoder();
+        const reader = body.getReader();
+        let document: Record<string, unknown>;
+        try {
+          for (;;) {
+            let chunk: ReadableStreamReadResult<Uint8Array>;
+            try {
+              chunk = await reader.read();
+            } catch (error) {
+              throw this.transportError(error, method);
+            }
+            if (chunk.done) break;
+            xml.write(decoder.decode(chunk.value, { stream: true }));
+          }
+          document = xml.write(decoder.decode()).close();
+        } catch (error) {
+          await reader.cancel().catch(() => undefined);
+          if (handlerFailure) throw handlerFailure.error;
+          if (error instanceof UpstreamError) throw error;
+          throw this.notAResponse(method); // not well-formed XML
+        }
+        const envelope = document.Envelope as Record<string, unknown>;
+        const answer = child(envelope, `Body.${method}Response`);
+        if (answer === undefined) throw this.notAResponse(method);
+      },
+      discard: async () => {
+        if (used) return;
+        used = true;
+        await body.cancel().catch(() => undefined);
+      },
+    };
+  }
+
+  private notAResponse(method: string): UpstreamError {
+    return new UpstreamError(
+      `${this.upstreamName} sent a response to ${method} that is not a SOAP ${method}Response`,
+      { kind: 'parse', upstreamName: this.upstreamName },
+    );
+  }
+
   private parseReturnval(
     method: string,
     text: string,
   ): VimNode | VimNode[] | undefined {
     const body = parseSoapBody(text);
     const responseElement = body?.[`${method}Response`];
-    if (responseElement === undefined) {
-      throw new UpstreamError(
-        `${this.upstreamName} sent a response to ${method} that is not a SOAP ${method}Response`,
-        { kind: 'parse', upstreamName: this.upstreamName },
-      );
-    }
+    if (responseElement === undefined) throw this.notAResponse(method);
     return child(responseElement, 'returnval') as
       | VimNode
       | VimNode[]

@@ -18,6 +18,7 @@ import {
 } from './vimValues';
 import { xmlChildren, xmlElement } from './vimXml';
 import {
+  emptyVmPageRows,
   VM_PAGE_KINDS,
   VsphereRowMapper,
   type RawVsphereInventory,
@@ -248,23 +249,30 @@ export class VsphereInventoryFetcher {
       now: this.options.now?.() ?? new Date(),
     });
     let vms = 0;
+    let page = emptyVmPageRows();
     step('VMs');
     await pager.retrieveViewPages(r.vms.propSet, r.vms.viewTypes, {
-      onPage: async objects => {
-        const rows = mapper.vmPage(objects);
+      // Each VM is mapped as soon as it is parsed; only its rows wait for the end of the page.
+      onObject: vm => {
+        mapper.addVm(vm, page);
+        vms++;
+        items++;
+      },
+      onPageEnd: async () => {
+        const rows = page;
+        page = emptyVmPageRows();
         for (const kind of VM_PAGE_KINDS) {
           await sink.write(
             kind,
             rows[kind] as Array<InventoryRowsByKind[typeof kind]>,
           );
         }
-        vms += objects.length;
-        items += objects.length;
         step('VMs');
       },
       onRestart: async () => {
         items -= vms;
         vms = 0;
+        page = emptyVmPageRows();
         mapper.forgetVms();
         await sink.restart(VM_PAGE_KINDS);
       },

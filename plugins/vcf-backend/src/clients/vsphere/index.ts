@@ -4,12 +4,15 @@
  */
 
 export { VimSoapClient } from './VimSoapClient';
-export type { VimReply, VimSoapClientOptions } from './VimSoapClient';
+export type { VimSoapClientOptions, VimStreamedReply } from './VimSoapClient';
 export { escapeXml, xmlChildren, xmlElement, XmlFragment } from './vimXml';
 export type { XmlValue } from './vimXml';
 export { VimFaultError } from './VimFaultError';
 export { PropertyCollectorPager } from './PropertyCollectorPager';
-export type { PropertyCollectorPagerOptions } from './PropertyCollectorPager';
+export type {
+  PropertyCollectorPageHandlers,
+  PropertyCollectorPagerOptions,
+} from './PropertyCollectorPager';
 export { containerViewTraversal } from './propertyFilterSpec';
 export type {
   ObjectSpecInput,

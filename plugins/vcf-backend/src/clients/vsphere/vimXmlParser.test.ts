@@ -1,5 +1,5 @@
 import { XMLParser } from 'fast-xml-parser';
-import { decodeXmlText, parseVimXml } from './vimXmlParser';
+import { parseVimXml, VimXmlStream } from './vimXmlParser';
 
 // The shape the readers in vimValues were written for: fast-xml-parser's, configured like this.
 const reference = new XMLParser({
@@ -57,9 +57,74 @@ describe('parseVimXml', () => {
   });
 });
 
-describe('decodeXmlText', () => {
-  it('leaves text without entities untouched and decodes the rest', () => {
-    expect(decodeXmlText('plain')).toBe('plain');
-    expect(decodeXmlText('a&amp;b&#x41;&#66;&bogus;')).toBe('a&bAB&bogus;');
+describe('VimXmlStream', () => {
+  const streamed = (pieces: string[]) => {
+    const stream = new VimXmlStream();
+    for (const piece of pieces) stream.write(piece);
+    return stream.close();
+  };
+
+  it.each([
+    ['a paged RetrieveResult', RETRIEVE_RESULT],
+    ['a Go-encoded event', GO_ENCODED_EVENT],
+  ])(
+    'builds the same tree from %s cut in two anywhere (mid-tag, mid-entity, mid-character)',
+    (_name, xml) => {
+      const whole = parseVimXml(xml);
+      for (let at = 0; at <= xml.length; at++) {
+        expect(streamed([xml.slice(0, at), xml.slice(at)])).toEqual(whole);
+      }
+    },
+  );
+
+  it('builds the same tree from a document fed one character at a time', () => {
+    expect(streamed([...RETRIEVE_RESULT])).toEqual(
+      parseVimXml(RETRIEVE_RESULT),
+    );
+  });
+
+  it('hands over each child of the chosen element as soon as it closes, and keeps it out of the tree', () => {
+    const handed: Array<[string, unknown, boolean]> = [];
+    let closed = false;
+    const stream = new VimXmlStream({
+      parentPath: ['Envelope', 'Body', '*', 'returnval'],
+      onChild: (name, value) => handed.push([name, value, closed]),
+    });
+    const cut = RETRIEVE_RESULT.lastIndexOf('<objects>');
+    stream.write(RETRIEVE_RESULT.slice(0, cut));
+    // The token and the first object are complete: both were handed over before the rest arrived.
+    expect(handed.map(([name]) => name)).toEqual(['token', 'objects']);
+    stream.write(RETRIEVE_RESULT.slice(cut));
+    closed = true;
+    const tree = stream.close();
+
+    const whole = parseVimXml(RETRIEVE_RESULT) as any;
+    const returnval =
+      whole.Envelope.Body.RetrievePropertiesExResponse.returnval;
+    expect(handed).toEqual([
+      ['token', returnval.token, false],
+      ['objects', returnval.objects[0], false],
+      ['objects', returnval.objects[1], false],
+    ]);
+    expect(
+      (tree as any).Envelope.Body.RetrievePropertiesExResponse.returnval,
+    ).toBe('');
+  });
+
+  it('hands over nothing outside the chosen path', () => {
+    const onChild = jest.fn();
+    const tree = new VimXmlStream({
+      parentPath: ['Envelope', 'Body', 'LoginResponse', 'returnval'],
+      onChild,
+    })
+      .write(GO_ENCODED_EVENT)
+      .close();
+    expect(onChild).not.toHaveBeenCalled();
+    expect(tree).toEqual(parseVimXml(GO_ENCODED_EVENT));
+  });
+
+  it('rejects a document that ends early', () => {
+    const stream = new VimXmlStream().write(RETRIEVE_RESULT.slice(0, 500));
+    expect(() => stream.close()).toThrow();
   });
 });

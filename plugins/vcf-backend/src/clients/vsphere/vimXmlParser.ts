@@ -10,6 +10,9 @@
  *   - an element with child elements is an object of its children and attributes; a child that repeats becomes an
  *     array;
  *   - element name prefixes (soapenv:, vim25:) are removed; attribute names keep theirs (xsi:type).
+ *
+ * VimXmlStream takes the document in chunks as they come off the network and can hand chosen elements (the
+ * objects of a PropertyCollector page) to a callback one by one, so that no page exists as one string or tree.
  */
 import { SaxesParser } from 'saxes';
 
@@ -20,36 +23,8 @@ interface Frame {
   attributes: Children | undefined;
   children: Children | undefined;
   text: string;
-}
-
-const ENTITY = /&(?:#x([0-9a-fA-F]+)|#([0-9]+)|(amp|lt|gt|quot|apos));/g;
-const NAMED: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-};
-
-/**
- * Decodes the predefined entities and character references of XML text (for the continuation token, which the
- * pager reads before the page is parsed).
- * @internal
- */
-export function decodeXmlText(text: string): string {
-  if (text.indexOf('&') === -1) return text;
-  return text.replace(
-    ENTITY,
-    (match, hex: string, dec: string, named: string) => {
-      if (named) return NAMED[named];
-      const code = hex ? parseInt(hex, 16) : parseInt(dec, 10);
-      try {
-        return String.fromCodePoint(code);
-      } catch {
-        return match;
-      }
-    },
-  );
+  /** Whether this element lies on the path whose children a {@link VimXmlHandOver} takes. */
+  onPath: boolean;
 }
 
 function addChild(parent: Frame, name: string, value: unknown): void {
@@ -71,47 +46,94 @@ function localName(name: string): string {
 }
 
 /**
+ * Where a {@link VimXmlStream} hands elements over instead of putting them in its tree: each child element of the
+ * element at `parentPath` (local names from the document element down; `*` matches any name) goes to `onChild`
+ * as soon as it is complete, and is not kept.
+ * @internal
+ */
+export interface VimXmlHandOver {
+  parentPath: readonly string[];
+  onChild(name: string, value: unknown): void;
+}
+
+/**
+ * An XML document parsed as it arrives: {@link VimXmlStream.write} its text in chunks of any size (a chunk may end
+ * anywhere, mid-tag or mid-entity), then {@link VimXmlStream.close} returns the tree (see the file comment for the
+ * shape). With a {@link VimXmlHandOver}, the elements it names leave through its callback instead, so a response
+ * of thousands of objects never exists as one tree. Throws on malformed input, from `write` or `close`.
+ * @internal
+ */
+export class VimXmlStream {
+  private readonly root: Frame = newFrame('', undefined, true);
+  private readonly stack: Frame[] = [this.root];
+  private readonly parser = new SaxesParser();
+
+  constructor(handOver?: VimXmlHandOver) {
+    const stack = this.stack;
+    const path = handOver?.parentPath;
+    this.parser.on('opentag', tag => {
+      let attributes: Children | undefined;
+      for (const name in tag.attributes) {
+        if (Object.prototype.hasOwnProperty.call(tag.attributes, name)) {
+          (attributes ??= {})[`@_${name}`] = tag.attributes[name];
+        }
+      }
+      const name = localName(tag.name);
+      const depth = stack.length;
+      const onPath =
+        path !== undefined &&
+        stack[depth - 1].onPath &&
+        depth <= path.length &&
+        (path[depth - 1] === '*' || path[depth - 1] === name);
+      stack.push(newFrame(name, attributes, onPath));
+    });
+    this.parser.on('text', text => {
+      if (stack.length > 1) stack[stack.length - 1].text += text;
+    });
+    this.parser.on('cdata', text => {
+      stack[stack.length - 1].text += text;
+    });
+    this.parser.on('closetag', () => {
+      const frame = stack.pop()!;
+      const parent = stack[stack.length - 1];
+      if (parent.onPath && stack.length - 1 === path?.length) {
+        handOver!.onChild(frame.name, valueOf(frame));
+      } else {
+        addChild(parent, frame.name, valueOf(frame));
+      }
+    });
+    this.parser.on('error', error => {
+      throw error;
+    });
+  }
+
+  /** Parses the next piece of the document. */
+  write(chunk: string): this {
+    this.parser.write(chunk);
+    return this;
+  }
+
+  /** Ends the document (throws if it is incomplete) and returns its tree, without the handed-over elements. */
+  close(): Children {
+    this.parser.close();
+    return this.root.children ?? {};
+  }
+}
+
+function newFrame(
+  name: string,
+  attributes: Children | undefined,
+  onPath: boolean,
+): Frame {
+  return { name, attributes, children: undefined, text: '', onPath };
+}
+
+/**
  * Parses an XML document into plain objects (see the file comment for the shape). Throws on malformed input.
  * @internal
  */
 export function parseVimXml(xml: string): Children {
-  const root: Frame = {
-    name: '',
-    attributes: undefined,
-    children: undefined,
-    text: '',
-  };
-  const stack: Frame[] = [root];
-  const parser = new SaxesParser();
-  parser.on('opentag', tag => {
-    let attributes: Children | undefined;
-    for (const name in tag.attributes) {
-      if (Object.prototype.hasOwnProperty.call(tag.attributes, name)) {
-        (attributes ??= {})[`@_${name}`] = tag.attributes[name];
-      }
-    }
-    stack.push({
-      name: localName(tag.name),
-      attributes,
-      children: undefined,
-      text: '',
-    });
-  });
-  parser.on('text', text => {
-    if (stack.length > 1) stack[stack.length - 1].text += text;
-  });
-  parser.on('cdata', text => {
-    stack[stack.length - 1].text += text;
-  });
-  parser.on('closetag', () => {
-    const frame = stack.pop()!;
-    addChild(stack[stack.length - 1], frame.name, valueOf(frame));
-  });
-  parser.on('error', error => {
-    throw error;
-  });
-  parser.write(xml).close();
-  return root.children ?? {};
+  return new VimXmlStream().write(xml).close();
 }
 
 function valueOf(frame: Frame): unknown {

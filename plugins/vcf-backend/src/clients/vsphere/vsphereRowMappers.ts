@@ -131,6 +131,14 @@ export type VmPageRows = Pick<
 >;
 
 /**
+ * A page of VM rows with nothing in it yet.
+ * @internal
+ */
+export function emptyVmPageRows(): VmPageRows {
+  return { vms: [], snapshots: [], 'vm-disks': [], 'vm-nics': [] };
+}
+
+/**
  * The kinds whose rows come from the VM pages, in the order a page's rows are written.
  * @internal
  */
@@ -244,28 +252,27 @@ export class VsphereRowMapper {
    * vCPUs they put on each host (templates excluded).
    */
   vmPage(objects: ObjectContent[]): VmPageRows {
-    for (const vm of objects) {
-      const name = readString(vm.props.get('name'));
-      if (name !== undefined)
-        this.names.set(detached(moRefKey(vm.obj)), detached(name));
-      if (readBoolean(vm.props.get('config.template'))) continue;
-      const host = readMoRef(vm.props.get('runtime.host'));
-      const cpus = readNumber(vm.props.get('config.hardware.numCPU'));
-      if (host && cpus) {
-        const key = detached(moRefKey(host));
-        this.vcpus.set(key, (this.vcpus.get(key) ?? 0) + cpus);
-      }
+    const rows = emptyVmPageRows();
+    for (const vm of objects) this.addVm(vm, rows);
+    return rows;
+  }
+
+  /** Like {@link VsphereRowMapper.vmPage} for one VM, as soon as it is read: its rows are appended to `rows`. */
+  addVm(vm: ObjectContent, rows: VmPageRows): void {
+    const name = readString(vm.props.get('name'));
+    if (name !== undefined)
+      this.names.set(detached(moRefKey(vm.obj)), detached(name));
+    const host = readMoRef(vm.props.get('runtime.host'));
+    const cpus = readNumber(vm.props.get('config.hardware.numCPU'));
+    if (host && cpus && !readBoolean(vm.props.get('config.template'))) {
+      const key = detached(moRefKey(host));
+      this.vcpus.set(key, (this.vcpus.get(key) ?? 0) + cpus);
     }
-    return {
-      vms: this.vms(objects),
-      snapshots: objects.flatMap(o => this.snapshotTree(o)),
-      'vm-disks': objects.flatMap(o =>
-        vmDiskRows(o, this.base(o).name, this.devices),
-      ),
-      'vm-nics': objects.flatMap(o =>
-        vmNicRows(o, this.base(o).name, this.devices),
-      ),
-    };
+    const vmName = this.base(vm).name;
+    rows.vms.push(this.vmRow(vm));
+    rows.snapshots.push(...this.snapshotTree(vm));
+    rows['vm-disks'].push(...vmDiskRows(vm, vmName, this.devices));
+    rows['vm-nics'].push(...vmNicRows(vm, vmName, this.devices));
   }
 
   private base(o: ObjectContent) {
@@ -295,58 +302,56 @@ export class VsphereRowMapper {
       : undefined;
   }
 
-  private vms(objects: ObjectContent[]): VmRow[] {
-    return objects.map(o => {
-      const p = (path: string) => o.props.get(path);
-      const host = readMoRef(p('runtime.host'));
-      const snapshots = this.snapshotTree(o);
-      const disks = vmDevices(o).filter(isDisk);
-      const oldest = snapshots
-        .map(s => s.createdAt)
-        .filter((t): t is string => !!t)
-        .sort()[0];
-      return {
-        ...this.base(o),
-        powerState: readString(p('runtime.powerState')) ?? 'unknown',
-        numCpu: readNumber(p('config.hardware.numCPU')),
-        memoryMb: readNumber(p('config.hardware.memoryMB')),
-        guestOs: readString(p('config.guestFullName')),
-        ipAddresses: this.ipAddresses(o),
-        host: this.nameOf(host),
-        cluster: this.clusterOfHost(host),
-        datastores: this.namesOf(readMoRefs(p('datastore'))),
-        networks: this.namesOf(readMoRefs(p('network'))),
-        committedBytes: readNumber(p('summary.storage.committed')),
-        uncommittedBytes: readNumber(p('summary.storage.uncommitted')),
-        cpuUsageMhz: readNumber(p('summary.quickStats.overallCpuUsage')),
-        memoryUsageMb: readNumber(p('summary.quickStats.guestMemoryUsage')),
-        snapshotCount: snapshots.length,
-        oldestSnapshotAt: oldest,
-        uuid: readString(p('config.uuid')),
-        template: readBoolean(p('config.template')) ?? false,
-        ...this.placement(readMoRef(p('parent'))),
-        resourcePool: this.nameOf(readMoRef(p('resourcePool'))),
-        hardwareVersion: readString(p('config.version')),
-        toolsStatus: readString(p('guest.toolsVersionStatus2')),
-        toolsVersion: readString(p('guest.toolsVersion')) || undefined,
-        toolsRunningStatus: readString(p('guest.toolsRunningStatus')),
-        guestOsReported: readString(p('guest.guestFullName')) || undefined,
-        dnsName: readString(p('guest.hostName')) || undefined,
-        annotation: readString(p('config.annotation')) || undefined,
-        cbtEnabled: readBoolean(p('config.changeTrackingEnabled')),
-        instanceUuid: readString(p('config.instanceUuid')),
-        provisionedBytes: sum([
-          readNumber(p('summary.storage.committed')),
-          readNumber(p('summary.storage.uncommitted')),
-        ]),
-        usedBytes: readNumber(p('summary.storage.committed')),
-        unsharedBytes: readNumber(p('summary.storage.unshared')),
-        uptimeSeconds: readNumber(p('summary.quickStats.uptimeSeconds')),
-        diskCount: disks.length,
-        nicCount: vmDevices(o).filter(isNic).length,
-        diskCapacityBytes: sum(disks.map(diskCapacity)) ?? 0,
-      };
-    });
+  private vmRow(o: ObjectContent): VmRow {
+    const p = (path: string) => o.props.get(path);
+    const host = readMoRef(p('runtime.host'));
+    const snapshots = this.snapshotTree(o);
+    const disks = vmDevices(o).filter(isDisk);
+    const oldest = snapshots
+      .map(s => s.createdAt)
+      .filter((t): t is string => !!t)
+      .sort()[0];
+    return {
+      ...this.base(o),
+      powerState: readString(p('runtime.powerState')) ?? 'unknown',
+      numCpu: readNumber(p('config.hardware.numCPU')),
+      memoryMb: readNumber(p('config.hardware.memoryMB')),
+      guestOs: readString(p('config.guestFullName')),
+      ipAddresses: this.ipAddresses(o),
+      host: this.nameOf(host),
+      cluster: this.clusterOfHost(host),
+      datastores: this.namesOf(readMoRefs(p('datastore'))),
+      networks: this.namesOf(readMoRefs(p('network'))),
+      committedBytes: readNumber(p('summary.storage.committed')),
+      uncommittedBytes: readNumber(p('summary.storage.uncommitted')),
+      cpuUsageMhz: readNumber(p('summary.quickStats.overallCpuUsage')),
+      memoryUsageMb: readNumber(p('summary.quickStats.guestMemoryUsage')),
+      snapshotCount: snapshots.length,
+      oldestSnapshotAt: oldest,
+      uuid: readString(p('config.uuid')),
+      template: readBoolean(p('config.template')) ?? false,
+      ...this.placement(readMoRef(p('parent'))),
+      resourcePool: this.nameOf(readMoRef(p('resourcePool'))),
+      hardwareVersion: readString(p('config.version')),
+      toolsStatus: readString(p('guest.toolsVersionStatus2')),
+      toolsVersion: readString(p('guest.toolsVersion')) || undefined,
+      toolsRunningStatus: readString(p('guest.toolsRunningStatus')),
+      guestOsReported: readString(p('guest.guestFullName')) || undefined,
+      dnsName: readString(p('guest.hostName')) || undefined,
+      annotation: readString(p('config.annotation')) || undefined,
+      cbtEnabled: readBoolean(p('config.changeTrackingEnabled')),
+      instanceUuid: readString(p('config.instanceUuid')),
+      provisionedBytes: sum([
+        readNumber(p('summary.storage.committed')),
+        readNumber(p('summary.storage.uncommitted')),
+      ]),
+      usedBytes: readNumber(p('summary.storage.committed')),
+      unsharedBytes: readNumber(p('summary.storage.unshared')),
+      uptimeSeconds: readNumber(p('summary.quickStats.uptimeSeconds')),
+      diskCount: disks.length,
+      nicCount: vmDevices(o).filter(isNic).length,
+      diskCapacityBytes: sum(disks.map(diskCapacity)) ?? 0,
+    };
   }
 
   hostNics(): HostNicRow[] {
