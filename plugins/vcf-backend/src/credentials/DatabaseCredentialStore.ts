@@ -31,6 +31,7 @@ import type {
 } from './CredentialStore';
 import type { UpstreamCredential } from './UpstreamCredential';
 import { sortColumnOf } from '../database/sortColumn';
+import { ShortLivedMap } from '../cache/ShortLivedMap';
 
 /** API sort names → columns. Anything else is refused, so no caller text reaches ORDER BY. */
 const SORT_COLUMNS: Record<string, string> = {
@@ -76,6 +77,16 @@ const METADATA_COLUMNS = [
 ] as const;
 
 const EXPIRING_SOON_DAYS = 14;
+
+/** How long a list's total count is reused for the same filters (see {@link DatabaseCredentialStore.list}). */
+const DEFAULT_COUNT_CACHE_MS = 2000;
+
+/**
+ * A search (`q=`) matching fewer rows than this many times the rows a page needs (offset + limit) is read on
+ * SQLite through the narrow search index and then sorted, rather than in sort order through the sort column's
+ * index, which would look up the table row of nearly every credential to find a few matches.
+ */
+const SPARSE_SEARCH_FACTOR = 5;
 
 function credentialId(
   environmentId: string,
@@ -200,18 +211,34 @@ const SUMMARY_COLUMNS = [
  * @public
  */
 export class DatabaseCredentialStore implements CredentialStore {
-  /** A store on the plugin's database, migrated by `openVcfDatabase`; passwords are encrypted with `cipher`. */
+  /**
+   * A store on the plugin's database, migrated by `openVcfDatabase`; passwords are encrypted with `cipher`.
+   * `countCacheMs` (default 2000, 0 to count every time): how long the total count of a list is reused for the
+   * same environment, filters, search and permission conditions.
+   */
   static create(options: {
     db: Knex;
     cipher: SecretCipher;
+    countCacheMs?: number;
+    now?: () => number;
   }): DatabaseCredentialStore {
-    return new DatabaseCredentialStore(options.db, options.cipher);
+    return new DatabaseCredentialStore(options.db, options.cipher, {
+      ttlMs: options.countCacheMs ?? DEFAULT_COUNT_CACHE_MS,
+      now: options.now,
+    });
   }
+
+  private readonly counts: ShortLivedMap<number>;
+  private readonly isSqlite: boolean;
 
   private constructor(
     private readonly db: Knex,
     private readonly cipher: SecretCipher,
-  ) {}
+    countCache: { ttlMs: number; now?: () => number },
+  ) {
+    this.counts = new ShortLivedMap(countCache);
+    this.isSqlite = String(db.client.config.client ?? '').includes('sqlite');
+  }
 
   async replaceSourceSet(options: {
     environmentId: string;
@@ -324,6 +351,7 @@ export class DatabaseCredentialStore implements CredentialStore {
         .andWhere('last_seen_at', '<', now)
         .update({ removed_at: now });
     });
+    this.counts.clear();
     return counts;
   }
 
@@ -332,9 +360,15 @@ export class DatabaseCredentialStore implements CredentialStore {
     query: CredentialListQuery;
     filter?: PermissionCriteria<VcfQueryFilter>;
     joinEnvironment?: boolean;
+    /** SQLite only: read through the search index (see SPARSE_SEARCH_FACTOR). */
+    searchIndex?: boolean;
   }) {
     const { query } = options;
-    const q = this.db('credentials as c');
+    const q: Knex.QueryBuilder = options.searchIndex
+      ? this.db.from(
+          this.db.raw('credentials as c indexed by credentials_env_search_idx'),
+        )
+      : this.db('credentials as c');
     // The environment's owner is only needed by permission conditions; skip the join otherwise.
     if (options.filter || options.joinEnvironment)
       q.join('environments as e', 'e.id', 'c.environment_id');
@@ -371,21 +405,51 @@ export class DatabaseCredentialStore implements CredentialStore {
     ];
   }
 
+  /**
+   * A page of credentials and the total count of its filters. The count is the expensive half (every matching
+   * row): it is reused for `countCacheMs` for the same environment, filters, search and permission conditions,
+   * so paging and repeated searches count once. Writes through this store forget the counts at once; writes
+   * through another replica show in the count within that time (the page itself is always read anew).
+   */
   async list(options: {
     environmentId?: string;
     query: CredentialListQuery;
     filter?: PermissionCriteria<VcfQueryFilter>;
   }): Promise<Page<CredentialSummary>> {
+    const { query } = options;
     const base = this.baseQuery(options);
-    const order = this.orderOf(options.query);
-    const [{ count }] = await base.clone().count({ count: 'c.id' });
-    const rows = await base
-      .clone()
+    const totalCount = await this.counts.getOrLoad(
+      JSON.stringify([
+        options.environmentId,
+        options.filter,
+        {
+          ...query,
+          offset: undefined,
+          limit: undefined,
+          orderBy: undefined,
+          order: undefined,
+        },
+      ]),
+      async () => {
+        const [{ count }] = await base.clone().count({ count: '*' });
+        return Number(count);
+      },
+    );
+    const offset = query.offset ?? 0;
+    const limit = query.limit ?? 25;
+    const page =
+      query.q &&
+      options.environmentId &&
+      this.isSqlite &&
+      totalCount < SPARSE_SEARCH_FACTOR * (offset + limit)
+        ? this.baseQuery({ ...options, searchIndex: true })
+        : base.clone();
+    const rows = await page
       .select(SUMMARY_COLUMNS)
-      .orderBy(order)
-      .offset(options.query.offset ?? 0)
-      .limit(options.query.limit ?? 25);
-    return { items: rows.map(toSummary), totalCount: Number(count) };
+      .orderBy(this.orderOf(query))
+      .offset(offset)
+      .limit(limit);
+    return { items: rows.map(toSummary), totalCount };
   }
 
   async facets(options: {
@@ -573,6 +637,7 @@ export class DatabaseCredentialStore implements CredentialStore {
           });
       }
     });
+    this.counts.clear();
     return changed;
   }
 
