@@ -111,5 +111,60 @@ describe.each(databases.eachSupportedId())(
           .totalCount,
       ).toBe(9);
     });
+
+    it('re-checks the remembered matches of a search on every page', async () => {
+      const { knex, store } = await setup(12);
+      const search = () =>
+        store.list({
+          environmentId: 'env-a',
+          query: { q: 'esxi-01', orderBy: 'resourceName' },
+        });
+      expect((await search()).items.map(i => i.resourceName)).toEqual([
+        'esxi-010.vcf01.example.test',
+        'esxi-011.vcf01.example.test',
+        'esxi-012.vcf01.example.test',
+      ]);
+      // Changed past the store within the TTL: the count may lag, the page does not show what no longer matches.
+      await knex('credentials')
+        .where({ environment_id: 'env-a', upstream_id: 'cred-11' })
+        .update({ removed_at: new Date().toISOString() });
+      await knex('credentials')
+        .where({ environment_id: 'env-a', upstream_id: 'cred-12' })
+        .update({ search_text: 'renamed' });
+      const page = await search();
+      expect(page.items.map(i => i.resourceName)).toEqual([
+        'esxi-010.vcf01.example.test',
+      ]);
+      expect(page.totalCount).toBe(3);
+    });
+
+    it('pages a search with many matches in sort order', async () => {
+      const { store } = await setup(1005);
+      const all = await store.list({
+        environmentId: 'env-a',
+        query: {
+          q: 'esxi',
+          orderBy: 'resourceName',
+          order: 'desc',
+          limit: 2000,
+        },
+      });
+      expect(all.totalCount).toBe(1005);
+      expect(all.items).toHaveLength(1005);
+      const last = await store.list({
+        environmentId: 'env-a',
+        query: {
+          q: 'esxi',
+          orderBy: 'resourceName',
+          order: 'desc',
+          offset: 1000,
+          limit: 10,
+        },
+      });
+      expect(last.totalCount).toBe(1005);
+      expect(last.items.map(i => i.id)).toEqual(
+        all.items.slice(1000).map(i => i.id),
+      );
+    });
   },
 );

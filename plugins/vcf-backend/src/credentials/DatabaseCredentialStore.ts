@@ -82,11 +82,18 @@ const EXPIRING_SOON_DAYS = 14;
 const DEFAULT_COUNT_CACHE_MS = 2000;
 
 /**
- * A search (`q=`) matching fewer rows than this many times the rows a page needs (offset + limit) is read on
- * SQLite through the narrow search index and then sorted, rather than in sort order through the sort column's
- * index, which would look up the table row of nearly every credential to find a few matches.
+ * On SQLite, a search (`q=`) matching at most this many rows keeps their row ids beside its count, and its pages
+ * read just those rows (then sorted) instead of walking the sort column's index through every credential of the
+ * environment to find a few matches. (`LIKE '%…%'` has no index on SQLite: finding the matches is one scan of
+ * the narrow search index, done once per count.)
  */
-const SPARSE_SEARCH_FACTOR = 5;
+const SPARSE_SEARCH_ROWS = 1000;
+
+/** A list's total count; for a sparse SQLite search also the row ids of its matches. */
+interface ListTotal {
+  count: number;
+  rowids?: number[];
+}
 
 function credentialId(
   environmentId: string,
@@ -228,7 +235,7 @@ export class DatabaseCredentialStore implements CredentialStore {
     });
   }
 
-  private readonly counts: ShortLivedMap<number>;
+  private readonly counts: ShortLivedMap<ListTotal>;
   private readonly isSqlite: boolean;
 
   private constructor(
@@ -360,14 +367,17 @@ export class DatabaseCredentialStore implements CredentialStore {
     query: CredentialListQuery;
     filter?: PermissionCriteria<VcfQueryFilter>;
     joinEnvironment?: boolean;
-    /** SQLite only: read through the search index (see SPARSE_SEARCH_FACTOR). */
-    searchIndex?: boolean;
+    /**
+     * SQLite only: only these rows (see SPARSE_SEARCH_ROWS), looked up by row id; every other condition still
+     * applies. `not indexed` keeps the planner from walking a sort index through the whole environment instead.
+     */
+    rowids?: number[];
   }) {
     const { query } = options;
-    const q: Knex.QueryBuilder = options.searchIndex
-      ? this.db.from(
-          this.db.raw('credentials as c indexed by credentials_env_search_idx'),
-        )
+    const q: Knex.QueryBuilder = options.rowids
+      ? this.db
+          .from(this.db.raw('credentials as c not indexed'))
+          .whereIn('c.rowid', options.rowids)
       : this.db('credentials as c');
     // The environment's owner is only needed by permission conditions; skip the join otherwise.
     if (options.filter || options.joinEnvironment)
@@ -409,7 +419,8 @@ export class DatabaseCredentialStore implements CredentialStore {
    * A page of credentials and the total count of its filters. The count is the expensive half (every matching
    * row): it is reused for `countCacheMs` for the same environment, filters, search and permission conditions,
    * so paging and repeated searches count once. Writes through this store forget the counts at once; writes
-   * through another replica show in the count within that time (the page itself is always read anew).
+   * through another replica show in the count (and, for a sparse search, in its matches) within that time. The
+   * page itself is always read anew, with every condition applied.
    */
   async list(options: {
     environmentId?: string;
@@ -418,7 +429,7 @@ export class DatabaseCredentialStore implements CredentialStore {
   }): Promise<Page<CredentialSummary>> {
     const { query } = options;
     const base = this.baseQuery(options);
-    const totalCount = await this.counts.getOrLoad(
+    const total = await this.counts.getOrLoad(
       JSON.stringify([
         options.environmentId,
         options.filter,
@@ -430,26 +441,28 @@ export class DatabaseCredentialStore implements CredentialStore {
           order: undefined,
         },
       ]),
-      async () => {
+      async (): Promise<ListTotal> => {
+        if (query.q && this.isSqlite) {
+          const rowids: number[] = await base
+            .clone()
+            .limit(SPARSE_SEARCH_ROWS + 1)
+            .pluck('c.rowid');
+          if (rowids.length <= SPARSE_SEARCH_ROWS)
+            return { count: rowids.length, rowids };
+        }
         const [{ count }] = await base.clone().count({ count: '*' });
-        return Number(count);
+        return { count: Number(count) };
       },
     );
-    const offset = query.offset ?? 0;
-    const limit = query.limit ?? 25;
-    const page =
-      query.q &&
-      options.environmentId &&
-      this.isSqlite &&
-      totalCount < SPARSE_SEARCH_FACTOR * (offset + limit)
-        ? this.baseQuery({ ...options, searchIndex: true })
-        : base.clone();
+    const page = total.rowids
+      ? this.baseQuery({ ...options, rowids: total.rowids })
+      : base.clone();
     const rows = await page
       .select(SUMMARY_COLUMNS)
       .orderBy(this.orderOf(query))
-      .offset(offset)
-      .limit(limit);
-    return { items: rows.map(toSummary), totalCount };
+      .offset(query.offset ?? 0)
+      .limit(query.limit ?? 25);
+    return { items: rows.map(toSummary), totalCount: total.count };
   }
 
   async facets(options: {
