@@ -21,6 +21,8 @@ export interface ProductionBackend {
   pid: number;
   /** Resident memory of the backend process now, in MiB (Linux). */
   rssMiB(): number;
+  /** CPU time the backend process has used so far (user + system), in ms (Linux). */
+  cpuMs(): number;
   /** Stops the backend (TERM, KILL after 20 s). */
   stop(): Promise<void>;
 }
@@ -129,6 +131,13 @@ export async function startProductionBackend(options: {
     rssMiB: () => {
       const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
       return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+    },
+    cpuMs: () => {
+      // /proc/<pid>/stat: utime and stime are fields 14 and 15, in clock ticks (100 per second on Linux);
+      // the command name (field 2) is in parentheses and may hold spaces, so count from after it.
+      const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return (Number(fields[11]) + Number(fields[12])) * 10;
     },
     stop: async () => {
       if (exited) return;

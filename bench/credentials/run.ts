@@ -72,15 +72,21 @@ interface PhaseResult {
   p95: number;
   rps: number;
   failures: number;
+  /** The backend's CPU time per answered request (ms): what a request costs, whatever the machine's load. */
+  cpuMsPerRequest: number;
 }
 
-function runPhase(options: {
-  base: string;
-  paths: string[];
-  token?: string;
-  seconds: number;
-  concurrency: number;
-}): Promise<PhaseResult> {
+function runPhase(
+  backend: ProductionBackend,
+  options: {
+    base: string;
+    paths: string[];
+    token?: string;
+    seconds: number;
+    concurrency: number;
+  },
+): Promise<PhaseResult> {
+  const cpuBefore = backend.cpuMs();
   return new Promise((resolvePhase, reject) => {
     const worker = new Worker(join(__dirname, 'httpLoad.worker.js'), {
       workerData: options,
@@ -95,6 +101,7 @@ function runPhase(options: {
         p95: percentile(result.latencies, 95),
         rps: result.requests / result.seconds,
         failures: result.failures,
+        cpuMsPerRequest: (backend.cpuMs() - cpuBefore) / result.requests,
       });
     });
     worker.once('error', reject);
@@ -365,7 +372,7 @@ async function main() {
     );
     for (let round = 0; round < rounds; round++) {
       for (const phase of phases) {
-        const result = await runPhase({
+        const result = await runPhase(backend, {
           base: backend.baseUrl,
           paths: phase.paths,
           token: phase.auth ? token : undefined,
@@ -385,20 +392,26 @@ async function main() {
     out(
       `${'phase'.padEnd(38)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(
         8,
-      )} ${'req/s'.padStart(8)} ${'of floor'.padStart(9)}  verdict (p95 ms)`,
+      )} ${'req/s'.padStart(8)} ${'of floor'.padStart(
+        9,
+      )} ${'CPU ms/req'.padStart(11)}  verdict (p95 ms)`,
     );
     for (const phase of phases) {
       const rs = results.get(phase.name)!;
       const p50 = median(rs.map(r => r.p50));
       const p95 = median(rs.map(r => r.p95));
       const rps = median(rs.map(r => r.rps));
+      const cpu = median(rs.map(r => r.cpuMsPerRequest));
       out(
         `${phase.name.padEnd(38)} ${p50.toFixed(1).padStart(8)} ${p95
           .toFixed(1)
           .padStart(8)} ${rps.toFixed(0).padStart(8)} ${`${(
           (rps / floor) *
           100
-        ).toFixed(0)} %`.padStart(9)}  ${verdict(p95, phase.targetP95)}`,
+        ).toFixed(0)} %`.padStart(9)} ${cpu.toFixed(2).padStart(11)}  ${verdict(
+          p95,
+          phase.targetP95,
+        )}`,
       );
     }
 

@@ -16,6 +16,17 @@ export interface Config {
       previousKeys?: string[];
     };
 
+    /** How the plugin asks the permission framework. */
+    permissions?: {
+      /**
+       * How long, in seconds, a user's decisions for lists and reads (permissions asked without a resource, whose
+       * conditions the plugin applies in SQL) are reused before the permission backend is asked again. A revoked
+       * permission can go on applying for this long on each replica; decisions about one resource (reveal,
+       * rotate, change) are never reused. 0 asks for every request. Defaults to 2, at most 60.
+       */
+      decisionCacheSeconds?: number;
+    };
+
     /** How the sync dispatcher runs. */
     sync?: {
       /** How many targets one backend instance syncs at the same time. Defaults to 4. */

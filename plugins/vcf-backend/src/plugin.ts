@@ -50,6 +50,7 @@ import {
   vcfEnvironmentResourceRef,
 } from './permissions/resourceRefs';
 import { vcfCredentialRules, vcfEnvironmentRules } from './permissions/rules';
+import { DecisionCachingPermissionsService } from './permissions/DecisionCachingPermissionsService';
 import { createRouter } from './service/createRouter';
 import { NotificationLedger } from './notifications/NotificationLedger';
 import { readNotificationSettings } from './notifications/notificationSettings';
@@ -96,6 +97,11 @@ export const vcfPlugin = createBackendPlugin({
         lifecycle,
       }) {
         const cipher = SecretCipher.fromConfig(config);
+        // Lists and reads reuse a user's decisions for a moment (vcf.permissions.decisionCacheSeconds).
+        const routePermissions = DecisionCachingPermissionsService.fromConfig(
+          config,
+          permissions,
+        );
         const db = await openVcfDatabase(database, { lifecycle });
         await checkStoredSecretKeys(db, cipher);
         const syncSettings = readSyncSettings(config);
@@ -271,7 +277,7 @@ export const vcfPlugin = createBackendPlugin({
 
         registerVcfActions({
           actionsRegistry,
-          permissions,
+          permissions: routePermissions,
           environmentService,
           environments,
           credentials,
@@ -317,7 +323,7 @@ export const vcfPlugin = createBackendPlugin({
           createRouter({
             logger,
             httpAuth,
-            permissions,
+            permissions: routePermissions,
             environmentService,
             environments,
             credentials,

@@ -31,6 +31,7 @@ import type {
 } from './CredentialStore';
 import type { UpstreamCredential } from './UpstreamCredential';
 import { sortColumnOf } from '../database/sortColumn';
+import { ShortLivedMap } from '../cache/ShortLivedMap';
 
 /** API sort names → columns. Anything else is refused, so no caller text reaches ORDER BY. */
 const SORT_COLUMNS: Record<string, string> = {
@@ -76,6 +77,23 @@ const METADATA_COLUMNS = [
 ] as const;
 
 const EXPIRING_SOON_DAYS = 14;
+
+/** How long a list's total count is reused for the same filters (see {@link DatabaseCredentialStore.list}). */
+const DEFAULT_COUNT_CACHE_MS = 2000;
+
+/**
+ * On SQLite, a search (`q=`) matching at most this many rows keeps their row ids beside its count, and its pages
+ * read just those rows (then sorted) instead of walking the sort column's index through every credential of the
+ * environment to find a few matches. (`LIKE '%…%'` has no index on SQLite: finding the matches is one scan of
+ * the narrow search index, done once per count.)
+ */
+const SPARSE_SEARCH_ROWS = 1000;
+
+/** A list's total count; for a sparse SQLite search also the row ids of its matches. */
+interface ListTotal {
+  count: number;
+  rowids?: number[];
+}
 
 function credentialId(
   environmentId: string,
@@ -200,18 +218,34 @@ const SUMMARY_COLUMNS = [
  * @public
  */
 export class DatabaseCredentialStore implements CredentialStore {
-  /** A store on the plugin's database, migrated by `openVcfDatabase`; passwords are encrypted with `cipher`. */
+  /**
+   * A store on the plugin's database, migrated by `openVcfDatabase`; passwords are encrypted with `cipher`.
+   * `countCacheMs` (default 2000, 0 to count every time): how long the total count of a list is reused for the
+   * same environment, filters, search and permission conditions.
+   */
   static create(options: {
     db: Knex;
     cipher: SecretCipher;
+    countCacheMs?: number;
+    now?: () => number;
   }): DatabaseCredentialStore {
-    return new DatabaseCredentialStore(options.db, options.cipher);
+    return new DatabaseCredentialStore(options.db, options.cipher, {
+      ttlMs: options.countCacheMs ?? DEFAULT_COUNT_CACHE_MS,
+      now: options.now,
+    });
   }
+
+  private readonly counts: ShortLivedMap<ListTotal>;
+  private readonly isSqlite: boolean;
 
   private constructor(
     private readonly db: Knex,
     private readonly cipher: SecretCipher,
-  ) {}
+    countCache: { ttlMs: number; now?: () => number },
+  ) {
+    this.counts = new ShortLivedMap(countCache);
+    this.isSqlite = String(db.client.config.client ?? '').includes('sqlite');
+  }
 
   async replaceSourceSet(options: {
     environmentId: string;
@@ -324,6 +358,7 @@ export class DatabaseCredentialStore implements CredentialStore {
         .andWhere('last_seen_at', '<', now)
         .update({ removed_at: now });
     });
+    this.counts.clear();
     return counts;
   }
 
@@ -332,9 +367,18 @@ export class DatabaseCredentialStore implements CredentialStore {
     query: CredentialListQuery;
     filter?: PermissionCriteria<VcfQueryFilter>;
     joinEnvironment?: boolean;
+    /**
+     * SQLite only: only these rows (see SPARSE_SEARCH_ROWS), looked up by row id; every other condition still
+     * applies. `not indexed` keeps the planner from walking a sort index through the whole environment instead.
+     */
+    rowids?: number[];
   }) {
     const { query } = options;
-    const q = this.db('credentials as c');
+    const q: Knex.QueryBuilder = options.rowids
+      ? this.db
+          .from(this.db.raw('credentials as c not indexed'))
+          .whereIn('c.rowid', options.rowids)
+      : this.db('credentials as c');
     // The environment's owner is only needed by permission conditions; skip the join otherwise.
     if (options.filter || options.joinEnvironment)
       q.join('environments as e', 'e.id', 'c.environment_id');
@@ -371,21 +415,54 @@ export class DatabaseCredentialStore implements CredentialStore {
     ];
   }
 
+  /**
+   * A page of credentials and the total count of its filters. The count is the expensive half (every matching
+   * row): it is reused for `countCacheMs` for the same environment, filters, search and permission conditions,
+   * so paging and repeated searches count once. Writes through this store forget the counts at once; writes
+   * through another replica show in the count (and, for a sparse search, in its matches) within that time. The
+   * page itself is always read anew, with every condition applied.
+   */
   async list(options: {
     environmentId?: string;
     query: CredentialListQuery;
     filter?: PermissionCriteria<VcfQueryFilter>;
   }): Promise<Page<CredentialSummary>> {
+    const { query } = options;
     const base = this.baseQuery(options);
-    const order = this.orderOf(options.query);
-    const [{ count }] = await base.clone().count({ count: 'c.id' });
-    const rows = await base
-      .clone()
+    const total = await this.counts.getOrLoad(
+      JSON.stringify([
+        options.environmentId,
+        options.filter,
+        {
+          ...query,
+          offset: undefined,
+          limit: undefined,
+          orderBy: undefined,
+          order: undefined,
+        },
+      ]),
+      async (): Promise<ListTotal> => {
+        if (query.q && this.isSqlite) {
+          const rowids: number[] = await base
+            .clone()
+            .limit(SPARSE_SEARCH_ROWS + 1)
+            .pluck('c.rowid');
+          if (rowids.length <= SPARSE_SEARCH_ROWS)
+            return { count: rowids.length, rowids };
+        }
+        const [{ count }] = await base.clone().count({ count: '*' });
+        return { count: Number(count) };
+      },
+    );
+    const page = total.rowids
+      ? this.baseQuery({ ...options, rowids: total.rowids })
+      : base.clone();
+    const rows = await page
       .select(SUMMARY_COLUMNS)
-      .orderBy(order)
-      .offset(options.query.offset ?? 0)
-      .limit(options.query.limit ?? 25);
-    return { items: rows.map(toSummary), totalCount: Number(count) };
+      .orderBy(this.orderOf(query))
+      .offset(query.offset ?? 0)
+      .limit(query.limit ?? 25);
+    return { items: rows.map(toSummary), totalCount: total.count };
   }
 
   async facets(options: {
@@ -573,6 +650,7 @@ export class DatabaseCredentialStore implements CredentialStore {
           });
       }
     });
+    this.counts.clear();
     return changed;
   }
 

@@ -9,9 +9,14 @@ export function nowIso(now: Date = new Date()): string {
   return now.toISOString();
 }
 
+/** The exact form {@link nowIso} writes, which SQLite gives back as it is. */
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 /** A timestamp column value as an ISO string, or undefined. */
 export function isoOrUndefined(value: unknown): string | undefined {
   if (value === null || value === undefined || value === '') return undefined;
+  // Lists read thousands of these: what the stores wrote needs no parsing.
+  if (typeof value === 'string' && ISO_UTC.test(value)) return value;
   if (value instanceof Date) return value.toISOString();
   if (typeof value === 'number') return new Date(value).toISOString();
   const parsed = new Date(String(value));

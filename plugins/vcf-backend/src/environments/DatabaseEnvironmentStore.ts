@@ -22,26 +22,48 @@ import type {
   EnvironmentStore,
   StoredEnvironment,
 } from './EnvironmentStore';
+import { ShortLivedCache } from '../cache/ShortLivedCache';
 
 const SOURCES: CredentialSource[] = ['sddc-manager', 'installer'];
+
+/** How long the definitions read by `get` and an unfiltered `list` are reused (see the store's create). */
+const DEFAULT_DEFINITIONS_CACHE_MS = 2000;
 
 /**
  * {@link EnvironmentStore} on the plugin's database.
  * @public
  */
 export class DatabaseEnvironmentStore implements EnvironmentStore {
-  /** A store on the plugin's database, migrated by `openVcfDatabase`; passwords are encrypted with `cipher`. */
+  /**
+   * A store on the plugin's database, migrated by `openVcfDatabase`; passwords are encrypted with `cipher`.
+   *
+   * Every credential and inventory request looks up its environment, so the definitions (never passwords) that
+   * `get` and an unfiltered `list` answer with are read for all environments at once and reused for
+   * `definitionsCacheMs` (default 2000, 0 to read every time). Writes through this store show at once; changes
+   * made through another replica show within that time. Filtered lists (permission conditions) and
+   * {@link DatabaseEnvironmentStore.getEndpointWithPassword} always read the database.
+   */
   static create(options: {
     db: Knex;
     cipher: SecretCipher;
+    definitionsCacheMs?: number;
+    now?: () => number;
   }): DatabaseEnvironmentStore {
-    return new DatabaseEnvironmentStore(options.db, options.cipher);
+    return new DatabaseEnvironmentStore(options.db, options.cipher, {
+      ttlMs: options.definitionsCacheMs ?? DEFAULT_DEFINITIONS_CACHE_MS,
+      now: options.now,
+    });
   }
+
+  private readonly definitions: ShortLivedCache<StoredEnvironment[]>;
 
   private constructor(
     private readonly db: Knex,
     private readonly cipher: SecretCipher,
-  ) {}
+    definitionsCache: { ttlMs: number; now?: () => number },
+  ) {
+    this.definitions = new ShortLivedCache(() => this.read(), definitionsCache);
+  }
 
   async replaceConfigEnvironments(
     definitions: EnvironmentDefinition[],
@@ -74,6 +96,7 @@ export class DatabaseEnvironmentStore implements EnvironmentStore {
         await this.write(tx, { ...definition }, 'config', !exists);
       }
     });
+    this.definitions.invalidate();
   }
 
   async create(change: EnvironmentChange): Promise<void> {
@@ -85,6 +108,7 @@ export class DatabaseEnvironmentStore implements EnvironmentStore {
       }
       await this.write(tx, change, 'api', true);
     });
+    this.definitions.invalidate();
   }
 
   async update(change: EnvironmentChange): Promise<void> {
@@ -101,6 +125,7 @@ export class DatabaseEnvironmentStore implements EnvironmentStore {
       }
       await this.write(tx, change, 'api', false);
     });
+    this.definitions.invalidate();
   }
 
   async delete(id: string): Promise<void> {
@@ -113,6 +138,7 @@ export class DatabaseEnvironmentStore implements EnvironmentStore {
       );
     }
     await this.db.transaction(tx => this.deleteRows(tx, [id]));
+    this.definitions.invalidate();
   }
 
   /** Deletes environments with everything synced from them (SQLite does not enforce the cascades). */
@@ -129,16 +155,19 @@ export class DatabaseEnvironmentStore implements EnvironmentStore {
   }
 
   async get(id: string): Promise<StoredEnvironment | undefined> {
-    const [environment] = await this.list(undefined, id);
-    return environment;
+    return (await this.definitions.get()).find(e => e.id === id);
   }
 
   async list(
     filter?: PermissionCriteria<VcfQueryFilter>,
-    onlyId?: string,
+  ): Promise<StoredEnvironment[]> {
+    return filter ? this.read(filter) : [...(await this.definitions.get())];
+  }
+
+  private async read(
+    filter?: PermissionCriteria<VcfQueryFilter>,
   ): Promise<StoredEnvironment[]> {
     const query = this.db('environments').select('*').orderBy('title');
-    if (onlyId) query.where({ id: onlyId });
     if (filter) {
       applyPermissionCriteria(query, filter, {
         environmentId: 'id',

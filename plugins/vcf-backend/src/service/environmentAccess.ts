@@ -54,13 +54,13 @@ export async function requireVisibleEnvironment(
   environmentId: string,
   options: EnvironmentVisibilityOptions,
 ): Promise<void> {
-  const notFound = new NotFoundError(
-    `No environment with the id "${environmentId}"`,
-  );
+  // (made only when thrown: an error's stack trace is not free on a path every request takes)
+  const notFound = () =>
+    new NotFoundError(`No environment with the id "${environmentId}"`);
   if (!(await isEnvironmentVisible(decision, environmentId, options))) {
-    throw await ctx.denied('environment.read', { environmentId }, notFound);
+    throw await ctx.denied('environment.read', { environmentId }, notFound());
   }
-  if (!(await options.environments.get(environmentId))) throw notFound;
+  if (!(await options.environments.get(environmentId))) throw notFound();
 }
 
 /**
