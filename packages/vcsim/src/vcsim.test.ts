@@ -1,4 +1,5 @@
 import { Agent, request } from 'node:https';
+import { statSync } from 'node:fs';
 import { buildVcsim, startVcsim, VcsimInstance } from './index';
 
 function postSoap(
@@ -151,8 +152,11 @@ describe('buildVcsim', () => {
   it('reuses an up-to-date binary', async () => {
     const binary = await buildVcsim();
     expect(binary).toMatch(/\.tools\/vcsim\/vcsim$/);
-    const started = Date.now();
+    const built = statSync(binary);
     await expect(buildVcsim()).resolves.toBe(binary);
-    expect(Date.now() - started).toBeLessThan(1000);
+    // Not built again: the same file, untouched.
+    const reused = statSync(binary);
+    expect(reused.ino).toBe(built.ino);
+    expect(reused.mtimeMs).toBe(built.mtimeMs);
   });
 });

@@ -95,7 +95,7 @@ describe('VcfEntityProvider on data synced from the simulator and vcsim', () => 
       let status = 'never';
       for (
         let i = 0;
-        i < 150 && !['succeeded', 'failed'].includes(status);
+        i < 3000 && !['succeeded', 'failed'].includes(status);
         i++
       ) {
         await new Promise(resolve => setTimeout(resolve, 100));

@@ -64,7 +64,7 @@ describe('vcfPlugin', () => {
       let status = 'never';
       for (
         let i = 0;
-        i < 100 && status !== 'succeeded' && status !== 'failed';
+        i < 3000 && status !== 'succeeded' && status !== 'failed';
         i++
       ) {
         await new Promise(resolve => setTimeout(resolve, 100));

@@ -135,8 +135,9 @@ describe('GET /v1/credentials', () => {
 });
 
 describe('scale', () => {
-  it('generates and serves 10,000 credentials in a few seconds', async () => {
-    const started = Date.now();
+  // How fast is measured by bench/credentials (the first sync of 10,000 credentials), not here: a time limit in a
+  // test fails on a busy machine without anything being wrong.
+  it('generates and serves 10,000 credentials, paged', async () => {
     const simulator = await startVcfSimulator({
       credentialsPerEnvironment: 10_000,
     });
@@ -154,6 +155,5 @@ describe('scale', () => {
     } finally {
       await simulator.stop();
     }
-    expect(Date.now() - started).toBeLessThan(5_000);
   });
 });

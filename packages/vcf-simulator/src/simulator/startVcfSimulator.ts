@@ -151,6 +151,7 @@ export async function startVcfSimulator(
       environmentState(environmentId).credentials.map(c => structuredClone(c)),
     getSddcSpec: environmentId =>
       structuredClone(environmentState(environmentId).sddcSpec),
+    heldRequestCount: () => hangingResponses.size,
     stop: () =>
       new Promise<void>(resolve => {
         for (const res of hangingResponses) res.socket?.destroy();

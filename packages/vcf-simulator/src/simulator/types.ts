@@ -221,6 +221,11 @@ export interface VcfSimulator {
   listCredentials(environmentId: string): Credential[];
   /** The deployment spec the environment's installer returns. */
   getSddcSpec(environmentId: string): SddcSpec;
+  /**
+   * How many requests the `hang` and `holdPagesFrom` faults hold open right now: a test can wait for its request
+   * to be held instead of sleeping.
+   */
+  heldRequestCount(): number;
   /** Closes the server and every open connection, hanging ones included. */
   stop(): Promise<void>;
 }

@@ -146,7 +146,7 @@ describe('the VCF actions', () => {
           (sync?.status === 'succeeded' || sync?.status === 'failed')
         )
           break;
-        if (i === 600) throw new Error(`${path} did not sync`);
+        if (i === 3000) throw new Error(`${path} did not sync`);
         await new Promise(resolve => setTimeout(resolve, 100));
       }
     }

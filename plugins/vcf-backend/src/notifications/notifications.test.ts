@@ -58,7 +58,7 @@ async function waitFor<T>(
   read: () => Promise<T>,
   done: (value: T) => boolean,
 ): Promise<T> {
-  for (let i = 0; i < 600; i++) {
+  for (let i = 0; i < 3000; i++) {
     const value = await read();
     if (done(value)) return value;
     await new Promise(resolve => setTimeout(resolve, 100));
