@@ -238,6 +238,16 @@ export function readSyncSettings(config: Config): SyncSettings {
   };
 }
 
+/** Reads `vcf.permissions.decisionCacheSeconds` (default 2; 0, which turns the reuse off, to 60). */
+export function readDecisionCacheSeconds(config: Config): number {
+  const key = 'vcf.permissions.decisionCacheSeconds';
+  const seconds = config.getOptionalNumber(key) ?? 2;
+  if (!(seconds >= 0 && seconds <= 60)) {
+    throw new Error(`${key} must be between 0 and 60; got ${seconds}`);
+  }
+  return seconds;
+}
+
 /** Reads `vcf.inventory.changes.retentionDays` (default 90, at least 1). */
 export function readInventoryChangeRetentionDays(config: Config): number {
   const days =

@@ -12,9 +12,7 @@ import type {
   QueryPermissionResponse,
 } from '@backstage/plugin-permission-common';
 import { ShortLivedMap } from '../cache/ShortLivedMap';
-
-/** The default of `vcf.permissions.decisionCacheSeconds`. */
-const DEFAULT_DECISION_CACHE_SECONDS = 2;
+import { readDecisionCacheSeconds } from '../config/readVcfConfig';
 
 /**
  * Who a decision was made for: the user, the service acting for them (if any) and the expiry of the token, so a
@@ -56,16 +54,8 @@ export class DecisionCachingPermissionsService implements PermissionsService {
     config: Config,
     permissions: PermissionsService,
   ): PermissionsService {
-    const seconds =
-      config.getOptionalNumber('vcf.permissions.decisionCacheSeconds') ??
-      DEFAULT_DECISION_CACHE_SECONDS;
-    if (!(seconds >= 0 && seconds <= 60)) {
-      throw new Error(
-        `vcf.permissions.decisionCacheSeconds must be between 0 and 60; got ${seconds}`,
-      );
-    }
     return DecisionCachingPermissionsService.wrap(permissions, {
-      ttlMs: seconds * 1000,
+      ttlMs: readDecisionCacheSeconds(config) * 1000,
     });
   }
 
