@@ -23,6 +23,15 @@ export interface PropertyCollectorPagerOptions {
   logger?: LoggerService;
 }
 
+/** Made with `new`, not as a literal: see the comment at the top of vimXmlParser.ts. */
+class ReadObjectContent implements ObjectContent {
+  constructor(
+    readonly obj: ManagedObjectReference,
+    readonly props: Map<string, VimNode>,
+    readonly missing: Array<{ path: string; fault: string }>,
+  ) {}
+}
+
 /** One `objects` element of a RetrieveResult; undefined when it names no object. */
 function readObjectContent(o: VimNode): ObjectContent | undefined {
   const obj = readMoRef(child(o, 'obj'));
@@ -37,7 +46,7 @@ function readObjectContent(o: VimNode): ObjectContent | undefined {
     path: readString(child(m, 'path')) ?? '',
     fault: xsiType(child(m, 'fault.fault')) ?? 'UnknownFault',
   }));
-  return { obj, props, missing };
+  return new ReadObjectContent(obj, props, missing);
 }
 
 /**
@@ -47,6 +56,11 @@ function readObjectContent(o: VimNode): ObjectContent | undefined {
  */
 export interface PropertyCollectorPageHandlers {
   onObject(object: ObjectContent): void;
+  /**
+   * Awaited after each piece of a page is parsed, before the next is read: the place to write away what
+   * `onObject` collected so far, so that memory holds a few objects rather than a page of them.
+   */
+  onChunkParsed?(): Promise<void>;
   onPageEnd?(): Promise<void>;
 }
 
@@ -212,7 +226,7 @@ export class PropertyCollectorPager {
     try {
       while (reply) {
         ahead.next = undefined;
-        await reply.read(onChild);
+        await reply.read(onChild, handlers.onChunkParsed);
         await handlers.onPageEnd?.();
         reply = ahead.next && (await ahead.next);
       }

@@ -465,5 +465,45 @@ describe('VimSoapClient protocol details', () => {
       ).rejects.toBe(stop);
       expect(seen).toEqual(['token', 'objects']);
     });
+
+    it('awaits afterChunk between pieces: nothing more is parsed until it resolves', async () => {
+      const c = await connected(() => ({ xml: PAGE, chunkBytes: 64 }));
+      const reply = await c.requestStreamed('RetrievePropertiesEx', PC);
+      const seen: string[] = [];
+      let pausing = false;
+      let pauses = 0;
+      await reply.read(
+        name => {
+          expect(pausing).toBe(false);
+          seen.push(name);
+        },
+        async () => {
+          pausing = true;
+          pauses++;
+          await new Promise(resolve => setImmediate(resolve));
+          pausing = false;
+        },
+      );
+      expect(seen).toEqual(['token', 'objects', 'objects']);
+      // How many pieces arrive depends on the network; there is at least one.
+      expect(pauses).toBeGreaterThanOrEqual(1);
+    });
+
+    it('stops reading when afterChunk fails, and passes its error on', async () => {
+      const c = await connected(() => ({ xml: PAGE, chunkBytes: 8 }));
+      const reply = await c.requestStreamed('RetrievePropertiesEx', PC);
+      const full = new Error('database unavailable');
+      let calls = 0;
+      await expect(
+        reply.read(
+          () => {},
+          async () => {
+            calls++;
+            throw full;
+          },
+        ),
+      ).rejects.toBe(full);
+      expect(calls).toBe(1);
+    });
   });
 });

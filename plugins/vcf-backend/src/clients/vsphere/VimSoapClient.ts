@@ -50,9 +50,14 @@ export interface VimStreamedReply {
    * Reads the body as it arrives and parses it on the way: each child element of the `returnval` (e.g. the
    * `token` and each of the `objects` of a RetrieveResult) goes to `onChild` as soon as it is complete and is not
    * kept, so the answer never exists as one string or tree. Resolves once the body is read; rejects when it is
-   * not the method's SOAP response, when the connection fails, or with what `onChild` throws.
+   * not the method's SOAP response, when the connection fails, or with what `onChild` throws. When given,
+   * `afterChunk` is awaited after each piece of the body is parsed, before the next one is read: the caller can
+   * write away what `onChild` gave it so far, so that memory holds a few objects rather than a page of them.
    */
-  read(onChild: (name: string, value: VimNode) => void): Promise<void>;
+  read(
+    onChild: (name: string, value: VimNode) => void,
+    afterChunk?: () => Promise<void>,
+  ): Promise<void>;
   /** Lets the body go unread (frees its connection). */
   discard(): Promise<void>;
 }
@@ -427,7 +432,7 @@ export class VimSoapClient {
   ): VimStreamedReply {
     let used = false;
     return {
-      read: async onChild => {
+      read: async (onChild, afterChunk) => {
         if (used) throw new Error(`The answer to ${method} was read already`);
         used = true;
         let handlerFailure: { error: unknown } | undefined;
@@ -455,6 +460,14 @@ export class VimSoapClient {
             }
             if (chunk.done) break;
             xml.write(decoder.decode(chunk.value, { stream: true }));
+            if (afterChunk) {
+              try {
+                await afterChunk();
+              } catch (error) {
+                handlerFailure = { error };
+                throw error;
+              }
+            }
           }
           document = xml.write(decoder.decode()).close();
         } catch (error) {

@@ -84,6 +84,11 @@ export function readDate(node: unknown): string | undefined {
   return Number.isNaN(time) ? undefined : new Date(time).toISOString();
 }
 
+/** Made with `new`, not as a literal: see the comment at the top of vimXmlParser.ts. */
+class ReadMoRef implements ManagedObjectReference {
+  constructor(readonly type: string, readonly value: string) {}
+}
+
 /**
  * A managed object reference (`<x type="HostSystem">host-1</x>`), or `undefined`.
  * @public
@@ -93,7 +98,7 @@ export function readMoRef(node: unknown): ManagedObjectReference | undefined {
   const type = node['@_type'];
   const value = readString(node);
   if (typeof type !== 'string' || value === undefined) return undefined;
-  return { type, value };
+  return new ReadMoRef(type, value);
 }
 
 /**
