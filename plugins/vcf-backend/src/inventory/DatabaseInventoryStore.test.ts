@@ -12,7 +12,7 @@ import {
 } from '../__testUtils__/inventoryFixtures';
 import { DatabaseInventoryStore } from './DatabaseInventoryStore';
 import { INVENTORY_TABLES } from './inventoryTables';
-import { stagingTableOf } from './StagedVcenterInventory';
+import { insertBatchSize, stagingTableOf } from './StagedVcenterInventory';
 
 const databases = createVcfTestDatabases();
 
@@ -121,12 +121,16 @@ describe.each(databases.eachSupportedId())(
       };
 
       const aborted = await store.stageVcenterInventory('vc-a');
-      await aborted.write('vms', next.vms.slice(0, 5));
-      await aborted.write('vms', next.vms.slice(5));
+      const batch = insertBatchSize('vms');
+      const many = sampleInventory('vc-a', 2 * batch + 7).vms;
+      await aborted.write('vms', many.slice(0, 5));
+      expect(await stagingRows()).toBe(0); // fewer than one INSERT's worth: waiting
+      await aborted.write('vms', many.slice(5));
       expect(byId((await store.list('vms', { limit: 500 })).items)).toEqual(
         byId(good.vms),
       );
-      expect(await stagingRows()).toBe(next.vms.length);
+      // Whole INSERTs went to the staging table; the last 7 rows wait for the next batch or the commit.
+      expect(await stagingRows()).toBe(2 * batch);
       await aborted.abort();
       expect(await stagingRows()).toBe(0);
       expect(byId((await store.list('vms', { limit: 500 })).items)).toEqual(

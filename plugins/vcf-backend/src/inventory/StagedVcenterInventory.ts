@@ -58,6 +58,22 @@ function storedColumns(kind: InventoryKind): string[] {
   ];
 }
 
+/**
+ * Rows per INSERT of a kind: within both databases' limits on bound parameters and compound SELECT terms.
+ * @internal
+ */
+export function insertBatchSize(kind: InventoryKind): number {
+  return Math.max(
+    1,
+    Math.min(
+      MAX_ROWS_PER_INSERT,
+      Math.floor(
+        MAX_PARAMETERS_PER_INSERT / (INVENTORY_TABLES[kind].columns.length + 4),
+      ),
+    ),
+  );
+}
+
 function isPostgres(db: Knex): boolean {
   const client = db.client.config.client;
   return client === 'pg' || client === 'postgresql';
@@ -74,6 +90,11 @@ function isPostgres(db: Knex): boolean {
  */
 export class StagedVcenterInventory implements StagedInventory {
   private finished = false;
+  /** Database rows of each kind that wait for a full INSERT (fewer than one batch per kind). */
+  private readonly pending = new Map<
+    InventoryKind,
+    Record<string, unknown>[]
+  >();
 
   /** Starts staging the inventory of a vCenter, dropping what an interrupted sync may have left. */
   static async begin(
@@ -95,43 +116,65 @@ export class StagedVcenterInventory implements StagedInventory {
     },
   ) {}
 
+  /**
+   * Stages rows. They wait, as database rows, until a kind has a whole INSERT's worth (a few hundred rows): the
+   * fetch hands over a few dozen VMs at a time to keep its own memory low, and one statement per handful of rows
+   * would cost the sync more time than the rows themselves.
+   */
   async write<K extends InventoryKind>(
     kind: K,
     rows: Array<InventoryRowsByKind[K]>,
   ): Promise<void> {
     this.assertOpen();
     if (!rows.length) return;
-    const batchSize = Math.max(
-      1,
-      Math.min(
-        MAX_ROWS_PER_INSERT,
-        Math.floor(
-          MAX_PARAMETERS_PER_INSERT /
-            (INVENTORY_TABLES[kind].columns.length + 4),
-        ),
-      ),
-    );
-    for (const batch of chunk(rows, batchSize)) {
-      // A moref listed twice (an event or task that moved between reads) is kept once: the first one.
-      await this.db(stagingTableOf(kind))
-        .insert(batch.map(row => toDbRow(kind, this.vcenterId, row)))
-        .onConflict(['vcenter_id', 'moref'])
-        .ignore();
+    let pending = this.pending.get(kind);
+    if (!pending) {
+      pending = [];
+      this.pending.set(kind, pending);
+    }
+    for (const row of rows) pending.push(toDbRow(kind, this.vcenterId, row));
+    const batchSize = insertBatchSize(kind);
+    if (pending.length >= batchSize) {
+      const full = pending.length - (pending.length % batchSize);
+      await this.insertStaged(kind, pending.splice(0, full));
     }
   }
 
   async restart(kinds: readonly InventoryKind[]): Promise<void> {
     this.assertOpen();
     for (const kind of kinds) {
+      this.pending.delete(kind);
       await this.db(stagingTableOf(kind))
         .where({ vcenter_id: this.vcenterId })
         .delete();
     }
   }
 
+  /** Inserts staged rows, a statement per batch; a moref listed twice (an event or task that moved between reads) is kept once: the first one. */
+  private async insertStaged(
+    kind: InventoryKind,
+    dbRows: Record<string, unknown>[],
+  ): Promise<void> {
+    for (const batch of chunk(dbRows, insertBatchSize(kind))) {
+      await this.db(stagingTableOf(kind))
+        .insert(batch)
+        .onConflict(['vcenter_id', 'moref'])
+        .ignore();
+    }
+  }
+
+  /** Inserts the rows still waiting for a full batch. */
+  private async flushPending(): Promise<void> {
+    for (const [kind, dbRows] of this.pending) {
+      this.pending.delete(kind);
+      await this.insertStaged(kind, dbRows);
+    }
+  }
+
   async commit(): Promise<InventoryCounts> {
     this.assertOpen();
     try {
+      await this.flushPending();
       const at = nowIso(this.options.now?.());
       if (await this.hasLiveInventory()) {
         for (const kind of INVENTORY_KINDS) {
@@ -164,6 +207,7 @@ export class StagedVcenterInventory implements StagedInventory {
   async abort(): Promise<void> {
     if (this.finished) return;
     this.finished = true;
+    this.pending.clear();
     await this.clear();
   }
 
