@@ -278,4 +278,30 @@ describe('mapVsphereInventory', () => {
     );
     expect(rows.vms[0]).toMatchObject({ host: 'host-99', cluster: undefined });
   });
+
+  it('counts the VMs of hosts and datastores and names those of networks, without keeping the parsed lists', () => {
+    const vmList = val(
+      'xsi:type="ArrayOfManagedObjectReference"><ManagedObjectReference type="VirtualMachine">vm-1</ManagedObjectReference><ManagedObjectReference type="VirtualMachine">vm-2</ManagedObjectReference>',
+    );
+    const input = raw({
+      vms: [
+        object('VirtualMachine', 'vm-1', { name: 'web' }),
+        object('VirtualMachine', 'vm-2', { name: 'db' }),
+      ],
+      hosts: [object('HostSystem', 'host-1', { name: 'esx1', vm: vmList })],
+      datastores: [
+        object('Datastore', 'datastore-1', { name: 'ds1', vm: vmList }),
+      ],
+      networks: [
+        object('Network', 'network-1', { name: 'VM Network', vm: vmList }),
+      ],
+    });
+    const rows = mapVsphereInventory(input, ctx);
+    expect(rows.hosts[0].vmCount).toBe(2);
+    expect(rows.datastores[0].vmCount).toBe(2);
+    expect(rows.networks[0].vms).toEqual(['web', 'db']);
+    // The lists name every VM of the vCenter: they are not held while the VMs are read.
+    for (const o of [...input.hosts, ...input.datastores, ...input.networks])
+      expect(o.props.has('vm')).toBe(false);
+  });
 });

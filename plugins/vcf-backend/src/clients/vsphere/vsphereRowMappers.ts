@@ -162,12 +162,35 @@ export class VsphereRowMapper {
   private readonly containerParents = new Map<string, ManagedObjectReference>();
   private readonly hostsByKey = new Map<string, ObjectContent>();
   private readonly portgroupSwitches = new Map<string, string>();
+  /** VMs per host and per datastore, by moRefKey (see the constructor). */
+  private readonly vmCounts = new Map<string, number>();
+  /** The VMs of each network, by moRefKey (see the constructor). */
+  private readonly networkVms = new Map<string, ManagedObjectReference[]>();
   private readonly devices: DeviceMappingContext;
 
+  /**
+   * Takes the kinds read before the VMs. Their `vm` lists name every VM of the vCenter, several times over: the
+   * mapper keeps their counts (hosts, datastores) and compact references (networks), and removes the parsed lists
+   * from `raw`, so that memory does not grow with the number of VMs while they are read.
+   */
   constructor(
     private readonly raw: RawVsphereInventory,
     private readonly ctx: RowMappingContext,
   ) {
+    for (const o of [...raw.hosts, ...raw.datastores]) {
+      this.vmCounts.set(moRefKey(o.obj), readMoRefs(o.props.get('vm')).length);
+      o.props.delete('vm');
+    }
+    for (const n of raw.networks) {
+      this.networkVms.set(
+        moRefKey(n.obj),
+        readMoRefs(n.props.get('vm')).map(ref => ({
+          type: detached(ref.type),
+          value: detached(ref.value),
+        })),
+      );
+      n.props.delete('vm');
+    }
     for (const list of [
       raw.hosts,
       raw.clusters,
@@ -457,7 +480,7 @@ export class VsphereRowMapper {
         vcpuPerCore: cores
           ? Math.round(((vcpus.get(moRefKey(o.obj)) ?? 0) / cores) * 100) / 100
           : undefined,
-        vmCount: readMoRefs(p('vm')).length,
+        vmCount: this.vmCounts.get(moRefKey(o.obj)) ?? 0,
         ntpServers: readStrings(
           child(p('config.dateTimeInfo'), 'ntpConfig.server'),
         ),
@@ -562,7 +585,7 @@ export class VsphereRowMapper {
         datastoreCluster:
           parent?.type === 'StoragePod' ? this.nameOf(parent) : undefined,
         url: readString(p('summary.url')),
-        vmCount: readMoRefs(p('vm')).length,
+        vmCount: this.vmCounts.get(moRefKey(o.obj)) ?? 0,
         hostCount: hosts.length,
         provisionedBytes:
           capacity !== undefined && free !== undefined
@@ -608,7 +631,7 @@ export class VsphereRowMapper {
       const common = {
         ...this.base(o),
         hosts: this.namesOf(readMoRefs(p('host'))),
-        vms: this.namesOf(readMoRefs(p('vm'))),
+        vms: this.namesOf(this.networkVms.get(moRefKey(o.obj)) ?? []),
       };
       if (o.obj.type === 'DistributedVirtualPortgroup') {
         // Uplink portgroups connect the switch to physical NICs; they are not VM networks.
