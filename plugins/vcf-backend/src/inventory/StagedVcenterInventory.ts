@@ -80,8 +80,9 @@ function isPostgres(db: Knex): boolean {
 }
 
 /**
- * A new inventory of one vCenter on its way in: rows go to the staging tables page by page as the fetch hands
- * them over (each batch its own short statement, so SQLite holds no write lock while vCenter is read), and
+ * A new inventory of one vCenter on its way in: rows go to the staging tables as the fetch hands them over, an
+ * INSERT's worth of each kind at a time (each its own short statement, so SQLite holds no write lock while vCenter
+ * is read; what is left of each kind goes in at commit), and
  * {@link StagedVcenterInventory.commit} swaps them into the live tables in one short transaction, after the change
  * feed was computed against the live rows a batch at a time. Until then readers see the previous inventory; a
  * failure at any point deletes the staging rows and leaves the live inventory as it was. Memory holds a batch,
@@ -150,7 +151,10 @@ export class StagedVcenterInventory implements StagedInventory {
     }
   }
 
-  /** Inserts staged rows, a statement per batch; a moref listed twice (an event or task that moved between reads) is kept once: the first one. */
+  /**
+   * Inserts rows into the staging table of their kind, a statement per batch. A moref listed twice (an event or
+   * task that moved between reads) is kept once: the first one.
+   */
   private async insertStaged(
     kind: InventoryKind,
     dbRows: Record<string, unknown>[],
