@@ -1,6 +1,6 @@
 /*
- * Our whole inventory fetch, streamed as the sync does it (each page mapped to rows, then dropped: the sink only
- * counts them), once, in a process of its own, so that its peak resident memory compares with the
+ * Our whole inventory fetch, streamed as the sync does it (VMs mapped to rows and handed over 50 at a time, then
+ * dropped: the sink only counts them), once, in a process of its own, so that its peak resident memory compares with the
  * govmomi and pyvmomi peers' processes. Started by bench/inventory/run.ts; the password comes in PEER_PASSWORD.
  * run.ts runs it compiled to JavaScript, as the product runs (see compiled() there). Prints one JSON line:
  * { ms, rows, baselineRssMb, peakRssMb } (peak = VmHWM of this process, Linux).

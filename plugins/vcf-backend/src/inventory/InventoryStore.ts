@@ -47,7 +47,7 @@ export interface InventoryCatalogRows {
 }
 
 /**
- * A new inventory of one vCenter being written page by page (see {@link InventoryStore.stageVcenterInventory}):
+ * A new inventory of one vCenter being written as it is read (see {@link InventoryStore.stageVcenterInventory}):
  * readers keep seeing the previous inventory until {@link StagedInventory.commit}.
  * @public
  */

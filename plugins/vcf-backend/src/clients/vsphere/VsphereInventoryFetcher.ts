@@ -68,8 +68,8 @@ export interface VsphereInventoryFetcherOptions {
 }
 
 /**
- * Where a streamed fetch puts its rows: each page of VMs (with their snapshots, disks and NICs) as it arrives,
- * then the other kinds. A kind can come in several calls.
+ * Where a streamed fetch puts its rows: the VMs (with their snapshots, disks and NICs) a few dozen at a time as
+ * they are parsed, then the other kinds. A kind can come in several calls.
  * @public
  */
 export interface VsphereInventorySink {
@@ -148,10 +148,11 @@ export class VsphereInventoryFetcher {
   }
 
   /**
-   * Reads the inventory and hands it to `sink` as it arrives: each PropertyCollector page of VMs is mapped and
-   * written before the next is parsed, so memory holds a page, not the vCenter. Hosts, clusters, datastores,
-   * networks and folders are read first (VM rows name them), alarms, tasks and events last. Throws when anything
-   * fails; the sink then holds a partial inventory, which the caller must discard.
+   * Reads the inventory and hands it to `sink` as it arrives: each VM is mapped as soon as its element is parsed,
+   * and the rows of every 50 VMs (and of a page's last ones) are written before more of the answer is read, so
+   * memory holds a few dozen VMs, not a page or the vCenter. Hosts, clusters, datastores, networks and folders
+   * are read first (VM rows name them), alarms, tasks and events last. Throws when anything fails; the sink then
+   * holds a partial inventory, which the caller must discard.
    */
   async stream(
     sink: VsphereInventorySink,
