@@ -5,8 +5,9 @@
  *     port of 127.0.0.1: real auth (guest sign-in tokens), the real permission backend with the demo policy,
  *     SQLite, the VCF plugin syncing N credentials from the simulator (on its own free port);
  *   - per phase, `concurrency` keep-alive clients for `seconds` (in a worker thread): the unauthenticated
- *     `/api/vcf/health` (the floor), `GET /environments`, the credential list (`limit=50`, mixed pages and sorts)
- *     and a `q=` search; each phase `rounds` times in turn, medians reported beside the floor of the same run;
+ *     `/api/vcf/health` (the floor), `GET /environments`, the credential list (`limit=50`, mixed pages and sorts:
+ *     the page after one shown, by its cursor, as the portal's table pages; and a jump to a page by offset) and a
+ *     `q=` search; each phase `rounds` times in turn, medians reported beside the floor of the same run;
  *   - CSV and XLSX export of all rows: time and the backend's RSS growth while it streams.
  *
  *   node scripts/run-ts.js bench/credentials/run.ts [--credentials 10000] [--seconds 10] [--concurrency 50]
@@ -304,14 +305,36 @@ async function main() {
       'expiryStatus',
       'lastSeenAt',
     ];
-    const listPaths = Array.from(
-      { length: 50 },
-      (_, i) =>
-        `/api/vcf/environments/bench/credentials?offset=${
-          (i * 197) % (credentialCount - 50)
-        }&limit=50` +
-        `&orderBy=${sorts[i % sorts.length]}&order=${i % 2 ? 'desc' : 'asc'}`,
+    // 50 pages across the list in five sorts, both directions: asked for by offset (a jump to a page), and as
+    // the portal's table asks for the page after the one it shows (by the cursor that page gave).
+    const listPages = Array.from({ length: 50 }, (_, i) => ({
+      offset: (i * 197) % (credentialCount - 50),
+      sort: `&orderBy=${sorts[i % sorts.length]}&order=${
+        i % 2 ? 'desc' : 'asc'
+      }`,
+    }));
+    const listPath = '/api/vcf/environments/bench/credentials?limit=50';
+    const listPaths = listPages.map(
+      p => `${listPath}&offset=${p.offset}${p.sort}`,
     );
+    const nextPagePaths: string[] = [];
+    for (const p of listPages) {
+      if (p.offset < 50) {
+        nextPagePaths.push(`${listPath}&offset=${p.offset}${p.sort}`);
+        continue;
+      }
+      const before: { nextCursor?: string } = await (
+        await fetch(
+          `${backend.baseUrl}${listPath}&offset=${p.offset - 50}${p.sort}`,
+          { headers: { authorization: `Bearer ${token}` } },
+        )
+      ).json();
+      if (!before.nextCursor)
+        throw new Error(`No nextCursor on the page at offset ${p.offset - 50}`);
+      nextPagePaths.push(
+        `${listPath}${p.sort}&cursor=${encodeURIComponent(before.nextCursor)}`,
+      );
+    }
     const searches = [
       'esxi',
       'vcenter',
@@ -346,7 +369,13 @@ async function main() {
         targetP95: 100,
       },
       {
-        name: 'credential list (limit=50)',
+        name: 'credential list, next page (cursor)',
+        paths: nextPagePaths,
+        auth: true,
+        targetP95: 100,
+      },
+      {
+        name: 'credential list, page jump (offset)',
         paths: listPaths,
         auth: true,
         targetP95: 100,

@@ -6,12 +6,17 @@
 import type { RotateAfterRevealSettings } from './credentialLifecycle';
 
 /**
- * One page of a list: the rows of the page and how many rows match in all.
+ * One page of a list: the rows of the page and how many rows match in all. A list with cursor paging (the
+ * credential list) also gives the cursors of the pages next to this one, when there are such pages.
  * @public
  */
 export interface Page<T> {
   items: T[];
   totalCount: number;
+  /** Send as `cursor` (with the same filters, search and sort) for the page after this one. */
+  nextCursor?: string;
+  /** Send as `cursor` (with the same filters, search and sort) for the page before this one. */
+  prevCursor?: string;
 }
 
 /**
@@ -253,6 +258,11 @@ export interface CredentialSummary {
  * @public
  */
 export interface CredentialListQuery extends ListQuery {
+  /**
+   * A page's `nextCursor` or `prevCursor`: reads the page next to it (instead of `offset`), as fast deep in the
+   * list as at its start. Send the same filters, search and sort as for the page it came from.
+   */
+  cursor?: string;
   /** Exact resource name, e.g. an ESXi host's FQDN (the credentials of one resource). */
   resourceName?: string;
   resourceType?: string;

@@ -7,6 +7,8 @@ import {
   insertEnvironment,
   upstreamCredential,
 } from '../__testUtils__/credentialFixtures';
+import { InputError } from '@backstage/errors';
+import type { CredentialListQuery } from '@vcf-backstage/plugin-vcf-common';
 import { DatabaseCredentialStore } from './DatabaseCredentialStore';
 
 const databases = createVcfTestDatabases();
@@ -14,7 +16,11 @@ const databases = createVcfTestDatabases();
 describe.each(databases.eachSupportedId())(
   'credential list counts and pages on %p',
   databaseId => {
-    async function setup(count: number) {
+    async function setup(
+      count: number,
+      credential: (n: number) => ReturnType<typeof upstreamCredential> = n =>
+        upstreamCredential(n),
+    ) {
       const knex = await createMigratedDatabase(databases, databaseId);
       await insertEnvironment(knex, 'env-a');
       let now = 1_000_000;
@@ -27,9 +33,7 @@ describe.each(databases.eachSupportedId())(
       await store.replaceSourceSet({
         environmentId: 'env-a',
         source: 'sddc-manager',
-        credentials: Array.from({ length: count }, (_, i) =>
-          upstreamCredential(i + 1),
-        ),
+        credentials: Array.from({ length: count }, (_, i) => credential(i + 1)),
       });
       return {
         knex,
@@ -165,6 +169,85 @@ describe.each(databases.eachSupportedId())(
       expect(last.items.map(i => i.id)).toEqual(
         all.items.slice(1000).map(i => i.id),
       );
+    });
+
+    it('pages by cursor forwards and back through the same rows as by offset, in every sort, NULLs included', async () => {
+      // Every fourth credential has no expiry status (NULL): SQLite sorts NULL first, PostgreSQL last.
+      const { store } = await setup(23, n =>
+        upstreamCredential(n, n % 4 === 0 ? { expiryStatus: undefined } : {}),
+      );
+      const list = (query: CredentialListQuery) =>
+        store.list({ environmentId: 'env-a', query });
+      const cases: CredentialListQuery[] = [
+        { orderBy: 'expiryStatus' },
+        { orderBy: 'resourceName' },
+        { orderBy: 'username' },
+        { orderBy: 'lastSeenAt' },
+        { orderBy: 'expiryStatus', resourceType: 'ESXI' },
+        { orderBy: 'expiryStatus', q: 'esxi-01' },
+      ];
+      for (const sort of cases) {
+        for (const order of ['asc', 'desc'] as const) {
+          const query = { ...sort, order, limit: 4 };
+          const everything = (await list({ ...query, limit: 100 })).items.map(
+            i => i.id,
+          );
+          const first = await list(query);
+          expect(first.prevCursor).toBeUndefined();
+          const forward = [...first.items.map(i => i.id)];
+          const pages = [first];
+          for (let page = first; page.nextCursor; ) {
+            page = await list({ ...query, cursor: page.nextCursor });
+            expect(page.totalCount).toBe(everything.length);
+            forward.push(...page.items.map(i => i.id));
+            pages.push(page);
+          }
+          expect(forward).toEqual(everything);
+          // The last page has no next page; walking back by prevCursor meets every page again.
+          const last = pages[pages.length - 1];
+          const backward = [...last.items.map(i => i.id)];
+          let back = last;
+          for (let i = pages.length - 2; i >= 0; i--) {
+            back = await list({ ...query, cursor: back.prevCursor });
+            expect(back.items.map(r => r.id)).toEqual(
+              pages[i].items.map(r => r.id),
+            );
+            backward.unshift(...back.items.map(r => r.id));
+          }
+          expect(back.prevCursor).toBeUndefined();
+          expect(backward).toEqual(everything);
+          // A page read by offset gives a cursor to the page before it as well.
+          const third = await list({ ...query, offset: 8 });
+          expect(
+            (await list({ ...query, cursor: third.prevCursor })).items.map(
+              i => i.id,
+            ),
+          ).toEqual(everything.slice(4, 8));
+        }
+      }
+    });
+
+    it('refuses a cursor that is not one, or that belongs to another sort', async () => {
+      const { store } = await setup(6);
+      const list = (query: CredentialListQuery) =>
+        store.list({ environmentId: 'env-a', query });
+      const { nextCursor } = await list({ orderBy: 'username', limit: 2 });
+      expect(nextCursor).toBeDefined();
+      await expect(
+        list({ orderBy: 'username', order: 'desc', cursor: nextCursor }),
+      ).rejects.toThrow(InputError);
+      await expect(list({ cursor: nextCursor })).rejects.toThrow(
+        /sorted by username asc, not resourceName asc/,
+      );
+      for (const cursor of [
+        'not a cursor',
+        Buffer.from('{"a":1}').toString('base64url'),
+        Buffer.from('["username","asc",1,"x","next"]').toString('base64url'),
+      ]) {
+        await expect(
+          list({ orderBy: 'username', limit: 2, cursor }),
+        ).rejects.toThrow(InputError);
+      }
     });
   },
 );

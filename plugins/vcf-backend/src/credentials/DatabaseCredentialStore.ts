@@ -31,6 +31,7 @@ import type {
 } from './CredentialStore';
 import type { UpstreamCredential } from './UpstreamCredential';
 import { sortColumnOf } from '../database/sortColumn';
+import { readListPage, type ListSort } from '../database/keysetPaging';
 import { ShortLivedMap } from '../cache/ShortLivedMap';
 
 /** API sort names → columns. Anything else is refused, so no caller text reaches ORDER BY. */
@@ -404,14 +405,20 @@ export class DatabaseCredentialStore implements CredentialStore {
     return q;
   }
 
+  private sortOf(query: CredentialListQuery): ListSort {
+    const orderBy = query.orderBy ?? 'resourceName';
+    return {
+      orderBy,
+      column: sortColumnOf(SORT_COLUMNS, orderBy, 'credentials'),
+      order: query.order === 'desc' ? 'desc' : 'asc',
+    };
+  }
+
   private orderOf(query: CredentialListQuery) {
-    const column = query.orderBy
-      ? sortColumnOf(SORT_COLUMNS, query.orderBy, 'credentials')
-      : 'c.resource_name';
-    const direction = query.order === 'desc' ? 'desc' : 'asc';
+    const { column, order } = this.sortOf(query);
     return [
-      { column, order: direction },
-      { column: 'c.id', order: direction },
+      { column, order },
+      { column: 'c.id', order },
     ];
   }
 
@@ -420,7 +427,8 @@ export class DatabaseCredentialStore implements CredentialStore {
    * row): it is reused for `countCacheMs` for the same environment, filters, search and permission conditions,
    * so paging and repeated searches count once. Writes through this store forget the counts at once; writes
    * through another replica show in the count (and, for a sparse search, in its matches) within that time. The
-   * page itself is always read anew, with every condition applied.
+   * page itself is always read anew, with every condition applied: at `offset`, or next to the row a `cursor`
+   * names (an index range, as fast on the last page as on the first; see {@link readListPage}).
    */
   async list(options: {
     environmentId?: string;
@@ -436,6 +444,7 @@ export class DatabaseCredentialStore implements CredentialStore {
         {
           ...query,
           offset: undefined,
+          cursor: undefined,
           limit: undefined,
           orderBy: undefined,
           order: undefined,
@@ -454,15 +463,28 @@ export class DatabaseCredentialStore implements CredentialStore {
         return { count: Number(count) };
       },
     );
-    const page = total.rowids
-      ? this.baseQuery({ ...options, rowids: total.rowids })
-      : base.clone();
-    const rows = await page
-      .select(SUMMARY_COLUMNS)
-      .orderBy(this.orderOf(query))
-      .offset(query.offset ?? 0)
-      .limit(query.limit ?? 25);
-    return { items: rows.map(toSummary), totalCount: total.count };
+    const rows = total.rowids
+      ? () =>
+          this.baseQuery({ ...options, rowids: total.rowids }).select(
+            SUMMARY_COLUMNS,
+          )
+      : () => base.clone().select(SUMMARY_COLUMNS);
+    const page = await readListPage<Record<string, any>>({
+      rows,
+      sort: this.sortOf(query),
+      idColumn: 'c.id',
+      nullsHigh: !this.isSqlite,
+      limit: query.limit ?? 25,
+      ...(query.cursor !== undefined
+        ? { cursor: query.cursor }
+        : { offset: query.offset ?? 0 }),
+    });
+    return {
+      items: page.rows.map(toSummary),
+      totalCount: total.count,
+      ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+      ...(page.prevCursor ? { prevCursor: page.prevCursor } : {}),
+    };
   }
 
   async facets(options: {

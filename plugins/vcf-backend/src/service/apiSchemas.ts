@@ -134,7 +134,11 @@ const credentialFilterFields = {
 
 /** `GET /environments/:id/credentials`. */
 export const credentialListQuerySchema = z
-  .object({ ...listQueryFields, ...credentialFilterFields })
+  .object({
+    ...listQueryFields,
+    ...credentialFilterFields,
+    cursor: text(2000).optional(),
+  })
   .strict();
 
 /**

@@ -171,6 +171,36 @@ describe.each(databases.eachSupportedId())(
       ).not.toContain(CANARY);
     });
 
+    it('pages the credential list by cursor, and refuses a cursor of another sort with 400', async () => {
+      const { app } = await setup(() => allow);
+      const path = '/environments/env-a/credentials?limit=1&orderBy=username';
+      const first = await request(app).get(path);
+      expect(first.status).toBe(200);
+      expect(first.body.prevCursor).toBeUndefined();
+      const second = await request(app).get(
+        `${path}&cursor=${encodeURIComponent(first.body.nextCursor)}`,
+      );
+      expect(second.status).toBe(200);
+      expect(second.body.nextCursor).toBeUndefined();
+      expect(second.body.totalCount).toBe(2);
+      expect(
+        [...first.body.items, ...second.body.items].map((c: any) => c.id),
+      ).toEqual(
+        (
+          await request(app).get(
+            '/environments/env-a/credentials?limit=2&orderBy=username',
+          )
+        ).body.items.map((c: any) => c.id),
+      );
+      const otherSort = await request(app).get(
+        `/environments/env-a/credentials?limit=1&cursor=${encodeURIComponent(
+          first.body.nextCursor,
+        )}`,
+      );
+      expect(otherSort.status).toBe(400);
+      expect(otherSort.body.error.message).toMatch(/cursor/);
+    });
+
     it('filters the credential list with a conditional decision, in SQL', async () => {
       const { app } = await setup(name =>
         name === 'vcf.credential.read' ? onlyEnvironmentA : allow,

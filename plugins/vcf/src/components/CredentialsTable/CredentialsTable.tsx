@@ -86,7 +86,8 @@ export function CredentialsTable(props: CredentialsTableProps) {
   const fetchPage = useCallback(
     async (query: CredentialListQuery) => {
       const page = await api.listCredentials(environmentId, scope(query));
-      const { offset, limit, orderBy, order, ...filtersOnly } = scope(query);
+      const { offset, cursor, limit, orderBy, order, ...filtersOnly } =
+        scope(query);
       setRows(page.items);
       setFilteredQuery(filtersOnly);
       setSelected([]);

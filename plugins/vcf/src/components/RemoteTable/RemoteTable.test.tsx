@@ -30,6 +30,55 @@ describe('RemoteTable', () => {
     expect(fetchPage).toHaveBeenCalledWith({ offset: 0, limit: 25 });
   });
 
+  it('asks for the page next to the one shown by the cursor its list gave, and for any other page by offset', async () => {
+    const fetchPage = jest.fn(async (q: Query & { cursor?: string }) => {
+      const page = (q.offset ?? 0) / 25;
+      return {
+        ...pageOf(`row-${page}`),
+        totalCount: 100,
+        nextCursor: `next-of-${page}`,
+        ...(page > 0 && { prevCursor: `prev-of-${page}` }),
+      };
+    });
+    await renderInTestApp(
+      <RemoteTable<Row, Query> columns={columns} fetchPage={fetchPage} />,
+    );
+    await screen.findByText('row-0');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Next Page' }));
+    expect(await screen.findByText('row-1')).toBeInTheDocument();
+    expect(fetchPage).toHaveBeenLastCalledWith({
+      offset: 25,
+      limit: 25,
+      cursor: 'next-of-0',
+    });
+
+    await userEvent.click(screen.getByRole('button', { name: 'Last Page' }));
+    expect(await screen.findByText('row-3')).toBeInTheDocument();
+    expect(fetchPage).toHaveBeenLastCalledWith({ offset: 75, limit: 25 });
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Previous Page' }),
+    );
+    expect(await screen.findByText('row-2')).toBeInTheDocument();
+    expect(fetchPage).toHaveBeenLastCalledWith({
+      offset: 50,
+      limit: 25,
+      cursor: 'prev-of-3',
+    });
+
+    // A new sort is another list: its first page by offset, without the old list's cursor.
+    await userEvent.click(screen.getByText('Name'));
+    await waitFor(() =>
+      expect(fetchPage).toHaveBeenLastCalledWith({
+        offset: 0,
+        limit: 25,
+        orderBy: 'name',
+        order: 'asc',
+      }),
+    );
+  });
+
   it('sends the search text as q and a filter narrows the request', async () => {
     const fetchPage = jest.fn(async (_q: Query) => pageOf('alpha'));
     await renderInTestApp(

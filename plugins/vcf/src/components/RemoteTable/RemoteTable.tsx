@@ -266,6 +266,14 @@ export function RemoteTable<
   // local data: with remote data it still queries page 0 and then slices the loaded page as if it
   // held every row (page 2 of a single page is empty), so the table asks for the page itself.
   const restorePage = useRef<number | undefined>(initial.page || undefined);
+  // The page shown and the cursors its list gave (lists with cursor paging): the page after or before it is
+  // then asked for by cursor, which the backend reads as an index range instead of walking `offset` rows.
+  const shown = useRef<{
+    query: string;
+    page: number;
+    nextCursor?: string;
+    prevCursor?: string;
+  }>();
 
   const data = useCallback(
     async (query: {
@@ -291,8 +299,24 @@ export function RemoteTable<
         orderBy: listQuery.orderBy,
         order: listQuery.order,
       });
+      const sameList = JSON.stringify({ ...listQuery, offset: undefined });
+      const from =
+        shown.current?.query === sameList ? shown.current : undefined;
+      const cursor =
+        (from?.page === pageIndex - 1 && from.nextCursor) ||
+        (from?.page === pageIndex + 1 && from.prevCursor) ||
+        undefined;
+      shown.current = undefined;
       try {
-        const page = await fetchPage(listQuery);
+        const page = await fetchPage(
+          cursor ? ({ ...listQuery, cursor } as TQuery) : listQuery,
+        );
+        shown.current = {
+          query: sameList,
+          page: pageIndex,
+          nextCursor: page.nextCursor,
+          prevCursor: page.prevCursor,
+        };
         setError(undefined);
         return {
           data: page.items,
