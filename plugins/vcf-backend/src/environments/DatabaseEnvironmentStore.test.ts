@@ -64,6 +64,35 @@ describe.each(databases.eachSupportedId())(
       expect((await store.list()).map(e => e.id)).toEqual(['env-c']);
     });
 
+    it('hands out its cached definitions frozen, so that no caller can change what the next one reads', async () => {
+      const { store, change } = await setup();
+      await store.create({
+        ...change('env-a', 'A'),
+        endpoints: {
+          'sddc-manager': {
+            baseUrl: 'https://sddc.example.test',
+            username: 'svc',
+            password: 'pw',
+            tls: { verify: true },
+            intervalMinutes: 30,
+          },
+        },
+      });
+      const env = (await store.get('env-a'))!;
+      expect(() => {
+        (env as any).title = 'changed';
+      }).toThrow(TypeError);
+      expect(() => {
+        (env.endpoints['sddc-manager'] as any).baseUrl = 'https://evil';
+      }).toThrow(TypeError);
+      const listed = await store.list();
+      listed.pop();
+      expect((await store.list()).map(e => e.title)).toEqual(['A']);
+      expect(
+        (await store.get('env-a'))?.endpoints['sddc-manager']?.baseUrl,
+      ).toBe('https://sddc.example.test');
+    });
+
     it('reads the database for a filtered list', async () => {
       const { knex, store } = await setup();
       await insertEnvironment(knex, 'env-a', 'group:default/team-a');

@@ -29,6 +29,15 @@ const SOURCES: CredentialSource[] = ['sddc-manager', 'installer'];
 /** How long the definitions read by `get` and an unfiltered `list` are reused (see the store's create). */
 const DEFAULT_DEFINITIONS_CACHE_MS = 2000;
 
+/** Freezes a cached value through and through, so that no caller can change what the next one reads. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
 /**
  * {@link EnvironmentStore} on the plugin's database.
  * @public
@@ -40,7 +49,8 @@ export class DatabaseEnvironmentStore implements EnvironmentStore {
    * Every credential and inventory request looks up its environment, so the definitions (never passwords) that
    * `get` and an unfiltered `list` answer with are read for all environments at once and reused for
    * `definitionsCacheMs` (default 2000, 0 to read every time). Writes through this store show at once; changes
-   * made through another replica show within that time. Filtered lists (permission conditions) and
+   * made through another replica show within that time. Those definitions are shared by every caller and frozen:
+   * copy one to change it. Filtered lists (permission conditions) and
    * {@link DatabaseEnvironmentStore.getEndpointWithPassword} always read the database.
    */
   static create(options: {
@@ -62,7 +72,10 @@ export class DatabaseEnvironmentStore implements EnvironmentStore {
     private readonly cipher: SecretCipher,
     definitionsCache: { ttlMs: number; now?: () => number },
   ) {
-    this.definitions = new ShortLivedCache(() => this.read(), definitionsCache);
+    this.definitions = new ShortLivedCache(
+      async () => deepFreeze(await this.read()),
+      definitionsCache,
+    );
   }
 
   async replaceConfigEnvironments(
