@@ -122,6 +122,63 @@ test('the Resource type filter narrows the credentials to ESXi hosts', async ({
   );
 });
 
+test('Next and previous page move through the credentials by the cursors of the page shown', async ({
+  page,
+  vcfApi,
+}) => {
+  const total = await credentialTotal(vcfApi);
+  expect(total).toBeGreaterThan(PAGE_SIZE);
+  const pageByOffset = async (offset: number) => {
+    const response = await vcfApi.get(
+      `environments/${EAST}/credentials?limit=${PAGE_SIZE}&offset=${offset}`,
+    );
+    expect(response.status()).toBe(200);
+    return (await response.json()).items as Array<{
+      resourceName: string;
+      username: string;
+    }>;
+  };
+  const table = tableWithColumn(page, 'Resource');
+  // The rows shown, each as its resource name and username, in table order.
+  const expectRows = async (
+    expected: Array<{ resourceName: string; username: string }>,
+  ) => {
+    const resources = await columnValues(table, 'Resource');
+    const usernames = await columnValues(table, 'Username');
+    expect(resources).toHaveLength(expected.length);
+    expected.forEach((row, i) => {
+      expect(resources[i].startsWith(row.resourceName)).toBe(true);
+      expect(usernames[i]).toBe(row.username);
+    });
+  };
+
+  await page.goto(credentialsPath(EAST));
+  await expect(paginationText(page)).toHaveText(`1-${PAGE_SIZE} of ${total}`);
+  await expectRows(await pageByOffset(0));
+
+  const next = page.waitForRequest(
+    request =>
+      request.url().includes(`/environments/${EAST}/credentials?`) &&
+      new URL(request.url()).searchParams.has('cursor'),
+  );
+  await page.getByRole('button', { name: 'Next Page' }).click();
+  await next;
+  await expect(paginationText(page)).toHaveText(
+    `${PAGE_SIZE + 1}-${Math.min(2 * PAGE_SIZE, total)} of ${total}`,
+  );
+  await expectRows(await pageByOffset(PAGE_SIZE));
+
+  const previous = page.waitForRequest(
+    request =>
+      request.url().includes(`/environments/${EAST}/credentials?`) &&
+      new URL(request.url()).searchParams.has('cursor'),
+  );
+  await page.getByRole('button', { name: 'Previous Page' }).click();
+  await previous;
+  await expect(paginationText(page)).toHaveText(`1-${PAGE_SIZE} of ${total}`);
+  await expectRows(await pageByOffset(0));
+});
+
 test('Export Excel downloads a workbook with every credential of the table and its password', async ({
   page,
   vcfApi,
