@@ -322,6 +322,37 @@ describe.each(databases.eachSupportedId())(
       expect(withoutPasswords).toBe(2100);
     });
 
+    it('exports every row once, in the order of the list, across its batches, NULL sort values included', async () => {
+      const { store } = await setup();
+      await store.replaceSourceSet({
+        environmentId: 'env-a',
+        source: 'sddc-manager',
+        credentials: Array.from({ length: 2100 }, (_, i) =>
+          upstreamCredential(
+            i + 1,
+            i % 3 === 0 ? { expiryStatus: undefined } : {},
+          ),
+        ),
+      });
+      for (const order of ['asc', 'desc'] as const) {
+        const query = { orderBy: 'expiryStatus', order };
+        const exported: string[] = [];
+        for await (const row of store.iterateForExport({
+          environmentId: 'env-a',
+          query,
+          withPasswords: false,
+        })) {
+          exported.push(row.id);
+        }
+        const listed = await store.list({
+          environmentId: 'env-a',
+          query: { ...query, limit: 3000 },
+        });
+        expect(exported).toEqual(listed.items.map(i => i.id));
+        expect(new Set(exported).size).toBe(2100);
+      }
+    });
+
     it('counts active, removed, expiring and expired credentials per environment', async () => {
       const { store } = await setup();
       await store.replaceSourceSet({

@@ -79,6 +79,9 @@ const METADATA_COLUMNS = [
 
 const EXPIRING_SOON_DAYS = 14;
 
+/** Rows an export reads per query. */
+const EXPORT_BATCH_SIZE = 1000;
+
 /** How long a list's total count is reused for the same filters (see {@link DatabaseCredentialStore.list}). */
 const DEFAULT_COUNT_CACHE_MS = 2000;
 
@@ -414,14 +417,6 @@ export class DatabaseCredentialStore implements CredentialStore {
     };
   }
 
-  private orderOf(query: CredentialListQuery) {
-    const { column, order } = this.sortOf(query);
-    return [
-      { column, order },
-      { column: 'c.id', order },
-    ];
-  }
-
   /**
    * A page of credentials and the total count of its filters. The count is the expensive half (every matching
    * row): it is reused for `countCacheMs` for the same environment, filters, search and permission conditions,
@@ -573,19 +568,23 @@ export class DatabaseCredentialStore implements CredentialStore {
     filter?: PermissionCriteria<VcfQueryFilter>;
     withPasswords: boolean | ((credential: CredentialResource) => boolean);
   }): AsyncIterable<CredentialResource & { password?: string }> {
-    const order = this.orderOf(options.query);
     const { withPasswords } = options;
     const columns = [...SUMMARY_COLUMNS, 'e.owner as environment_owner'];
     if (withPasswords)
       columns.push('c.password_encrypted', 'c.password_key_id');
-    const batchSize = 1000;
-    for (let offset = 0; ; offset += batchSize) {
-      const rows = await this.baseQuery({ ...options, joinEnvironment: true })
-        .select(columns)
-        .orderBy(order)
-        .offset(offset)
-        .limit(batchSize);
-      for (const row of rows) {
+    // A batch at a time, each after the last row of the one before (no row read twice or skipped when rows
+    // change in between, and no offset walked).
+    for (let cursor: string | undefined; ; ) {
+      const batch = await readListPage<Record<string, any>>({
+        rows: () =>
+          this.baseQuery({ ...options, joinEnvironment: true }).select(columns),
+        sort: this.sortOf(options.query),
+        idColumn: 'c.id',
+        nullsHigh: !this.isSqlite,
+        limit: EXPORT_BATCH_SIZE,
+        ...(cursor ? { cursor } : { offset: 0 }),
+      });
+      for (const row of batch.rows) {
         const credential: CredentialResource = {
           ...toSummary(row),
           environmentOwner: orUndefined(row.environment_owner),
@@ -604,7 +603,8 @@ export class DatabaseCredentialStore implements CredentialStore {
             }
           : credential;
       }
-      if (rows.length < batchSize) return;
+      if (!batch.nextCursor) return;
+      cursor = batch.nextCursor;
     }
   }
 
