@@ -102,6 +102,16 @@ export function readMoRef(node: unknown): ManagedObjectReference | undefined {
 }
 
 /**
+ * A copy of a reference whose strings keep nothing of its page alive (see {@link detached}).
+ * @internal
+ */
+export function detachedMoRef(
+  ref: ManagedObjectReference,
+): ManagedObjectReference {
+  return new ReadMoRef(detached(ref.type), detached(ref.value));
+}
+
+/**
  * A list of references: an `ArrayOfManagedObjectReference` value or repeated reference elements.
  * @public
  */
@@ -165,4 +175,23 @@ export function xsiType(node: unknown): string | undefined {
  */
 export function moRefKey(ref: ManagedObjectReference): string {
   return `${ref.type}:${ref.value}`;
+}
+
+/**
+ * A copy of a string, for one kept after its page is gone. V8 makes a substring a view of the whole string it was
+ * cut from, so a name parsed from a page would otherwise keep the page's entire response text alive.
+ * @internal
+ */
+export function detached(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
+}
+
+/**
+ * {@link detached} for an optional string.
+ * @internal
+ */
+export function detachedOrUndefined(
+  text: string | undefined,
+): string | undefined {
+  return text === undefined ? undefined : detached(text);
 }
