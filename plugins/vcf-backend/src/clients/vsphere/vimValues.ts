@@ -108,7 +108,19 @@ export function readMoRef(node: unknown): ManagedObjectReference | undefined {
 export function detachedMoRef(
   ref: ManagedObjectReference,
 ): ManagedObjectReference {
-  return new ReadMoRef(detached(ref.type), detached(ref.value));
+  return new ReadMoRef(internedType(ref.type), detached(ref.value));
+}
+
+/** One copy of each managed object type name (a few dozen), shared by every reference kept. */
+const typeNames = new Map<string, string>();
+
+function internedType(type: string): string {
+  let copy = typeNames.get(type);
+  if (copy === undefined) {
+    copy = detached(type);
+    typeNames.set(copy, copy);
+  }
+  return copy;
 }
 
 /**
@@ -183,7 +195,9 @@ export function moRefKey(ref: ManagedObjectReference): string {
  * @internal
  */
 export function detached(text: string): string {
-  return Buffer.from(text, 'utf8').toString('utf8');
+  // Parsed from a string of its own, so it can refer to nothing else. (Through a Buffer, as before, each copy
+  // took a slice of Buffer's shared pool, whose 8 KiB blocks then outlived many young-generation collections.)
+  return JSON.parse(JSON.stringify(text));
 }
 
 /**

@@ -347,8 +347,11 @@ export class VsphereRowMapper {
     const host = readMoRef(vm.props.get('runtime.host'));
     const cpus = readNumber(vm.props.get('config.hardware.numCPU'));
     if (host && cpus && !readBoolean(vm.props.get('config.template'))) {
-      const key = detached(moRefKey(host));
-      this.vcpus.set(key, (this.vcpus.get(key) ?? 0) + cpus);
+      const key = moRefKey(host);
+      const before = this.vcpus.get(key);
+      // A key is copied once, when the host is first seen: a Map keeps the key it was first given.
+      if (before === undefined) this.vcpus.set(detached(key), cpus);
+      else this.vcpus.set(key, before + cpus);
     }
     const vmName = this.base(vm).name;
     rows.vms.push(this.vmRow(vm));
