@@ -17,9 +17,11 @@ import {
   child,
 } from './vimValues';
 import { xmlChildren, xmlElement } from './vimXml';
+import { HostFacts } from './vsphereHostFacts';
 import {
   emptyVmPageRows,
   VM_PAGE_KINDS,
+  VmListSummary,
   VsphereRowMapper,
   type RawVsphereInventory,
   type VsphereInventoryRows,
@@ -225,23 +227,52 @@ export class VsphereInventoryFetcher {
       step(name);
       return read();
     };
-    const view = async (name: string, retrieval: VsphereViewRetrieval) => {
+    const view = async (
+      name: string,
+      retrieval: VsphereViewRetrieval,
+      onObject?: (o: ObjectContent) => void,
+    ) => {
       step(name);
-      const objects = await pager.retrieveView(
-        retrieval.propSet,
-        retrieval.viewTypes,
-      );
+      let objects: ObjectContent[] = [];
+      await pager.retrieveViewPages(retrieval.propSet, retrieval.viewTypes, {
+        onObject: o => {
+          onObject?.(o);
+          objects.push(o);
+        },
+        onRestart: async () => {
+          objects = [];
+        },
+      });
       items += objects.length;
       return objects;
     };
     const r = VSPHERE_VIEW_RETRIEVALS;
+    // Each host is kept as what the rows read of it as soon as it is parsed, so that its tree dies young.
+    const hostFacts: HostFacts[] = [];
+    step('hosts');
+    await pager.retrieveViewPages(r.hosts.propSet, r.hosts.viewTypes, {
+      onObject: host => {
+        hostFacts.push(new HostFacts(host));
+        items++;
+      },
+      onRestart: async () => {
+        items -= hostFacts.length;
+        hostFacts.length = 0;
+      },
+    });
     const raw: RawVsphereInventory = {
       vms: [],
-      hosts: await view('hosts', r.hosts),
+      hosts: [],
+      hostFacts,
       clusters: await view('clusters', r.clusters),
-      datastores: await view('datastores', r.datastores),
+      // Their `vm` lists name every VM: summarized as soon as each is parsed, so that the lists die young.
+      datastores: await view('datastores', r.datastores, o =>
+        VmListSummary.summarize(o, false),
+      ),
       datastoreClusters: await view('datastore clusters', r.datastoreClusters),
-      networks: await view('networks', r.networks),
+      networks: await view('networks', r.networks, o =>
+        VmListSummary.summarize(o, true),
+      ),
       distributedSwitches: await view(
         'distributed switches',
         r.distributedSwitches,
@@ -310,7 +341,7 @@ export class VsphereInventoryFetcher {
         others[kind] as Array<InventoryRowsByKind[typeof kind]>,
       );
     }
-    return { vms, hosts: raw.hosts.length };
+    return { vms, hosts: hostFacts.length };
   }
 
   private async readTriggeredAlarms(

@@ -102,6 +102,28 @@ export function readMoRef(node: unknown): ManagedObjectReference | undefined {
 }
 
 /**
+ * A copy of a reference whose strings keep nothing of its page alive (see {@link detached}).
+ * @internal
+ */
+export function detachedMoRef(
+  ref: ManagedObjectReference,
+): ManagedObjectReference {
+  return new ReadMoRef(internedType(ref.type), detached(ref.value));
+}
+
+/** One copy of each managed object type name (a few dozen), shared by every reference kept. */
+const typeNames = new Map<string, string>();
+
+function internedType(type: string): string {
+  let copy = typeNames.get(type);
+  if (copy === undefined) {
+    copy = detached(type);
+    typeNames.set(copy, copy);
+  }
+  return copy;
+}
+
+/**
  * A list of references: an `ArrayOfManagedObjectReference` value or repeated reference elements.
  * @public
  */
@@ -165,4 +187,25 @@ export function xsiType(node: unknown): string | undefined {
  */
 export function moRefKey(ref: ManagedObjectReference): string {
   return `${ref.type}:${ref.value}`;
+}
+
+/**
+ * A copy of a string, for one kept after its page is gone. V8 makes a substring a view of the whole string it was
+ * cut from, so a name parsed from a page would otherwise keep the page's entire response text alive.
+ * @internal
+ */
+export function detached(text: string): string {
+  // Parsed from a string of its own, so it can refer to nothing else. (Through a Buffer, as before, each copy
+  // took a slice of Buffer's shared pool, whose 8 KiB blocks then outlived many young-generation collections.)
+  return JSON.parse(JSON.stringify(text));
+}
+
+/**
+ * {@link detached} for an optional string.
+ * @internal
+ */
+export function detachedOrUndefined(
+  text: string | undefined,
+): string | undefined {
+  return text === undefined ? undefined : detached(text);
 }

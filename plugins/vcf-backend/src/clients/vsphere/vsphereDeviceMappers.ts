@@ -5,6 +5,7 @@ import type {
   VmNicRow,
 } from '@vcf-backstage/plugin-vcf-common';
 import type { ManagedObjectReference, ObjectContent, VimNode } from './types';
+import type { HostFacts, HostSwitches } from './vsphereHostFacts';
 import {
   child,
   readArrayOf,
@@ -18,7 +19,7 @@ import {
 
 /*
  * Child rows: a VM's disks and NICs (from `config.hardware.device` and `guest.net`) and a host's physical NICs
- * and VMkernel adapters (from `config.network` and `config.virtualNicManagerInfo`).
+ * and VMkernel adapters (from the host's facts: see vsphereHostFacts.ts).
  */
 
 /** What device mapping needs from the rest of the inventory. */
@@ -27,10 +28,8 @@ export interface DeviceMappingContext {
   nameOf(ref: ManagedObjectReference | undefined): string | undefined;
   /** The distributed switch of a distributed portgroup, by portgroup moref value. */
   switchOfPortgroup(portgroupKey: string): string | undefined;
-  /** The host object a VM runs on. */
-  hostObject(
-    ref: ManagedObjectReference | undefined,
-  ): ObjectContent | undefined;
+  /** The switches of the host a VM runs on (none for a host not read). */
+  hostSwitches(ref: ManagedObjectReference | undefined): HostSwitches;
 }
 
 const NIC_DEVICE_TYPES = new Set([
@@ -113,60 +112,13 @@ export function vmDiskRows(
     });
 }
 
-/** `key-vim.host.PhysicalNic-vmnic0` → `vmnic0`, through the host's pnic list. */
-function pnicDevices(host: ObjectContent | undefined): Map<string, string> {
-  const devices = new Map<string, string>();
-  for (const pnic of readArrayOf(
-    host?.props.get('config.network.pnic'),
-    'PhysicalNic',
-  )) {
-    const key = readString(child(pnic, 'key'));
-    const device = readString(child(pnic, 'device'));
-    if (key && device) devices.set(key, device);
-  }
-  return devices;
-}
-
-/** A host's standard switches and distributed switch proxies: name and uplink device names. */
-function hostSwitches(host: ObjectContent | undefined) {
-  const devices = pnicDevices(host);
-  const uplinks = (keys: string[]) =>
-    keys.map(key => devices.get(key) ?? key.replace(/^.*PhysicalNic-/, ''));
-  const standard = readArrayOf(
-    host?.props.get('config.network.vswitch'),
-    'HostVirtualSwitch',
-  ).map(s => ({
-    name: readString(child(s, 'name')) ?? '',
-    uplinks: uplinks(readStrings(child(s, 'pnic'))),
-  }));
-  const distributed = readArrayOf(
-    host?.props.get('config.network.proxySwitch'),
-    'HostProxySwitch',
-  ).map(s => ({
-    name: readString(child(s, 'dvsName')) ?? '',
-    uuid: readString(child(s, 'dvsUuid')),
-    uplinks: uplinks(readStrings(child(s, 'pnic'))),
-  }));
-  const portgroups = new Map<string, string>();
-  for (const pg of readArrayOf(
-    host?.props.get('config.network.portgroup'),
-    'HostPortGroup',
-  )) {
-    const name = readString(child(pg, 'spec.name'));
-    const vswitch = readString(child(pg, 'spec.vswitchName'));
-    if (name && vswitch) portgroups.set(name, vswitch);
-  }
-  return { standard, distributed, portgroups };
-}
-
 /** The NICs of one VM, with the portgroup → switch → uplink path on its host. */
 export function vmNicRows(
   vm: ObjectContent,
   vmName: string,
   ctx: DeviceMappingContext,
 ): VmNicRow[] {
-  const host = ctx.hostObject(readMoRef(vm.props.get('runtime.host')));
-  const switches = hostSwitches(host);
+  const switches = ctx.hostSwitches(readMoRef(vm.props.get('runtime.host')));
   const guestIps = new Map<string, string[]>();
   for (const nic of readArrayOf(vm.props.get('guest.net'), 'GuestNicInfo')) {
     const key = readString(child(nic, 'deviceConfigId'));
@@ -194,7 +146,7 @@ export function vmNicRows(
         const switchUuid = readString(child(backing, 'port.switchUuid'));
         const proxy = switches.distributed.find(s => s.uuid === switchUuid);
         switchName = ctx.switchOfPortgroup(portgroupKey) ?? proxy?.name;
-        uplinks = proxy?.uplinks ?? [];
+        uplinks = proxy ? [...proxy.uplinks] : [];
       } else {
         const ref = readMoRef(child(backing, 'network'));
         networkMoref = ref?.value;
@@ -204,8 +156,8 @@ export function vmNicRows(
           ctx.nameOf(ref);
         const vswitch = network ? switches.portgroups.get(network) : undefined;
         switchName = vswitch;
-        uplinks =
-          switches.standard.find(s => s.name === vswitch)?.uplinks ?? [];
+        const standard = switches.standard.find(s => s.name === vswitch);
+        uplinks = standard ? [...standard.uplinks] : [];
       }
       return {
         id: `${ctx.vcenterId}:${moref}`,
@@ -232,94 +184,48 @@ export function vmNicRows(
 
 /** The physical NICs of one host and the switch each is an uplink of. */
 export function hostNicRows(
-  host: ObjectContent,
-  hostName: string,
+  host: HostFacts,
   ctx: DeviceMappingContext,
 ): HostNicRow[] {
-  const switches = hostSwitches(host);
-  const switchOf = (device: string) =>
-    [...switches.standard, ...switches.distributed].find(s =>
-      s.uplinks.includes(device),
-    )?.name;
-  return readArrayOf(host.props.get('config.network.pnic'), 'PhysicalNic').map(
-    pnic => {
-      const device = readString(child(pnic, 'device')) ?? '';
-      const moref = `${host.obj.value}/${device}`;
-      return {
-        id: `${ctx.vcenterId}:${moref}`,
-        vcenterId: ctx.vcenterId,
-        moref,
-        name: device,
-        hostMoref: host.obj.value,
-        host: hostName,
-        device,
-        speedMb: readNumber(child(pnic, 'linkSpeed.speedMb')),
-        driver: readString(child(pnic, 'driver')) || undefined,
-        macAddress: readString(child(pnic, 'mac')) || undefined,
-        switchName: switchOf(device),
-      };
-    },
-  );
-}
-
-/** The services (nic types) each VMkernel adapter is selected for, by device. */
-function vmkernelServices(host: ObjectContent): Map<string, string[]> {
-  const services = new Map<string, string[]>();
-  for (const config of readArrayOf(
-    host.props.get('config.virtualNicManagerInfo.netConfig'),
-    'VirtualNicManagerNetConfig',
-  )) {
-    const nicType = readString(child(config, 'nicType'));
-    const selected = new Set(readStrings(child(config, 'selectedVnic')));
-    if (!nicType) continue;
-    for (const candidate of readArrayOf(
-      child(config, 'candidateVnic'),
-      'HostVirtualNic',
-    )) {
-      const key = readString(child(candidate, 'key'));
-      const device = readString(child(candidate, 'device'));
-      if (key && device && selected.has(key)) {
-        services.set(device, [...(services.get(device) ?? []), nicType]);
-      }
-    }
-  }
-  return services;
-}
-
-/** The VMkernel adapters of one host, with their portgroup, switch and enabled services. */
-export function hostVmkernelAdapterRows(
-  host: ObjectContent,
-  hostName: string,
-  ctx: DeviceMappingContext,
-): HostVmkernelAdapterRow[] {
-  const switches = hostSwitches(host);
-  const services = vmkernelServices(host);
-  return readArrayOf(
-    host.props.get('config.network.vnic'),
-    'HostVirtualNic',
-  ).map(vnic => {
-    const device = readString(child(vnic, 'device')) ?? '';
-    const moref = `${host.obj.value}/${device}`;
-    const spec = child(vnic, 'spec');
-    const standardPortgroup = readString(child(vnic, 'portgroup')) || undefined;
-    const portgroupKey = readString(
-      child(spec, 'distributedVirtualPort.portgroupKey'),
-    );
-    const switchUuid = readString(
-      child(spec, 'distributedVirtualPort.switchUuid'),
-    );
+  return host.physicalNics.map(pnic => {
+    const moref = `${host.ref.value}/${pnic.device}`;
     return {
       id: `${ctx.vcenterId}:${moref}`,
       vcenterId: ctx.vcenterId,
       moref,
-      name: device,
-      hostMoref: host.obj.value,
-      host: hostName,
-      device,
-      ipAddress: readString(child(spec, 'ip.ipAddress')) || undefined,
-      subnetMask: readString(child(spec, 'ip.subnetMask')) || undefined,
-      macAddress: readString(child(spec, 'mac')) || undefined,
-      mtu: readNumber(child(spec, 'mtu')),
+      name: pnic.device,
+      hostMoref: host.ref.value,
+      host: host.name,
+      device: pnic.device,
+      speedMb: pnic.speedMb,
+      driver: pnic.driver,
+      macAddress: pnic.macAddress,
+      switchName: host.switches.ofUplink(pnic.device)?.name,
+    };
+  });
+}
+
+/** The VMkernel adapters of one host, with their portgroup, switch and enabled services. */
+export function hostVmkernelAdapterRows(
+  host: HostFacts,
+  ctx: DeviceMappingContext,
+): HostVmkernelAdapterRow[] {
+  const switches = host.switches;
+  return host.vmkernelNics.map(vnic => {
+    const moref = `${host.ref.value}/${vnic.device}`;
+    const { standardPortgroup, portgroupKey } = vnic;
+    return {
+      id: `${ctx.vcenterId}:${moref}`,
+      vcenterId: ctx.vcenterId,
+      moref,
+      name: vnic.device,
+      hostMoref: host.ref.value,
+      host: host.name,
+      device: vnic.device,
+      ipAddress: vnic.ipAddress,
+      subnetMask: vnic.subnetMask,
+      macAddress: vnic.macAddress,
+      mtu: vnic.mtu,
       portgroup:
         standardPortgroup ??
         (portgroupKey
@@ -331,8 +237,8 @@ export function hostVmkernelAdapterRows(
       switchName: standardPortgroup
         ? switches.portgroups.get(standardPortgroup)
         : (portgroupKey && ctx.switchOfPortgroup(portgroupKey)) ||
-          switches.distributed.find(s => s.uuid === switchUuid)?.name,
-      services: services.get(device) ?? [],
+          switches.distributed.find(s => s.uuid === vnic.switchUuid)?.name,
+      services: [...vnic.services],
     };
   });
 }

@@ -5,8 +5,10 @@ import {
   mapVsphereInventory,
   percent,
   snapshotSizes,
+  VmListSummary,
   type RawVsphereInventory,
 } from './vsphereRowMappers';
+import { HostFacts } from './vsphereHostFacts';
 
 /** The parsed value of an XML fragment, as a property value arrives from vCenter. */
 function val(xml: string): VimNode {
@@ -303,5 +305,180 @@ describe('mapVsphereInventory', () => {
     // The lists name every VM of the vCenter: they are not held while the VMs are read.
     for (const o of [...input.hosts, ...input.datastores, ...input.networks])
       expect(o.props.has('vm')).toBe(false);
+  });
+
+  it('keeps VM lists summarized as they were read the same as parsed ones, and drops them', () => {
+    const vmList = () =>
+      val(
+        'xsi:type="ArrayOfManagedObjectReference"><ManagedObjectReference type="VirtualMachine">vm-1</ManagedObjectReference><ManagedObjectReference type="VirtualMachine">vm-2</ManagedObjectReference>',
+      );
+    const datastore = object('Datastore', 'datastore-1', {
+      name: 'ds1',
+      vm: vmList(),
+    });
+    const network = object('Network', 'network-1', {
+      name: 'VM Network',
+      vm: vmList(),
+    });
+    // As the fetcher does, as soon as each is parsed.
+    expect(VmListSummary.summarize(datastore, false).count).toBe(2);
+    expect(VmListSummary.summarize(network, true).refs).toEqual([
+      { type: 'VirtualMachine', value: 'vm-1' },
+      { type: 'VirtualMachine', value: 'vm-2' },
+    ]);
+    const rows = mapVsphereInventory(
+      raw({
+        vms: [
+          object('VirtualMachine', 'vm-1', { name: 'web' }),
+          object('VirtualMachine', 'vm-2', { name: 'db' }),
+        ],
+        datastores: [datastore],
+        networks: [network],
+      }),
+      ctx,
+    );
+    expect(rows.datastores[0].vmCount).toBe(2);
+    expect(rows.networks[0].vms).toEqual(['web', 'db']);
+    expect(datastore.props.has('vm')).toBe(false);
+    expect(network.props.has('vm')).toBe(false);
+  });
+});
+
+describe('hosts in the row mapper', () => {
+  const host = () =>
+    object('HostSystem', 'host-1', {
+      name: 'esx1.example.com',
+      parent: val('type="ClusterComputeResource">domain-c1'),
+      'summary.hardware.numCpuCores': val('xsi:type="xsd:short">8'),
+      'summary.hardware.cpuMhz': val('xsi:type="xsd:int">2000'),
+      'summary.hardware.memorySize': val('xsi:type="xsd:long">68719476736'),
+      'summary.quickStats.overallCpuUsage': val('xsi:type="xsd:int">4000'),
+      'summary.quickStats.overallMemoryUsage': val('xsi:type="xsd:int">16384'),
+      'hardware.systemInfo': val(
+        'xsi:type="HostSystemInfo"><vendor>Dell</vendor><otherIdentifyingInfo><identifierValue> ABC123 </identifierValue><identifierType><label>Service tag</label><summary>x</summary><key>ServiceTag</key></identifierType></otherIdentifyingInfo>',
+      ),
+      'config.dateTimeInfo': val(
+        'xsi:type="HostDateTimeInfo"><ntpConfig><server>ntp1</server><server>ntp2</server></ntpConfig>',
+      ),
+      vm: val(
+        'xsi:type="ArrayOfManagedObjectReference"><ManagedObjectReference type="VirtualMachine">vm-1</ManagedObjectReference>',
+      ),
+      'config.network.pnic': val(
+        'xsi:type="ArrayOfPhysicalNic"><PhysicalNic><key>key-vim.host.PhysicalNic-vmnic0</key><device>vmnic0</device><driver>ixgben</driver><linkSpeed><speedMb>10000</speedMb></linkSpeed><mac>00:50:56:00:00:01</mac></PhysicalNic>' +
+          '<PhysicalNic><key>key-vim.host.PhysicalNic-vmnic1</key><device>vmnic1</device><mac>00:50:56:00:00:02</mac></PhysicalNic>',
+      ),
+      'config.network.vswitch': val(
+        'xsi:type="ArrayOfHostVirtualSwitch"><HostVirtualSwitch><name>vSwitch0</name><pnic>key-vim.host.PhysicalNic-vmnic0</pnic></HostVirtualSwitch>',
+      ),
+      'config.network.proxySwitch': val(
+        'xsi:type="ArrayOfHostProxySwitch"><HostProxySwitch><dvsUuid>50 1a</dvsUuid><dvsName>DSwitch</dvsName><pnic>key-vim.host.PhysicalNic-vmnic1</pnic></HostProxySwitch>',
+      ),
+      'config.network.portgroup': val(
+        'xsi:type="ArrayOfHostPortGroup"><HostPortGroup><spec><name>VM Network</name><vswitchName>vSwitch0</vswitchName></spec></HostPortGroup>',
+      ),
+      'config.network.vnic': val(
+        'xsi:type="ArrayOfHostVirtualNic"><HostVirtualNic><device>vmk0</device><key>key-vim.host.VirtualNic-vmk0</key><portgroup>Management Network</portgroup><spec><ip><ipAddress>10.0.0.11</ipAddress><subnetMask>255.255.255.0</subnetMask></ip><mac>00:50:56:00:00:0a</mac><mtu>1500</mtu></spec></HostVirtualNic>' +
+          '<HostVirtualNic><device>vmk1</device><key>key-vim.host.VirtualNic-vmk1</key><portgroup></portgroup><spec><distributedVirtualPort><switchUuid>50 1a</switchUuid><portgroupKey>dvportgroup-9</portgroupKey></distributedVirtualPort></spec></HostVirtualNic>',
+      ),
+      'config.virtualNicManagerInfo.netConfig': val(
+        'xsi:type="ArrayOfVirtualNicManagerNetConfig"><VirtualNicManagerNetConfig><nicType>management</nicType><candidateVnic><device>vmk0</device><key>management.key-vim.host.VirtualNic-vmk0</key></candidateVnic><selectedVnic>management.key-vim.host.VirtualNic-vmk0</selectedVnic></VirtualNicManagerNetConfig>' +
+          '<VirtualNicManagerNetConfig><nicType>vmotion</nicType><candidateVnic><device>vmk1</device><key>vmotion.key-vim.host.VirtualNic-vmk1</key></candidateVnic><selectedVnic>vmotion.key-vim.host.VirtualNic-vmk1</selectedVnic></VirtualNicManagerNetConfig>',
+      ),
+    });
+  const vm = object('VirtualMachine', 'vm-1', {
+    name: 'web',
+    'runtime.host': val('type="HostSystem">host-1'),
+    'config.hardware.numCPU': val('xsi:type="xsd:int">4'),
+    'config.hardware.device': val(
+      'xsi:type="ArrayOfVirtualDevice"><VirtualDevice xsi:type="VirtualVmxnet3"><key>4000</key><deviceInfo><label>Network adapter 1</label></deviceInfo><backing xsi:type="VirtualEthernetCardNetworkBackingInfo"><deviceName>VM Network</deviceName></backing></VirtualDevice>' +
+        '<VirtualDevice xsi:type="VirtualVmxnet3"><key>4001</key><deviceInfo><label>Network adapter 2</label></deviceInfo><backing xsi:type="VirtualEthernetCardDistributedVirtualPortBackingInfo"><port><switchUuid>50 1a</switchUuid><portgroupKey>dvportgroup-9</portgroupKey></port></backing></VirtualDevice>',
+    ),
+  });
+  const others = {
+    clusters: [
+      object('ClusterComputeResource', 'domain-c1', {
+        name: 'Cluster1',
+        host: val(
+          'xsi:type="ArrayOfManagedObjectReference"><ManagedObjectReference type="HostSystem">host-1</ManagedObjectReference>',
+        ),
+      }),
+    ],
+    networks: [
+      object('DistributedVirtualPortgroup', 'dvportgroup-9', {
+        name: 'vMotion',
+        'config.distributedVirtualSwitch': val(
+          'type="VmwareDistributedVirtualSwitch">dvs-1',
+        ),
+      }),
+    ],
+    distributedSwitches: [
+      object('VmwareDistributedVirtualSwitch', 'dvs-1', { name: 'DSwitch' }),
+    ],
+  };
+
+  it('maps a host, its NICs, VMkernel adapters and the VM NIC paths through it, and keeps no parsed tree of it', () => {
+    const parsed = host();
+    const rows = mapVsphereInventory(
+      raw({ vms: [vm], hosts: [parsed], ...others }),
+      ctx,
+    );
+    // The mapper kept what the rows read, not the host's parsed properties.
+    expect(parsed.props.size).toBe(0);
+    expect(rows.hosts).toEqual([
+      expect.objectContaining({
+        id: 'vc1:host-1',
+        name: 'esx1.example.com',
+        cluster: 'Cluster1',
+        cpuUsagePercent: 25,
+        memoryUsagePercent: 25,
+        serviceTag: 'ABC123',
+        vcpuPerCore: 0.5,
+        vmCount: 1,
+        ntpServers: ['ntp1', 'ntp2'],
+      }),
+    ]);
+    expect(rows.clusters[0]).toMatchObject({
+      cpuTotalMhz: 16000,
+      cpuUsagePercent: 25,
+      memoryTotalBytes: 68719476736,
+    });
+    expect(
+      rows['host-nics'].map(n => [n.moref, n.switchName, n.speedMb, n.driver]),
+    ).toEqual([
+      ['host-1/vmnic0', 'vSwitch0', 10000, 'ixgben'],
+      ['host-1/vmnic1', 'DSwitch', undefined, undefined],
+    ]);
+    expect(
+      rows['host-vmkernel-adapters'].map(a => [
+        a.device,
+        a.portgroup,
+        a.switchName,
+        a.ipAddress,
+        a.services,
+      ]),
+    ).toEqual([
+      ['vmk0', 'Management Network', undefined, '10.0.0.11', ['management']],
+      ['vmk1', 'vMotion', 'DSwitch', undefined, ['vmotion']],
+    ]);
+    expect(
+      rows['vm-nics'].map(n => [n.network, n.switchName, n.uplinks]),
+    ).toEqual([
+      ['VM Network', 'vSwitch0', ['vmnic0']],
+      ['vMotion', 'DSwitch', ['vmnic1']],
+    ]);
+  });
+
+  it('maps hosts reduced to their facts as they were read like parsed hosts', () => {
+    const parsed = host();
+    const facts = new HostFacts(host());
+    const fromParsed = mapVsphereInventory(
+      raw({ vms: [vm], hosts: [parsed], ...others }),
+      ctx,
+    );
+    const fromFacts = mapVsphereInventory(
+      raw({ vms: [vm], hostFacts: [facts], ...others }),
+      ctx,
+    );
+    expect(fromFacts).toEqual(fromParsed);
   });
 });

@@ -26,9 +26,12 @@ import {
   type DeviceMappingContext,
 } from './vsphereDeviceMappers';
 import type { ManagedObjectReference, ObjectContent, VimNode } from './types';
+import { HostFacts, HostSwitches } from './vsphereHostFacts';
 import {
   asArray,
   child,
+  detached,
+  detachedMoRef,
   moRefKey,
   readArrayOf,
   readBoolean,
@@ -61,6 +64,11 @@ export interface RawVsphereInventory {
   datastoreClusters: ObjectContent[];
   networks: ObjectContent[];
   distributedSwitches: ObjectContent[];
+  /**
+   * Hosts already kept as what the rows read of them, as they were read: then their parsed trees die young (the
+   * fetcher's way; `hosts` is for parsed hosts, which the mapper reduces to the same facts).
+   */
+  hostFacts?: HostFacts[];
   /** Folders, datacenters and resource pools, with their names and parents. */
   containers: ObjectContent[];
   /** AlarmState nodes of the root folder's triggeredAlarmState. */
@@ -86,11 +94,39 @@ export interface RowMappingContext {
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * A copy of a string kept after its page is gone. V8 makes a substring a view of the whole string it was cut from,
- * so a name parsed from a page would otherwise keep the page's entire response text alive.
+ * What the mapper keeps of a datastore's or network's `vm` list, which names every VM on it: their number, and for
+ * a network their references, copied out of the page (the network's row names its VMs).
+ * @internal
  */
-function detached(text: string): string {
-  return Buffer.from(text, 'utf8').toString('utf8');
+export class VmListSummary {
+  private constructor(
+    readonly count: number,
+    readonly refs: ManagedObjectReference[],
+  ) {}
+
+  /**
+   * Puts the summary in place of the parsed `vm` list of `o`, with the references when `withRefs`. The fetcher
+   * calls it as soon as `o` is parsed, so that the list (thousands of elements) dies young; the mapper calls it
+   * for objects that still have their list.
+   */
+  static summarize(o: ObjectContent, withRefs: boolean): VmListSummary {
+    const list = o.props.get('vm');
+    if (list instanceof VmListSummary) return list;
+    const refs = readMoRefs(list);
+    const summary = new VmListSummary(
+      refs.length,
+      withRefs ? refs.map(detachedMoRef) : [],
+    );
+    o.props.set('vm', summary as unknown as VimNode);
+    return summary;
+  }
+
+  /** The summary of `o`'s `vm` list, which leaves its properties. */
+  static take(o: ObjectContent, withRefs: boolean): VmListSummary {
+    const summary = VmListSummary.summarize(o, withRefs);
+    o.props.delete('vm');
+    return summary;
+  }
 }
 
 /**
@@ -160,7 +196,9 @@ export class VsphereRowMapper {
   private readonly vcpus = new Map<string, number>();
   private readonly hostParents = new Map<string, ManagedObjectReference>();
   private readonly containerParents = new Map<string, ManagedObjectReference>();
-  private readonly hostsByKey = new Map<string, ObjectContent>();
+  /** The hosts, as what their rows and the VM NIC rows read of them (see vsphereHostFacts.ts). */
+  private readonly hostFacts: HostFacts[];
+  private readonly hostsByKey = new Map<string, HostFacts>();
   private readonly portgroupSwitches = new Map<string, string>();
   /** VMs per host and per datastore, by moRefKey (see the constructor). */
   private readonly vmCounts = new Map<string, number>();
@@ -171,28 +209,43 @@ export class VsphereRowMapper {
   /**
    * Takes the kinds read before the VMs. Their `vm` lists name every VM of the vCenter, several times over: the
    * mapper keeps their counts (hosts, datastores) and compact references (networks), and removes the parsed lists
-   * from `raw`, so that memory does not grow with the number of VMs while they are read.
+   * from `raw`, so that memory does not grow with the number of VMs while they are read. Hosts are kept as
+   * {@link HostFacts} (parsed hosts are reduced to them and their properties removed from `raw`); what the mapper
+   * keeps of any object (names, references) is copied out of its page's text, which it would otherwise keep
+   * alive.
    */
   constructor(
     private readonly raw: RawVsphereInventory,
     private readonly ctx: RowMappingContext,
   ) {
-    for (const o of [...raw.hosts, ...raw.datastores]) {
-      this.vmCounts.set(moRefKey(o.obj), readMoRefs(o.props.get('vm')).length);
-      o.props.delete('vm');
+    this.hostFacts = [
+      ...(raw.hostFacts ?? []),
+      ...raw.hosts.map(h => {
+        const facts = new HostFacts(h);
+        h.props.clear();
+        return facts;
+      }),
+    ];
+    for (const h of this.hostFacts) {
+      const key = moRefKey(h.ref);
+      this.hostsByKey.set(key, h);
+      this.vmCounts.set(key, h.vmCount);
+      if (h.named) this.names.set(key, h.name);
+      if (h.parent) this.hostParents.set(key, h.parent);
+    }
+    for (const o of raw.datastores) {
+      this.vmCounts.set(
+        detached(moRefKey(o.obj)),
+        VmListSummary.take(o, false).count,
+      );
     }
     for (const n of raw.networks) {
       this.networkVms.set(
-        moRefKey(n.obj),
-        readMoRefs(n.props.get('vm')).map(ref => ({
-          type: detached(ref.type),
-          value: detached(ref.value),
-        })),
+        detached(moRefKey(n.obj)),
+        VmListSummary.take(n, true).refs,
       );
-      n.props.delete('vm');
     }
     for (const list of [
-      raw.hosts,
       raw.clusters,
       raw.datastores,
       raw.datastoreClusters,
@@ -202,28 +255,34 @@ export class VsphereRowMapper {
     ]) {
       for (const o of list) {
         const name = readString(o.props.get('name'));
-        if (name !== undefined) this.names.set(moRefKey(o.obj), name);
+        if (name !== undefined)
+          this.names.set(detached(moRefKey(o.obj)), detached(name));
       }
     }
     this.addNames(raw.otherNames);
-    for (const h of raw.hosts) {
-      const parent = readMoRef(h.props.get('parent'));
-      if (parent) this.hostParents.set(moRefKey(h.obj), parent);
-      this.hostsByKey.set(moRefKey(h.obj), h);
-    }
     for (const c of raw.containers) {
       const parent = readMoRef(c.props.get('parent'));
-      if (parent) this.containerParents.set(moRefKey(c.obj), parent);
+      if (parent)
+        this.containerParents.set(
+          detached(moRefKey(c.obj)),
+          detachedMoRef(parent),
+        );
     }
     for (const n of raw.networks) {
       const dvs = readMoRef(n.props.get('config.distributedVirtualSwitch'));
-      if (dvs) this.portgroupSwitches.set(n.obj.value, this.nameOf(dvs)!);
+      if (dvs)
+        this.portgroupSwitches.set(
+          detached(n.obj.value),
+          detached(this.nameOf(dvs)!),
+        );
     }
     this.devices = {
       vcenterId: ctx.vcenterId,
       nameOf: ref => this.nameOf(ref),
       switchOfPortgroup: key => this.portgroupSwitches.get(key),
-      hostObject: ref => (ref ? this.hostsByKey.get(moRefKey(ref)) : undefined),
+      hostSwitches: ref =>
+        (ref && this.hostsByKey.get(moRefKey(ref))?.switches) ??
+        HostSwitches.none,
     };
   }
 
@@ -288,8 +347,11 @@ export class VsphereRowMapper {
     const host = readMoRef(vm.props.get('runtime.host'));
     const cpus = readNumber(vm.props.get('config.hardware.numCPU'));
     if (host && cpus && !readBoolean(vm.props.get('config.template'))) {
-      const key = detached(moRefKey(host));
-      this.vcpus.set(key, (this.vcpus.get(key) ?? 0) + cpus);
+      const key = moRefKey(host);
+      const before = this.vcpus.get(key);
+      // A key is copied once, when the host is first seen: a Map keeps the key it was first given.
+      if (before === undefined) this.vcpus.set(detached(key), cpus);
+      else this.vcpus.set(key, before + cpus);
     }
     const vmName = this.base(vm).name;
     rows.vms.push(this.vmRow(vm));
@@ -378,14 +440,12 @@ export class VsphereRowMapper {
   }
 
   hostNics(): HostNicRow[] {
-    return this.raw.hosts.flatMap(o =>
-      hostNicRows(o, this.base(o).name, this.devices),
-    );
+    return this.hostFacts.flatMap(h => hostNicRows(h, this.devices));
   }
 
   hostVmkernelAdapters(): HostVmkernelAdapterRow[] {
-    return this.raw.hosts.flatMap(o =>
-      hostVmkernelAdapterRows(o, this.base(o).name, this.devices),
+    return this.hostFacts.flatMap(h =>
+      hostVmkernelAdapterRows(h, this.devices),
     );
   }
 
@@ -439,57 +499,52 @@ export class VsphereRowMapper {
 
   hosts(): HostRow[] {
     const vcpus = this.vcpus;
-    return this.raw.hosts.map(o => {
-      const p = (path: string) => o.props.get(path);
-      const cores = readNumber(p('summary.hardware.numCpuCores'));
-      const mhz = readNumber(p('summary.hardware.cpuMhz'));
-      const memoryBytes = readNumber(p('summary.hardware.memorySize'));
-      const cpuUsageMhz = readNumber(p('summary.quickStats.overallCpuUsage'));
-      const memoryUsageMb = readNumber(
-        p('summary.quickStats.overallMemoryUsage'),
-      );
+    return this.hostFacts.map(h => {
+      const { cpuCores: cores, cpuMhz: mhz, memoryBytes } = h;
       return {
-        ...this.base(o),
-        version: readString(p('summary.config.product.version')),
-        build: readString(p('summary.config.product.build')),
-        connectionState: readString(p('runtime.connectionState')),
-        inMaintenanceMode: readBoolean(p('runtime.inMaintenanceMode')) ?? false,
-        bootTime: readDate(p('runtime.bootTime')),
-        vendor: readString(p('summary.hardware.vendor')),
-        model: readString(p('summary.hardware.model')),
+        id: `${this.ctx.vcenterId}:${h.ref.value}`,
+        vcenterId: this.ctx.vcenterId,
+        moref: h.ref.value,
+        name: h.name,
+        version: h.version,
+        build: h.build,
+        connectionState: h.connectionState,
+        inMaintenanceMode: h.inMaintenanceMode,
+        bootTime: h.bootTime,
+        vendor: h.vendor,
+        model: h.model,
         cpuCores: cores,
         cpuMhz: mhz,
         memoryBytes,
         cpuUsagePercent: percent(
-          cpuUsageMhz,
+          h.cpuUsageMhz,
           cores !== undefined && mhz !== undefined ? cores * mhz : undefined,
         ),
         memoryUsagePercent: percent(
-          memoryUsageMb,
+          h.memoryUsageMb,
           memoryBytes !== undefined ? memoryBytes / 2 ** 20 : undefined,
         ),
-        cluster: this.clusterOfHost(o.obj),
-        nicCount: readNumber(p('summary.hardware.numNics')),
-        hbaCount: readNumber(p('summary.hardware.numHBAs')),
-        ...hardwareIdentity(p('hardware.systemInfo')),
-        biosVersion: readString(child(p('hardware.biosInfo'), 'biosVersion')),
-        biosReleaseDate: readDate(child(p('hardware.biosInfo'), 'releaseDate')),
-        cpuModel: readString(p('summary.hardware.cpuModel')),
-        cpuSockets: readNumber(p('summary.hardware.numCpuPkgs')),
-        cpuThreads: readNumber(p('summary.hardware.numCpuThreads')),
+        cluster: this.clusterOfHost(h.ref),
+        nicCount: h.nicCount,
+        hbaCount: h.hbaCount,
+        serialNumber: h.serialNumber,
+        serviceTag: h.serviceTag,
+        biosVersion: h.biosVersion,
+        biosReleaseDate: h.biosReleaseDate,
+        cpuModel: h.cpuModel,
+        cpuSockets: h.cpuSockets,
+        cpuThreads: h.cpuThreads,
         vcpuPerCore: cores
-          ? Math.round(((vcpus.get(moRefKey(o.obj)) ?? 0) / cores) * 100) / 100
+          ? Math.round(((vcpus.get(moRefKey(h.ref)) ?? 0) / cores) * 100) / 100
           : undefined,
-        vmCount: this.vmCounts.get(moRefKey(o.obj)) ?? 0,
-        ntpServers: readStrings(
-          child(p('config.dateTimeInfo'), 'ntpConfig.server'),
-        ),
+        vmCount: this.vmCounts.get(moRefKey(h.ref)) ?? 0,
+        ntpServers: [...h.ntpServers],
       };
     });
   }
 
   clusters(): ClusterRow[] {
-    const hostsByKey = new Map(this.raw.hosts.map(h => [moRefKey(h.obj), h]));
+    const hostsByKey = this.hostsByKey;
     const datastoresByKey = new Map(
       this.raw.datastores.map(d => [moRefKey(d.obj), d]),
     );
@@ -497,29 +552,17 @@ export class VsphereRowMapper {
       const p = (path: string) => o.props.get(path);
       const hosts = readMoRefs(p('host'))
         .map(ref => hostsByKey.get(moRefKey(ref)))
-        .filter((h): h is ObjectContent => h !== undefined);
-      const hostNumber = (h: ObjectContent, path: string) =>
-        readNumber(h.props.get(path));
+        .filter((h): h is HostFacts => h !== undefined);
       // vCenter's summary totals; the sum of host capacities when the summary lacks them.
       const summary = p('summary');
       const cpuTotalMhz =
         readNumber(child(summary, 'totalCpu')) ??
-        sum(
-          hosts.map(
-            h =>
-              (hostNumber(h, 'summary.hardware.numCpuCores') ?? 0) *
-              (hostNumber(h, 'summary.hardware.cpuMhz') ?? 0),
-          ),
-        );
+        sum(hosts.map(h => (h.cpuCores ?? 0) * (h.cpuMhz ?? 0)));
       const memoryTotalBytes =
         readNumber(child(summary, 'totalMemory')) ??
-        sum(hosts.map(h => hostNumber(h, 'summary.hardware.memorySize')));
-      const cpuUsedMhz = sum(
-        hosts.map(h => hostNumber(h, 'summary.quickStats.overallCpuUsage')),
-      );
-      const memoryUsedMb = sum(
-        hosts.map(h => hostNumber(h, 'summary.quickStats.overallMemoryUsage')),
-      );
+        sum(hosts.map(h => h.memoryBytes));
+      const cpuUsedMhz = sum(hosts.map(h => h.cpuUsageMhz));
+      const memoryUsedMb = sum(hosts.map(h => h.memoryUsageMb));
       const datastores = readMoRefs(p('datastore'))
         .map(ref => datastoresByKey.get(moRefKey(ref)))
         .filter((d): d is ObjectContent => d !== undefined);
@@ -763,30 +806,6 @@ export class VsphereRowMapper {
       'host-vmkernel-adapters': this.hostVmkernelAdapters(),
     };
   }
-}
-
-/** Vendor, model, serial number and service tag from a host's `hardware.systemInfo`. */
-function hardwareIdentity(systemInfo: VimNode | undefined): {
-  serialNumber?: string;
-  serviceTag?: string;
-} {
-  const identifiers = new Map<string, string>();
-  for (const info of readArrayOf(
-    child(systemInfo, 'otherIdentifyingInfo'),
-    'HostSystemIdentificationInfo',
-  )) {
-    const type = readString(child(info, 'identifierType.key'));
-    const value = readString(child(info, 'identifierValue'))?.trim();
-    if (type && value && !identifiers.has(type)) identifiers.set(type, value);
-  }
-  return {
-    serialNumber:
-      readString(child(systemInfo, 'serialNumber')) ||
-      identifiers.get('SerialNumberTag') ||
-      identifiers.get('EnclosureSerialNumberTag'),
-    serviceTag:
-      identifiers.get('ServiceTag') || identifiers.get('AssetTag') || undefined,
-  };
 }
 
 /**
