@@ -156,11 +156,14 @@ test('Next and previous page move through the credentials by the cursors of the 
   await expect(paginationText(page)).toHaveText(`1-${PAGE_SIZE} of ${total}`);
   await expectRows(await pageByOffset(0));
 
-  const next = page.waitForRequest(
-    request =>
-      request.url().includes(`/environments/${EAST}/credentials?`) &&
-      new URL(request.url()).searchParams.has('cursor'),
-  );
+  // The table's next list request, which must carry a cursor.
+  const cursorRequest = () =>
+    page.waitForRequest(
+      request =>
+        request.url().includes(`/environments/${EAST}/credentials?`) &&
+        new URL(request.url()).searchParams.has('cursor'),
+    );
+  const next = cursorRequest();
   await page.getByRole('button', { name: 'Next Page' }).click();
   await next;
   await expect(paginationText(page)).toHaveText(
@@ -168,11 +171,7 @@ test('Next and previous page move through the credentials by the cursors of the 
   );
   await expectRows(await pageByOffset(PAGE_SIZE));
 
-  const previous = page.waitForRequest(
-    request =>
-      request.url().includes(`/environments/${EAST}/credentials?`) &&
-      new URL(request.url()).searchParams.has('cursor'),
-  );
+  const previous = cursorRequest();
   await page.getByRole('button', { name: 'Previous Page' }).click();
   await previous;
   await expect(paginationText(page)).toHaveText(`1-${PAGE_SIZE} of ${total}`);
