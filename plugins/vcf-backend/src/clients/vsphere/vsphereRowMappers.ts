@@ -361,11 +361,16 @@ export class VsphereRowMapper {
   }
 
   private base(o: ObjectContent) {
+    return this.rowBase(o.obj, readString(o.props.get('name')) ?? o.obj.value);
+  }
+
+  /** The id, vCenter, moref and name every row of a managed object starts with. */
+  private rowBase(ref: ManagedObjectReference, name: string) {
     return {
-      id: `${this.ctx.vcenterId}:${o.obj.value}`,
+      id: `${this.ctx.vcenterId}:${ref.value}`,
       vcenterId: this.ctx.vcenterId,
-      moref: o.obj.value,
-      name: readString(o.props.get('name')) ?? o.obj.value,
+      moref: ref.value,
+      name,
     };
   }
 
@@ -502,10 +507,7 @@ export class VsphereRowMapper {
     return this.hostFacts.map(h => {
       const { cpuCores: cores, cpuMhz: mhz, memoryBytes } = h;
       return {
-        id: `${this.ctx.vcenterId}:${h.ref.value}`,
-        vcenterId: this.ctx.vcenterId,
-        moref: h.ref.value,
-        name: h.name,
+        ...this.rowBase(h.ref, h.name),
         version: h.version,
         build: h.build,
         connectionState: h.connectionState,
