@@ -5,6 +5,7 @@ import {
   type InventoryKind,
 } from '@vcf-backstage/plugin-vcf-common';
 import type { InventoryRowsByKind } from '@vcf-backstage/plugin-vcf-common';
+import { insertRowsSkippingTakenKeys } from '../database/insertRows';
 import { chunk, nowIso } from '../database/rowValues';
 import { INVENTORY_TABLES } from './inventoryTables';
 import {
@@ -12,9 +13,11 @@ import {
   INVENTORY_CHANGES_TABLE,
   isChangeKind,
   removedChange,
+  watchedColumnsOf,
+  type ComparedRow,
   type DetectedChange,
 } from './inventoryChanges';
-import { fromDbRow, rowColumns, toDbRow } from './inventoryRowCodec';
+import { fromDbColumns, rowColumns, toDbRow } from './inventoryRowCodec';
 import type { InventoryCounts, StagedInventory } from './InventoryStore';
 
 /** Bound parameters per INSERT stay well under SQLite's limit (32,766) and PostgreSQL's (65,535). */
@@ -159,11 +162,15 @@ export class StagedVcenterInventory implements StagedInventory {
     kind: InventoryKind,
     dbRows: Record<string, unknown>[],
   ): Promise<void> {
+    const columns = storedColumns(kind);
     for (const batch of chunk(dbRows, insertBatchSize(kind))) {
-      await this.db(stagingTableOf(kind))
-        .insert(batch)
-        .onConflict(['vcenter_id', 'moref'])
-        .ignore();
+      await insertRowsSkippingTakenKeys(
+        this.db,
+        stagingTableOf(kind),
+        columns,
+        ['vcenter_id', 'moref'],
+        batch,
+      );
     }
   }
 
@@ -264,13 +271,18 @@ export class StagedVcenterInventory implements StagedInventory {
     if (!isChangeKind(kind)) return;
     const live = INVENTORY_TABLES[kind].table;
     const staging = stagingTableOf(kind);
+    // Only the watched columns are read and decoded: a VM row has some sixty columns, the rules watch eight.
+    const watched = watchedColumnsOf(kind);
+    const columns = rowColumns(kind, 't', watched);
+    const decode = (r: Record<string, unknown>) =>
+      fromDbColumns(watched, r) as ComparedRow;
     for (let after = ''; ; ) {
       const page: Record<string, unknown>[] = await this.db(`${staging} as t`)
         .where('t.vcenter_id', this.vcenterId)
         .where('t.moref', '>', after)
         .orderBy('t.moref')
         .limit(COMPARE_BATCH_SIZE)
-        .select(rowColumns(kind));
+        .select(columns);
       if (!page.length) break;
       after = String(page[page.length - 1].moref);
       const stored: Record<string, unknown>[] = await this.db(`${live} as t`)
@@ -279,14 +291,12 @@ export class StagedVcenterInventory implements StagedInventory {
           't.moref',
           page.map(r => String(r.moref)),
         )
-        .select(rowColumns(kind));
+        .select(columns);
       await this.insertStagedChanges(
         detectChanges(
           kind,
-          page.map(r => fromDbRow(kind, r) as any),
-          new Map(
-            stored.map(r => [String(r.moref), fromDbRow(kind, r) as any]),
-          ),
+          page.map(decode),
+          new Map(stored.map(r => [String(r.moref), decode(r)])),
         ),
       );
     }

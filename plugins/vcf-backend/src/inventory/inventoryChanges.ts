@@ -4,6 +4,7 @@ import type {
   InventoryKind,
 } from '@vcf-backstage/plugin-vcf-common';
 import { INVENTORY_CHANGE_KINDS } from '@vcf-backstage/plugin-vcf-common';
+import { INVENTORY_TABLES, type InventoryColumn } from './inventoryTables';
 
 /**
  * The table of the change feed.
@@ -20,7 +21,14 @@ export type DetectedChange = Omit<
   'id' | 'at' | 'objectId' | 'vcenterId'
 > & { moref: string };
 
-type Row = { moref: string; name: string } & Record<string, unknown>;
+/**
+ * What the change feed compares of an object: its moref, name and watched fields (see {@link watchedColumnsOf}).
+ * @internal
+ */
+export type ComparedRow = { moref: string; name: string } & Record<
+  string,
+  unknown
+>;
 
 /** How a watched field is compared: any difference, or only a crossing of usage thresholds. */
 interface WatchedField {
@@ -73,6 +81,16 @@ export const INVENTORY_CHANGE_RULES: Record<
   'vm-disks': [{ field: 'capacityBytes' }, { field: 'datastore' }],
 };
 
+/**
+ * The columns of a kind's table that hold its watched fields: all that {@link detectChanges} reads of a row
+ * besides its moref and name.
+ * @internal
+ */
+export function watchedColumnsOf(kind: InventoryChangeKind): InventoryColumn[] {
+  const watched = new Set(INVENTORY_CHANGE_RULES[kind].map(r => r.field));
+  return INVENTORY_TABLES[kind].columns.filter(c => watched.has(c.field));
+}
+
 /** Whether the change feed records changes of this kind. @internal */
 export function isChangeKind(kind: InventoryKind): kind is InventoryChangeKind {
   return (INVENTORY_CHANGE_KINDS as string[]).includes(kind);
@@ -90,8 +108,8 @@ function asText(value: unknown): string | undefined {
  */
 export function detectChanges(
   kind: InventoryChangeKind,
-  fetched: Row[],
-  storedByMoref: Map<string, Row>,
+  fetched: ComparedRow[],
+  storedByMoref: Map<string, ComparedRow>,
 ): DetectedChange[] {
   const changes: DetectedChange[] = [];
   for (const row of fetched) {

@@ -82,28 +82,48 @@ export function fromDbRow<K extends InventoryKind>(
   kind: K,
   dbRow: Record<string, unknown>,
 ): InventoryRowsByKind[K] {
+  return fromDbColumns(
+    INVENTORY_TABLES[kind].columns,
+    dbRow,
+  ) as unknown as InventoryRowsByKind[K];
+}
+
+/**
+ * The fields of some of a kind's columns (read with {@link rowColumns} and the same columns), with the row's id,
+ * vCenter, moref and name.
+ * @internal
+ */
+export function fromDbColumns(
+  columns: readonly InventoryColumn[],
+  dbRow: Record<string, unknown>,
+): Record<string, unknown> {
   const row: Record<string, unknown> = {
     id: `${dbRow.vcenter_id}:${dbRow.moref}`,
     vcenterId: dbRow.vcenter_id,
     moref: dbRow.moref,
     name: dbRow.name,
   };
-  for (const column of INVENTORY_TABLES[kind].columns) {
+  for (const column of columns) {
     const value = fromColumnValue(column, dbRow[column.column]);
     if (value !== undefined) row[column.field] = value;
   }
-  return row as unknown as InventoryRowsByKind[K];
+  return row;
 }
 
 /**
- * The columns {@link fromDbRow} reads, qualified with the table alias (`t` by default).
+ * The columns {@link fromDbRow} reads (or of `columns` only, for {@link fromDbColumns}), qualified with the table
+ * alias (`t` by default).
  * @internal
  */
-export function rowColumns(kind: InventoryKind, alias = 't'): string[] {
+export function rowColumns(
+  kind: InventoryKind,
+  alias = 't',
+  columns: readonly InventoryColumn[] = INVENTORY_TABLES[kind].columns,
+): string[] {
   return [
     `${alias}.vcenter_id`,
     `${alias}.moref`,
     `${alias}.name`,
-    ...INVENTORY_TABLES[kind].columns.map(c => `${alias}.${c.column}`),
+    ...columns.map(c => `${alias}.${c.column}`),
   ];
 }
