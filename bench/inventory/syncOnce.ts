@@ -15,7 +15,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SecretCipher } from '../../plugins/vcf-backend/src/crypto/SecretCipher';
-import { migrateVcfDatabase } from '../../plugins/vcf-backend/src/database/VcfDatabase';
+import { openVcfDatabase } from '../../plugins/vcf-backend/src/database/VcfDatabase';
 import { DatabaseInventoryStore } from '../../plugins/vcf-backend/src/inventory/DatabaseInventoryStore';
 import { InventorySyncRunner } from '../../plugins/vcf-backend/src/inventory/InventorySyncRunner';
 import { DatabaseVcenterStore } from '../../plugins/vcf-backend/src/vcenters/DatabaseVcenterStore';
@@ -39,7 +39,9 @@ async function main() {
     useNullAsDefault: true,
   });
   try {
-    await migrateVcfDatabase(db);
+    // Opened as the plugin opens its database in the backend: on a SQLite file that means write-ahead logging
+    // (commits without an fsync each) and the process lock, then the migrations.
+    await openVcfDatabase({ getClient: async () => db });
     const tls = { verify: true, ca: readFileSync(arg('ca'), 'utf8') };
     const connection = {
       baseUrl: arg('url'),
