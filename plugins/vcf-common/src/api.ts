@@ -488,6 +488,14 @@ export const INVENTORY_CHANGE_KINDS: InventoryChangeKind[] = [
 export const INVENTORY_ROW_ID_PATTERN =
   /^([A-Za-z0-9][A-Za-z0-9._-]{0,99}):(.{1,255})$/s;
 
+/**
+ * The id of an inventory row: its vCenter's id and its moref, as {@link INVENTORY_ROW_ID_PATTERN} reads them.
+ * @public
+ */
+export function inventoryRowId(vcenterId: string, moref: string): string {
+  return `${vcenterId}:${moref}`;
+}
+
 /** Fields every inventory row has. @public */
 export interface InventoryRowBase {
   /** `${vcenterId}:${moref}` */

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { InputError } from '@backstage/errors';
 import {
   INVENTORY_KINDS,
+  inventoryRowId,
   type InventoryChange,
   type InventoryChangeKind,
   type InventoryChangeQuery,
@@ -135,7 +136,7 @@ export class DatabaseInventoryStore implements InventoryStore {
         id: Number(r.id),
         vcenterId: r.vcenter_id,
         kind: r.kind as InventoryChangeKind,
-        objectId: `${r.vcenter_id}:${r.moref}`,
+        objectId: inventoryRowId(r.vcenter_id, r.moref),
         objectName: r.object_name,
         change: r.change,
         field: r.field,
@@ -370,7 +371,7 @@ export class DatabaseInventoryStore implements InventoryStore {
       ])
       .limit(options.limit);
     return rows.map(row => ({
-      id: `${row.vcenter_id}:${row.moref}`,
+      id: inventoryRowId(row.vcenter_id, row.moref),
       vcenterId: row.vcenter_id,
       name: row.name,
       value: Number(row.value),

@@ -1,6 +1,7 @@
 import { NotFoundError } from '@backstage/errors';
 import {
   INVENTORY_ROW_ID_PATTERN,
+  inventoryRowId,
   type InventoryDetail,
   type InventoryDetailKind,
   type VcenterSummary,
@@ -57,7 +58,7 @@ export async function readInventoryDetail(
     inventory.findRows('tasks', vcenterId, about, RELATED_LIMIT),
     inventory.findRows('events', vcenterId, about, RELATED_LIMIT),
     inventory.listChanges({
-      objectId: `${vcenterId}:${moref}`,
+      objectId: inventoryRowId(vcenterId, moref),
       limit: RELATED_LIMIT,
     }),
   ]);

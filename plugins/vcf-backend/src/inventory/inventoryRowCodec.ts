@@ -1,4 +1,7 @@
-import type { InventoryKind } from '@vcf-backstage/plugin-vcf-common';
+import {
+  inventoryRowId,
+  type InventoryKind,
+} from '@vcf-backstage/plugin-vcf-common';
 import type { InventoryRowsByKind } from '@vcf-backstage/plugin-vcf-common';
 import {
   isoOrUndefined,
@@ -98,7 +101,7 @@ export function fromDbColumns(
   dbRow: Record<string, unknown>,
 ): Record<string, unknown> {
   const row: Record<string, unknown> = {
-    id: `${dbRow.vcenter_id}:${dbRow.moref}`,
+    id: inventoryRowId(String(dbRow.vcenter_id), String(dbRow.moref)),
     vcenterId: dbRow.vcenter_id,
     moref: dbRow.moref,
     name: dbRow.name,

@@ -5,9 +5,10 @@ import type { EnvironmentStore } from '../environments/EnvironmentStore';
 import type { InventoryStore } from '../inventory/InventoryStore';
 import type { VcenterStore } from '../vcenters/VcenterStore';
 import { vcenterPlacements } from '../vcenters/vcenterPlacement';
-import type {
-  VcfCatalogInventoryItem,
-  VcfCatalogSnapshot,
+import {
+  inventoryRowId,
+  type VcfCatalogInventoryItem,
+  type VcfCatalogSnapshot,
 } from '@vcf-backstage/plugin-vcf-common';
 
 /**
@@ -56,7 +57,7 @@ export function createCatalogSnapshotRoutes(options: {
         moref: string;
         name: string;
       }): VcfCatalogInventoryItem => ({
-        id: `${row.vcenterId}:${row.moref}`,
+        id: inventoryRowId(row.vcenterId, row.moref),
         vcenterId: row.vcenterId,
         moref: row.moref,
         name: row.name,

@@ -1,8 +1,9 @@
-import type {
-  HostNicRow,
-  HostVmkernelAdapterRow,
-  VmDiskRow,
-  VmNicRow,
+import {
+  inventoryRowId,
+  type HostNicRow,
+  type HostVmkernelAdapterRow,
+  type VmDiskRow,
+  type VmNicRow,
 } from '@vcf-backstage/plugin-vcf-common';
 import type { ManagedObjectReference, ObjectContent, VimNode } from './types';
 import type { HostFacts, HostSwitches } from './vsphereHostFacts';
@@ -96,7 +97,7 @@ export function vmDiskRows(
         readString(child(device, 'deviceInfo.label')) ?? `disk ${key}`;
       const moref = `${vm.obj.value}/disk-${key}`;
       return {
-        id: `${ctx.vcenterId}:${moref}`,
+        id: inventoryRowId(ctx.vcenterId, moref),
         vcenterId: ctx.vcenterId,
         moref,
         name: label,
@@ -160,7 +161,7 @@ export function vmNicRows(
         uplinks = standard ? [...standard.uplinks] : [];
       }
       return {
-        id: `${ctx.vcenterId}:${moref}`,
+        id: inventoryRowId(ctx.vcenterId, moref),
         vcenterId: ctx.vcenterId,
         moref,
         name: label,
@@ -190,7 +191,7 @@ export function hostNicRows(
   return host.physicalNics.map(pnic => {
     const moref = `${host.ref.value}/${pnic.device}`;
     return {
-      id: `${ctx.vcenterId}:${moref}`,
+      id: inventoryRowId(ctx.vcenterId, moref),
       vcenterId: ctx.vcenterId,
       moref,
       name: pnic.device,
@@ -215,7 +216,7 @@ export function hostVmkernelAdapterRows(
     const moref = `${host.ref.value}/${vnic.device}`;
     const { standardPortgroup, portgroupKey } = vnic;
     return {
-      id: `${ctx.vcenterId}:${moref}`,
+      id: inventoryRowId(ctx.vcenterId, moref),
       vcenterId: ctx.vcenterId,
       moref,
       name: vnic.device,

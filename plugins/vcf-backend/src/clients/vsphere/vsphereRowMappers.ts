@@ -1,18 +1,19 @@
-import type {
-  AlarmRow,
-  ClusterRow,
-  DatastoreClusterRow,
-  DatastoreRow,
-  EventRow,
-  HostNicRow,
-  HostRow,
-  HostVmkernelAdapterRow,
-  InventoryRowsByKind,
-  InventoryKind,
-  NetworkRow,
-  SnapshotRow,
-  TaskRow,
-  VmRow,
+import {
+  inventoryRowId,
+  type AlarmRow,
+  type ClusterRow,
+  type DatastoreClusterRow,
+  type DatastoreRow,
+  type EventRow,
+  type HostNicRow,
+  type HostRow,
+  type HostVmkernelAdapterRow,
+  type InventoryRowsByKind,
+  type InventoryKind,
+  type NetworkRow,
+  type SnapshotRow,
+  type TaskRow,
+  type VmRow,
 } from '@vcf-backstage/plugin-vcf-common';
 import {
   diskCapacity,
@@ -367,7 +368,7 @@ export class VsphereRowMapper {
   /** The id, vCenter, moref and name every row of a managed object starts with. */
   private rowBase(ref: ManagedObjectReference, name: string) {
     return {
-      id: `${this.ctx.vcenterId}:${ref.value}`,
+      id: inventoryRowId(this.ctx.vcenterId, ref.value),
       vcenterId: this.ctx.vcenterId,
       moref: ref.value,
       name,
@@ -477,7 +478,7 @@ export class VsphereRowMapper {
         if (ref) {
           const createdAt = readDate(child(node, 'createTime'));
           rows.push({
-            id: `${this.ctx.vcenterId}:${ref.value}`,
+            id: inventoryRowId(this.ctx.vcenterId, ref.value),
             vcenterId: this.ctx.vcenterId,
             moref: ref.value,
             name: readString(child(node, 'name')) ?? ref.value,
@@ -712,7 +713,7 @@ export class VsphereRowMapper {
       const entity = readMoRef(child(state, 'entity'));
       const status = readString(child(state, 'overallStatus'));
       return {
-        id: `${this.ctx.vcenterId}:${key}`,
+        id: inventoryRowId(this.ctx.vcenterId, key),
         vcenterId: this.ctx.vcenterId,
         moref: key,
         name: this.nameOf(alarm) ?? key,
@@ -735,7 +736,7 @@ export class VsphereRowMapper {
       const error = child(info, 'error');
       const entity = readMoRef(child(info, 'entity'));
       return {
-        id: `${this.ctx.vcenterId}:${o.obj.value}`,
+        id: inventoryRowId(this.ctx.vcenterId, o.obj.value),
         vcenterId: this.ctx.vcenterId,
         moref: o.obj.value,
         name:
