@@ -118,9 +118,8 @@ export class StagedVcenterInventory implements StagedInventory {
    * Stages rows: they go to the staging table of their kind before this returns, a statement per batch. They do
    * not wait for more rows of their kind: a row's strings are cut from the fetched page's text, so a row kept
    * while the fetch reads on keeps that text alive through the young generation's collections, and V8 moves it
-   * to the old generation, whose garbage then raises the backend's memory by the size of the inventory
-   * (at 50,000 VMs, RSS growth 212-219 MiB when rows waited for a few hundred of their kind, 95-112 MiB now;
-   * `bench/inventory`).
+   * to the old generation, whose garbage then raises the backend's memory with the size of the inventory
+   * (measured in `bench/inventory/README.md`, sitting 7).
    */
   async write<K extends InventoryKind>(
     kind: K,
