@@ -261,9 +261,12 @@ export const vcfPlugin = createBackendPlugin({
           },
         });
 
-        const environmentFilter = createConditionTransformer(
-          permissionsRegistry.getPermissionRuleset(vcfEnvironmentResourceRef),
+        const environmentRules = permissionsRegistry.getPermissionRuleset(
+          vcfEnvironmentResourceRef,
         );
+        const environmentFilter = createConditionTransformer(environmentRules);
+        const isEnvironmentAllowed =
+          createConditionAuthorizer(environmentRules);
         const credentialFilter = createConditionTransformer(
           permissionsRegistry.getPermissionRuleset(vcfCredentialResourceRef),
         );
@@ -287,6 +290,7 @@ export const vcfPlugin = createBackendPlugin({
           vcenterService,
           environmentFilter,
           credentialFilter,
+          isEnvironmentAllowed,
           onSyncRequested,
         });
 
@@ -332,6 +336,7 @@ export const vcfPlugin = createBackendPlugin({
             audit,
             environmentFilter,
             credentialFilter,
+            isEnvironmentAllowed,
             isCredentialAllowed: createConditionAuthorizer(
               permissionsRegistry.getPermissionRuleset(
                 vcfCredentialResourceRef,

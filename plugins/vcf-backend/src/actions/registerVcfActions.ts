@@ -30,6 +30,7 @@ import {
   listReadableEnvironments,
   requireReadableEnvironment,
   triggerEnvironmentSync,
+  type EnvironmentVisibilityOptions,
 } from '../service/environmentAccess';
 import { RouteContext } from '../service/routeContext';
 import type { SyncTargetStore } from '../sync/SyncTargetStore';
@@ -51,6 +52,8 @@ export interface VcfActionsOptions {
   audit: VcfAuditLog;
   environmentFilter: ConditionTransformer<VcfQueryFilter>;
   credentialFilter: ConditionTransformer<VcfQueryFilter>;
+  /** The environment rules applied to one stored environment (`createConditionAuthorizer`). */
+  isEnvironmentAllowed: EnvironmentVisibilityOptions['isEnvironmentAllowed'];
   onSyncRequested: () => void;
 }
 

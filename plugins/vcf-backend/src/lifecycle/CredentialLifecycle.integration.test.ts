@@ -204,6 +204,7 @@ describe.each(databases.eachSupportedId())(
         auditStore,
         audit: new VcfAuditLog(auditor as any, auditStore),
         environmentFilter: createConditionTransformer(vcfEnvironmentRuleset),
+        isEnvironmentAllowed: createConditionAuthorizer(vcfEnvironmentRuleset),
         credentialFilter: createConditionTransformer(vcfCredentialRuleset),
         isCredentialAllowed: createConditionAuthorizer(
           vcfCredentialRuleset,

@@ -44,6 +44,7 @@ describe('the OpenAPI document of /api/vcf', () => {
       audit: stub,
       environmentFilter: stub,
       credentialFilter: stub,
+      isEnvironmentAllowed: stub,
       isCredentialAllowed: stub,
       onSyncRequested: stub,
       inventory: { vcenterService: stub, vcenters: stub, inventory: stub },

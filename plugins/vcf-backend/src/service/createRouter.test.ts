@@ -129,6 +129,7 @@ describe.each(databases.eachSupportedId())(
         auditStore,
         audit: new VcfAuditLog(mockServices.auditor.mock() as any, auditStore),
         environmentFilter: createConditionTransformer(vcfEnvironmentRuleset),
+        isEnvironmentAllowed: createConditionAuthorizer(vcfEnvironmentRuleset),
         credentialFilter: createConditionTransformer(vcfCredentialRuleset),
         isCredentialAllowed: createConditionAuthorizer(
           vcfCredentialRuleset,

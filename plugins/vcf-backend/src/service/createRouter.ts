@@ -31,6 +31,7 @@ import {
 } from './credentialLifecycleRoutes';
 import { createSearchSourceRoutes } from './searchSourceRoutes';
 import { createErrorHandler } from './errorHandler';
+import type { EnvironmentVisibilityOptions } from './environmentAccess';
 
 /**
  * What the `/vcenters` and `/inventory` routes need.
@@ -61,6 +62,8 @@ export interface VcfRouterOptions {
   audit: VcfAuditLog;
   environmentFilter: ConditionTransformer<VcfQueryFilter>;
   credentialFilter: ConditionTransformer<VcfQueryFilter>;
+  /** The environment rules applied to one stored environment (`createConditionAuthorizer`). */
+  isEnvironmentAllowed: EnvironmentVisibilityOptions['isEnvironmentAllowed'];
   isCredentialAllowed: (
     decision: PolicyDecision,
     credential: CredentialResource,

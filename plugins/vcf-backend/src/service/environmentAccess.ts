@@ -9,9 +9,9 @@ import {
 } from '@vcf-backstage/plugin-vcf-common';
 import type { EnvironmentService } from '../environments/EnvironmentService';
 import type { VcfQueryFilter } from '../permissions/VcfQueryFilter';
+import type { EnvironmentResource } from '../permissions/resourceRefs';
 import type { EnvironmentStore } from '../environments/EnvironmentStore';
 import type { RouteContext } from './routeContext';
-import { isEnvironmentVisible } from './environmentVisibility';
 
 /*
  * The permission checks of the environment operations, shared by the HTTP routes and the MCP actions so that
@@ -19,20 +19,24 @@ import { isEnvironmentVisible } from './environmentVisibility';
  */
 
 /**
- * What deciding whether a caller sees one environment needs: the stored environments and the SQL translation of
- * `vcf.environment.read` conditions.
+ * What deciding whether a caller sees one environment needs: the stored environments and the permission rules
+ * for environments applied to one of them (`createConditionAuthorizer` over the environment ruleset: the same
+ * rules the permission backend applies through the plugin's apply-conditions endpoint, without that round trip).
  * @internal
  */
 export interface EnvironmentVisibilityOptions {
   environments: EnvironmentStore;
-  environmentFilter: ConditionTransformer<VcfQueryFilter>;
+  isEnvironmentAllowed: (
+    decision: PolicyDecision,
+    environment: EnvironmentResource | undefined,
+  ) => boolean;
 }
 
 /**
  * 404 unless the environment exists and the caller may read it: both failures give the same answer, so that ids
  * are not confirmed to those who may not see them (a denial is audited as `environment.read`). One request to the
- * permission backend (the decision without a resource ref); conditions are checked in SQL by
- * {@link isEnvironmentVisible}.
+ * permission backend (the decision without a resource ref); its conditions are applied to the stored environment
+ * by {@link requireVisibleEnvironment}.
  * @internal
  */
 export async function requireReadableEnvironment(
@@ -57,10 +61,14 @@ export async function requireVisibleEnvironment(
   // (made only when thrown: an error's stack trace is not free on a path every request takes)
   const notFound = () =>
     new NotFoundError(`No environment with the id "${environmentId}"`);
-  if (!(await isEnvironmentVisible(decision, environmentId, options))) {
+  // The stored environments are read through the store's short-lived cache, so an owner changed on another
+  // replica applies here within its `definitionsCacheMs`, as the decision itself is reused for
+  // `decisionCacheSeconds`. An unknown environment passes an ALLOW (and is then not found) and fails conditions.
+  const environment = await options.environments.get(environmentId);
+  if (!options.isEnvironmentAllowed(decision, environment)) {
     throw await ctx.denied('environment.read', { environmentId }, notFound());
   }
-  if (!(await options.environments.get(environmentId))) throw notFound();
+  if (!environment) throw notFound();
 }
 
 /**

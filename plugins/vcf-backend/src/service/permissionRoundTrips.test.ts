@@ -120,6 +120,7 @@ describe.each(databases.eachSupportedId())(
         auditStore,
         audit: new VcfAuditLog(mockServices.auditor.mock() as any, auditStore),
         environmentFilter: createConditionTransformer(vcfEnvironmentRuleset),
+        isEnvironmentAllowed: createConditionAuthorizer(vcfEnvironmentRuleset),
         credentialFilter: createConditionTransformer(vcfCredentialRuleset),
         isCredentialAllowed: createConditionAuthorizer(
           vcfCredentialRuleset,
@@ -156,7 +157,7 @@ describe.each(databases.eachSupportedId())(
       ]);
     });
 
-    it('applies a conditional environment read in SQL: 404 for environments outside it', async () => {
+    it('applies a conditional environment read: 404 for environments outside it', async () => {
       const onlyA = environmentCondition('IS_ENVIRONMENT', {
         environmentIds: ['env-a'],
       });
