@@ -20,6 +20,7 @@ import {
 } from '../database/rowValues';
 import {
   applyPermissionCriteria,
+  criteriaUseField,
   type VcfQueryFilter,
 } from '../permissions/VcfQueryFilter';
 import type { CredentialResource } from '../permissions/resourceRefs';
@@ -383,8 +384,11 @@ export class DatabaseCredentialStore implements CredentialStore {
           .from(this.db.raw('credentials as c not indexed'))
           .whereIn('c.rowid', options.rowids)
       : this.db('credentials as c');
-    // The environment's owner is only needed by permission conditions; skip the join otherwise.
-    if (options.filter || options.joinEnvironment)
+    // The environment's owner is only needed by permission conditions on it; skip the join otherwise.
+    if (
+      options.joinEnvironment ||
+      (options.filter && criteriaUseField(options.filter, 'environmentOwner'))
+    )
       q.join('environments as e', 'e.id', 'c.environment_id');
     if (options.environmentId)
       q.where('c.environment_id', options.environmentId);

@@ -3,6 +3,8 @@ import type { Knex } from 'knex';
 import { createVcfTestDatabases } from '../__testUtils__/vcfTestDatabases';
 import {
   applyPermissionCriteria,
+  criteriaUseField,
+  narrowToEnvironment,
   type VcfFilterColumns,
   type VcfQueryFilter,
 } from './VcfQueryFilter';
@@ -258,3 +260,85 @@ describe.each(databases.eachSupportedId())(
     });
   },
 );
+
+describe('narrowToEnvironment', () => {
+  const environments = [
+    { id: 'east', owner: 'group:default/east-team' },
+    { id: 'west', owner: undefined },
+  ];
+
+  it.each(cases)(
+    'keeps what %s means for the rows of each environment',
+    (_label, criteria) => {
+      for (const environment of environments) {
+        const narrowed = narrowToEnvironment(criteria, environment);
+        for (const row of ROWS.filter(
+          r => r.environment_id === environment.id,
+        )) {
+          const allowed =
+            narrowed === undefined ||
+            (narrowed !== false && holds(row, narrowed));
+          expect({ row: row.id, allowed }).toEqual({
+            row: row.id,
+            allowed: holds(row, criteria),
+          });
+        }
+        const left =
+          narrowed === undefined || narrowed === false ? [] : [narrowed];
+        expect(
+          left.filter(
+            c =>
+              criteriaUseField(c, 'environmentId') ||
+              criteriaUseField(c, 'environmentOwner'),
+          ),
+        ).toEqual([]);
+      }
+    },
+  );
+
+  it('decides conditions on the environment alone, and leaves the others', () => {
+    const east = environments[0];
+    expect(
+      narrowToEnvironment(
+        filter('environmentOwner', 'group:default/east-team'),
+        east,
+      ),
+    ).toBeUndefined();
+    expect(
+      narrowToEnvironment(
+        filter('environmentOwner', 'group:default/other'),
+        east,
+      ),
+    ).toBe(false);
+    expect(
+      narrowToEnvironment(
+        filter('environmentOwner', 'group:default/east-team'),
+        {
+          id: 'west',
+        },
+      ),
+    ).toBe(false);
+    expect(
+      narrowToEnvironment(
+        {
+          allOf: [
+            filter('environmentId', 'east'),
+            filter('resourceType', 'ESXI'),
+          ],
+        },
+        east,
+      ),
+    ).toEqual(filter('resourceType', 'ESXI'));
+    expect(
+      narrowToEnvironment(
+        {
+          anyOf: [
+            filter('environmentId', 'west'),
+            { not: filter('source', 'installer') },
+          ],
+        },
+        east,
+      ),
+    ).toEqual({ not: filter('source', 'installer') });
+  });
+});

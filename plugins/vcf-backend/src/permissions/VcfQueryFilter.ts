@@ -60,3 +60,70 @@ export function applyPermissionCriteria(
     }
   }
 }
+
+/**
+ * Criteria for the rows of one known environment: each condition on the environment itself (`environmentId`,
+ * `environmentOwner`) is decided for that environment, as {@link applyPermissionCriteria} would decide it in SQL (a
+ * field without a value matches no list), and what is left is simplified. `undefined` when every row of the
+ * environment is allowed, `false` when none is, otherwise criteria without environment fields, which a query
+ * then applies without joining the environments table.
+ * @internal
+ */
+export function narrowToEnvironment(
+  criteria: PermissionCriteria<VcfQueryFilter>,
+  environment: { id: string; owner?: string },
+): PermissionCriteria<VcfQueryFilter> | undefined | false {
+  if ('allOf' in criteria) {
+    const rest: PermissionCriteria<VcfQueryFilter>[] = [];
+    for (const child of criteria.allOf) {
+      const narrowed = narrowToEnvironment(child, environment);
+      if (narrowed === false) return false;
+      if (narrowed !== undefined) rest.push(narrowed);
+    }
+    const [first, ...others] = rest;
+    if (!first) return undefined;
+    return others.length ? { allOf: [first, ...others] } : first;
+  }
+  if ('anyOf' in criteria) {
+    const rest: PermissionCriteria<VcfQueryFilter>[] = [];
+    for (const child of criteria.anyOf) {
+      const narrowed = narrowToEnvironment(child, environment);
+      if (narrowed === undefined) return undefined;
+      if (narrowed !== false) rest.push(narrowed);
+    }
+    const [first, ...others] = rest;
+    if (!first) return false;
+    return others.length ? { anyOf: [first, ...others] } : first;
+  }
+  if ('not' in criteria) {
+    const narrowed = narrowToEnvironment(criteria.not, environment);
+    if (narrowed === undefined) return false;
+    if (narrowed === false) return undefined;
+    return { not: narrowed };
+  }
+  if (
+    criteria.field !== 'environmentId' &&
+    criteria.field !== 'environmentOwner'
+  )
+    return criteria;
+  const value =
+    criteria.field === 'environmentId' ? environment.id : environment.owner;
+  return value !== undefined &&
+    value !== null &&
+    criteria.values.includes(value)
+    ? undefined
+    : false;
+}
+
+/** Whether any condition of the criteria is on the given field. @internal */
+export function criteriaUseField(
+  criteria: PermissionCriteria<VcfQueryFilter>,
+  field: VcfQueryFilter['field'],
+): boolean {
+  if ('allOf' in criteria)
+    return criteria.allOf.some(c => criteriaUseField(c, field));
+  if ('anyOf' in criteria)
+    return criteria.anyOf.some(c => criteriaUseField(c, field));
+  if ('not' in criteria) return criteriaUseField(criteria.not, field);
+  return criteria.field === field;
+}

@@ -10,7 +10,10 @@ import {
   vcfEnvironmentReadPermission,
 } from '@vcf-backstage/plugin-vcf-common';
 import type { VcfAuditAction } from '../audit/VcfAuditLog';
-import type { VcfQueryFilter } from '../permissions/VcfQueryFilter';
+import {
+  narrowToEnvironment,
+  type VcfQueryFilter,
+} from '../permissions/VcfQueryFilter';
 import {
   requireVisibleEnvironment,
   type EnvironmentVisibilityOptions,
@@ -21,7 +24,8 @@ import { toListFilter, type RouteContext } from './routeContext';
  * The credential read filter of an existing environment the caller may see: 404 for an unknown or hidden
  * environment, 403 (audited as `action`) when no credential may be read. The read decisions and any further ones
  * a caller needs (`alsoDecide`, returned in that order as `further`) come from one request to the permission
- * backend. Shared by the credential routes and the MCP actions.
+ * backend. The filter holds only the conditions that are not about the environment (see
+ * {@link narrowToEnvironment}). Shared by the credential routes and the MCP actions.
  * @internal
  */
 export async function readableCredentialFilter(
@@ -41,7 +45,12 @@ export async function readableCredentialFilter(
     vcfCredentialReadPermission,
     ...alsoDecide,
   ]);
-  await requireVisibleEnvironment(ctx, environmentRead, environmentId, options);
+  const environment = await requireVisibleEnvironment(
+    ctx,
+    environmentRead,
+    environmentId,
+    options,
+  );
   const filter = toListFilter(credentialRead, options.credentialFilter);
   if (filter === false) {
     throw await ctx.denied(
@@ -52,5 +61,10 @@ export async function readableCredentialFilter(
       ),
     );
   }
-  return { filter, further };
+  if (filter === undefined) return { filter, further };
+  // The conditions on the environment itself are decided here, so that the query needs no join for them. When
+  // they allow no credential of this environment, the list is empty, not forbidden: the criteria stay as they
+  // are and the query finds no row.
+  const narrowed = narrowToEnvironment(filter, environment);
+  return { filter: narrowed === false ? filter : narrowed, further };
 }

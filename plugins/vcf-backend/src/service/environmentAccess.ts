@@ -10,7 +10,10 @@ import {
 import type { EnvironmentService } from '../environments/EnvironmentService';
 import type { VcfQueryFilter } from '../permissions/VcfQueryFilter';
 import type { EnvironmentResource } from '../permissions/resourceRefs';
-import type { EnvironmentStore } from '../environments/EnvironmentStore';
+import type {
+  EnvironmentStore,
+  StoredEnvironment,
+} from '../environments/EnvironmentStore';
 import type { RouteContext } from './routeContext';
 
 /*
@@ -49,7 +52,7 @@ export async function requireReadableEnvironment(
 }
 
 /**
- * The 404 of {@link requireReadableEnvironment} for a decision already made.
+ * The 404 of {@link requireReadableEnvironment} for a decision already made; returns the environment.
  * @internal
  */
 export async function requireVisibleEnvironment(
@@ -57,7 +60,7 @@ export async function requireVisibleEnvironment(
   decision: PolicyDecision,
   environmentId: string,
   options: EnvironmentVisibilityOptions,
-): Promise<void> {
+): Promise<StoredEnvironment> {
   // (made only when thrown: an error's stack trace is not free on a path every request takes)
   const notFound = () =>
     new NotFoundError(`No environment with the id "${environmentId}"`);
@@ -69,6 +72,7 @@ export async function requireVisibleEnvironment(
     throw await ctx.denied('environment.read', { environmentId }, notFound());
   }
   if (!environment) throw notFound();
+  return environment;
 }
 
 /**

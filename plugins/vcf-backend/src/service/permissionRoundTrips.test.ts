@@ -186,6 +186,57 @@ describe.each(databases.eachSupportedId())(
       ).toEqual(['env-a']);
     });
 
+    it('decides credential conditions on the environment for the listed environment: its credentials, or an empty list', async () => {
+      const credentialCondition = (conditions: any): PolicyDecision => ({
+        result: AuthorizeResult.CONDITIONAL,
+        pluginId: 'vcf',
+        resourceType: 'vcf-credential',
+        conditions,
+      });
+      const ownedByTeamA = {
+        rule: 'IS_ENVIRONMENT_OWNED_BY',
+        resourceType: 'vcf-credential',
+        params: { claims: ['group:default/team-a'] },
+      };
+      const esxi = {
+        rule: 'HAS_RESOURCE_TYPE',
+        resourceType: 'vcf-credential',
+        params: { resourceTypes: ['ESXI'] },
+      };
+      const listed = async (
+        conditions: any,
+        environmentId: string,
+      ): Promise<[number, number]> => {
+        const { app } = await setup(name =>
+          name === 'vcf.credential.read'
+            ? credentialCondition(conditions)
+            : allow,
+        );
+        const res = await request(app).get(
+          `/environments/${environmentId}/credentials`,
+        );
+        const csv = await request(app).get(
+          `/environments/${environmentId}/export?format=csv`,
+        );
+        expect([res.status, csv.status]).toEqual([200, 200]);
+        return [res.body.totalCount, csv.text.trim().split('\r\n').length - 1];
+      };
+      // env-a (owner team-a) holds one ESXi credential, env-b (no owner) one ESXi credential
+      expect(await listed(ownedByTeamA, 'env-a')).toEqual([1, 1]);
+      expect(await listed(ownedByTeamA, 'env-b')).toEqual([0, 0]);
+      expect(await listed({ not: ownedByTeamA }, 'env-a')).toEqual([0, 0]);
+      expect(await listed({ not: ownedByTeamA }, 'env-b')).toEqual([1, 1]);
+      expect(await listed({ allOf: [ownedByTeamA, esxi] }, 'env-a')).toEqual([
+        1, 1,
+      ]);
+      expect(
+        await listed({ allOf: [ownedByTeamA, { not: esxi }] }, 'env-a'),
+      ).toEqual([0, 0]);
+      expect(
+        await listed({ anyOf: [ownedByTeamA, { not: esxi }] }, 'env-b'),
+      ).toEqual([0, 0]);
+    });
+
     it('checks owner conditions against the stored environment', async () => {
       const ownedByTeamA = environmentCondition('IS_OWNED_BY', {
         claims: ['group:default/team-a'],
