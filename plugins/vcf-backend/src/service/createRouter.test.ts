@@ -143,7 +143,14 @@ describe.each(databases.eachSupportedId())(
           query: { q: 'esxi-001' },
         })
       ).items[0];
-      return { app, auditStore, firstCredential, onSyncRequested, syncTargets };
+      return {
+        app,
+        auditStore,
+        credentials,
+        firstCredential,
+        onSyncRequested,
+        syncTargets,
+      };
     }
 
     it('answers /health', async () => {
@@ -332,45 +339,81 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('exports passwords only for rows a conditional export permission releases, and drops the column when none is', async () => {
-      const onlyEnvB: PolicyDecision = {
+      const exportDecision = (conditions: any): PolicyDecision => ({
         result: AuthorizeResult.CONDITIONAL,
         pluginId: 'vcf',
         resourceType: 'vcf-credential',
-        conditions: {
-          rule: 'IS_IN_ENVIRONMENT',
-          resourceType: 'vcf-credential',
-          params: { environmentIds: ['env-b'] },
-        },
+        conditions: { resourceType: 'vcf-credential', ...conditions },
+      });
+      const vcentersOnly = exportDecision({
+        rule: 'HAS_RESOURCE_TYPE',
+        params: { resourceTypes: ['VCENTER'] },
+      });
+      const onlyEnvB = exportDecision({
+        rule: 'IS_IN_ENVIRONMENT',
+        params: { environmentIds: ['env-b'] },
+      });
+      let decision = vcentersOnly;
+      const { app, auditStore, credentials } = await setup(name =>
+        name === 'vcf.credential.export' ? decision : allow,
+      );
+      // env-a: two ESXi credentials (one with CANARY); env-b: a vCenter (Pass-3!) and an ESXi host (Pass-4!)
+      await credentials.replaceSourceSet({
+        environmentId: 'env-b',
+        source: 'installer',
+        credentials: [upstreamCredential(4)],
+      });
+      const exported = async (environmentId: string) => {
+        const res = await request(app).get(
+          `/environments/${environmentId}/export?format=csv`,
+        );
+        expect(res.status).toBe(200);
+        return { header: res.text.split('\r\n')[0], text: res.text };
       };
-      const { app, auditStore } = await setup(name =>
-        name === 'vcf.credential.export' ? onlyEnvB : allow,
-      );
-      const none = await request(app).get(
-        '/environments/env-a/export?format=csv',
-      );
-      expect(none.status).toBe(200);
-      expect(none.text.split('\r\n')[0]).not.toContain('Password');
+
+      // A condition on the rows: SQL finds which rows it releases.
+      const none = await exported('env-a');
+      expect(none.header).not.toContain('Password');
       expect(none.text).not.toContain(CANARY);
-      const some = await request(app).get(
-        '/environments/env-b/export?format=csv',
-      );
-      expect(some.text.split('\r\n')[0]).toContain('Password');
+      const some = await exported('env-b');
+      expect(some.header).toContain('Password');
       expect(some.text).toContain('Pass-3!');
+      expect(some.text).not.toContain('Pass-4!');
+
+      // A condition on the environment: every row of it, or none.
+      decision = onlyEnvB;
+      const noneOfA = await exported('env-a');
+      expect(noneOfA.header).not.toContain('Password');
+      expect(noneOfA.text).not.toContain(CANARY);
+      const allOfB = await exported('env-b');
+      expect(allOfB.text).toContain('Pass-3!');
+      expect(allOfB.text).toContain('Pass-4!');
+
       const audit = await auditStore.list({
         offset: 0,
         limit: 10,
         action: 'credential.export',
       });
-      expect(audit.items.map(a => a.details)).toEqual([
+      expect(audit.items.map(a => a.details).reverse()).toEqual([
+        expect.objectContaining({
+          passwords: 'none',
+          rows: 2,
+          passwordRows: 0,
+        }),
         expect.objectContaining({
           passwords: 'some',
-          rows: 1,
+          rows: 2,
           passwordRows: 1,
         }),
         expect.objectContaining({
           passwords: 'none',
           rows: 2,
           passwordRows: 0,
+        }),
+        expect.objectContaining({
+          passwords: 'all',
+          rows: 2,
+          passwordRows: 2,
         }),
       ]);
     });

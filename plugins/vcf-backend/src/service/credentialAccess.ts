@@ -10,6 +10,7 @@ import {
   vcfEnvironmentReadPermission,
 } from '@vcf-backstage/plugin-vcf-common';
 import type { VcfAuditAction } from '../audit/VcfAuditLog';
+import type { StoredEnvironment } from '../environments/EnvironmentStore';
 import {
   narrowToEnvironment,
   type VcfQueryFilter,
@@ -25,7 +26,8 @@ import { toListFilter, type RouteContext } from './routeContext';
  * environment, 403 (audited as `action`) when no credential may be read. The read decisions and any further ones
  * a caller needs (`alsoDecide`, returned in that order as `further`) come from one request to the permission
  * backend. The filter holds only the conditions that are not about the environment (see
- * {@link narrowToEnvironment}). Shared by the credential routes and the MCP actions.
+ * {@link narrowToEnvironment}); the environment is returned for deciding further conditions the same way.
+ * Shared by the credential routes and the MCP actions.
  * @internal
  */
 export async function readableCredentialFilter(
@@ -39,6 +41,7 @@ export async function readableCredentialFilter(
 ): Promise<{
   filter: PermissionCriteria<VcfQueryFilter> | undefined;
   further: PolicyDecision[];
+  environment: StoredEnvironment;
 }> {
   const [environmentRead, credentialRead, ...further] = await ctx.decide([
     vcfEnvironmentReadPermission,
@@ -61,10 +64,14 @@ export async function readableCredentialFilter(
       ),
     );
   }
-  if (filter === undefined) return { filter, further };
+  if (filter === undefined) return { filter, further, environment };
   // The conditions on the environment itself are decided here, so that the query needs no join for them. When
   // they allow no credential of this environment, the list is empty, not forbidden: the criteria stay as they
   // are and the query finds no row.
   const narrowed = narrowToEnvironment(filter, environment);
-  return { filter: narrowed === false ? filter : narrowed, further };
+  return {
+    filter: narrowed === false ? filter : narrowed,
+    further,
+    environment,
+  };
 }

@@ -14,7 +14,10 @@ import {
 import type { CredentialStore } from '../credentials/CredentialStore';
 import type { VcfAuditAction } from '../audit/VcfAuditLog';
 import type { CredentialResource } from '../permissions/resourceRefs';
-import type { VcfQueryFilter } from '../permissions/VcfQueryFilter';
+import {
+  narrowToEnvironment,
+  type VcfQueryFilter,
+} from '../permissions/VcfQueryFilter';
 import {
   writeTableExport,
   type ExportColumn,
@@ -212,6 +215,7 @@ export function createCredentialRoutes(
     );
     const {
       filter,
+      environment,
       further: [exportDecision],
     } = await readableCredentials(ctx, environmentId, 'credential.export', [
       vcfCredentialExportPermission,
@@ -219,16 +223,22 @@ export function createCredentialRoutes(
     let releases: 'all' | 'some' | 'none' = 'none';
     if (exportDecision.result === AuthorizeResult.ALLOW) releases = 'all';
     if (exportDecision.result === AuthorizeResult.CONDITIONAL) {
-      // Ask SQL whether any row of this export meets the export conditions: when none does, the file has no
-      // password column at all instead of an empty one. (This also checks the sort and filters before the export
-      // is audited.)
-      const exportFilter = options.credentialFilter(exportDecision.conditions);
-      const releasable = await credentials.list({
-        environmentId,
-        query: { ...query, offset: 0, limit: 1 },
-        filter: filter ? { allOf: [filter, exportFilter] } : exportFilter,
-      });
-      releases = releasable.totalCount > 0 ? 'some' : 'none';
+      // Conditions on the environment itself are decided for it: they release every row or none. What is left is
+      // asked of SQL: when no row of this export meets it, the file has no password column at all instead of an
+      // empty one. (This also checks the sort and filters before the export is audited.)
+      const exportFilter = narrowToEnvironment(
+        options.credentialFilter(exportDecision.conditions),
+        environment,
+      );
+      if (exportFilter === undefined) releases = 'all';
+      else if (exportFilter !== false) {
+        const releasable = await credentials.list({
+          environmentId,
+          query: { ...query, offset: 0, limit: 1 },
+          filter: filter ? { allOf: [filter, exportFilter] } : exportFilter,
+        });
+        releases = releasable.totalCount > 0 ? 'some' : 'none';
+      }
     }
     let passwordRows = 0;
     const withPasswords =
