@@ -73,28 +73,10 @@ export function narrowToEnvironment(
   criteria: PermissionCriteria<VcfQueryFilter>,
   environment: { id: string; owner?: string },
 ): PermissionCriteria<VcfQueryFilter> | undefined | false {
-  if ('allOf' in criteria) {
-    const rest: PermissionCriteria<VcfQueryFilter>[] = [];
-    for (const child of criteria.allOf) {
-      const narrowed = narrowToEnvironment(child, environment);
-      if (narrowed === false) return false;
-      if (narrowed !== undefined) rest.push(narrowed);
-    }
-    const [first, ...others] = rest;
-    if (!first) return undefined;
-    return others.length ? { allOf: [first, ...others] } : first;
-  }
-  if ('anyOf' in criteria) {
-    const rest: PermissionCriteria<VcfQueryFilter>[] = [];
-    for (const child of criteria.anyOf) {
-      const narrowed = narrowToEnvironment(child, environment);
-      if (narrowed === undefined) return undefined;
-      if (narrowed !== false) rest.push(narrowed);
-    }
-    const [first, ...others] = rest;
-    if (!first) return false;
-    return others.length ? { anyOf: [first, ...others] } : first;
-  }
+  if ('allOf' in criteria)
+    return narrowEach('allOf', criteria.allOf, environment);
+  if ('anyOf' in criteria)
+    return narrowEach('anyOf', criteria.anyOf, environment);
   if ('not' in criteria) {
     const narrowed = narrowToEnvironment(criteria.not, environment);
     if (narrowed === undefined) return false;
@@ -113,6 +95,35 @@ export function narrowToEnvironment(
     criteria.values.includes(value)
     ? undefined
     : false;
+}
+
+/**
+ * `allOf` / `anyOf` of narrowed children: a child that decides the whole (false in `allOf`, true in `anyOf`)
+ * decides it, a child that cannot change it (true in `allOf`, false in `anyOf`) is dropped, and with no child
+ * left the whole is that neutral value.
+ */
+function narrowEach(
+  kind: 'allOf' | 'anyOf',
+  children: PermissionCriteria<VcfQueryFilter>[],
+  environment: { id: string; owner?: string },
+): PermissionCriteria<VcfQueryFilter> | undefined | false {
+  const decisive = kind === 'allOf' ? false : undefined;
+  const neutral = kind === 'allOf' ? undefined : false;
+  const rest: PermissionCriteria<VcfQueryFilter>[] = [];
+  for (const child of children) {
+    const narrowed = narrowToEnvironment(child, environment);
+    if (narrowed === undefined || narrowed === false) {
+      if (narrowed === decisive) return decisive;
+    } else {
+      rest.push(narrowed);
+    }
+  }
+  const [first, ...others] = rest;
+  if (!first) return neutral;
+  if (!others.length) return first;
+  return kind === 'allOf'
+    ? { allOf: [first, ...others] }
+    : { anyOf: [first, ...others] };
 }
 
 /** Whether any condition of the criteria is on the given field. @internal */

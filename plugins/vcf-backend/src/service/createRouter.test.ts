@@ -394,28 +394,18 @@ describe.each(databases.eachSupportedId())(
         limit: 10,
         action: 'credential.export',
       });
-      expect(audit.items.map(a => a.details).reverse()).toEqual([
-        expect.objectContaining({
-          passwords: 'none',
-          rows: 2,
-          passwordRows: 0,
-        }),
-        expect.objectContaining({
-          passwords: 'some',
-          rows: 2,
-          passwordRows: 1,
-        }),
-        expect.objectContaining({
-          passwords: 'none',
-          rows: 2,
-          passwordRows: 0,
-        }),
-        expect.objectContaining({
-          passwords: 'all',
-          rows: 2,
-          passwordRows: 2,
-        }),
-      ]);
+      const expected: Array<[string, number, number]> = [
+        // [passwords, rows, passwordRows] of each export, in order
+        ['none', 2, 0],
+        ['some', 2, 1],
+        ['none', 2, 0],
+        ['all', 2, 2],
+      ];
+      expect(audit.items.map(a => a.details).reverse()).toEqual(
+        expected.map(([passwords, rows, passwordRows]) =>
+          expect.objectContaining({ passwords, rows, passwordRows }),
+        ),
+      );
     });
 
     it('exports XLSX with passwords under the export permission', async () => {
