@@ -8,10 +8,7 @@ import {
 } from '@vcf-backstage/plugin-vcf-common';
 import type { ConditionTransformer } from '@backstage/plugin-permission-node';
 import type { EnvironmentService } from '../environments/EnvironmentService';
-import type {
-  EnvironmentChange,
-  EnvironmentStore,
-} from '../environments/EnvironmentStore';
+import type { EnvironmentChange } from '../environments/EnvironmentStore';
 import type { SyncTargetStore } from '../sync/SyncTargetStore';
 import type { VcfQueryFilter } from '../permissions/VcfQueryFilter';
 import { RouteContext, type RouteServices } from './routeContext';
@@ -27,6 +24,7 @@ import {
   listReadableEnvironments,
   requireReadableEnvironment,
   triggerEnvironmentSync,
+  type EnvironmentVisibilityOptions,
 } from './environmentAccess';
 
 /**
@@ -67,15 +65,15 @@ function toChange(
  * @internal
  */
 export function createEnvironmentRoutes(
-  options: RouteServices & {
-    environmentService: EnvironmentService;
-    environments: EnvironmentStore;
-    syncTargets: SyncTargetStore;
-    environmentFilter: ConditionTransformer<VcfQueryFilter>;
-    onSyncRequested: () => void;
-    /** Removes what belonged to a deleted environment elsewhere, e.g. its discovered vCenters. */
-    afterEnvironmentDeleted?: (environmentId: string) => Promise<void>;
-  },
+  options: RouteServices &
+    EnvironmentVisibilityOptions & {
+      environmentService: EnvironmentService;
+      syncTargets: SyncTargetStore;
+      environmentFilter: ConditionTransformer<VcfQueryFilter>;
+      onSyncRequested: () => void;
+      /** Removes what belonged to a deleted environment elsewhere, e.g. its discovered vCenters. */
+      afterEnvironmentDeleted?: (environmentId: string) => Promise<void>;
+    },
 ) {
   const { environmentService } = options;
   const router = Router();
