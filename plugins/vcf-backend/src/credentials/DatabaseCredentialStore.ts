@@ -32,7 +32,11 @@ import type {
 } from './CredentialStore';
 import type { UpstreamCredential } from './UpstreamCredential';
 import { sortColumnOf } from '../database/sortColumn';
-import { readListPage, type ListSort } from '../database/keysetPaging';
+import {
+  readListInBatches,
+  readListPage,
+  type KeysetList,
+} from '../database/keysetPaging';
 import { ShortLivedMap } from '../cache/ShortLivedMap';
 
 /** API sort names → columns. Anything else is refused, so no caller text reaches ORDER BY. */
@@ -412,12 +416,19 @@ export class DatabaseCredentialStore implements CredentialStore {
     return q;
   }
 
-  private sortOf(query: CredentialListQuery): ListSort {
+  /** The list's sort, unique columns and NULL placement (the database's own: one index per sort). */
+  private listShape(
+    query: CredentialListQuery,
+  ): Omit<KeysetList, 'rows'> {
     const orderBy = query.orderBy ?? 'resourceName';
     return {
-      orderBy,
-      column: sortColumnOf(SORT_COLUMNS, orderBy, 'credentials'),
-      order: query.order === 'desc' ? 'desc' : 'asc',
+      sort: {
+        orderBy,
+        column: sortColumnOf(SORT_COLUMNS, orderBy, 'credentials'),
+        order: query.order === 'desc' ? 'desc' : 'asc',
+      },
+      idColumns: ['c.id'],
+      nulls: this.isSqlite ? 'low' : 'high',
     };
   }
 
@@ -470,9 +481,7 @@ export class DatabaseCredentialStore implements CredentialStore {
       : () => base.clone().select(SUMMARY_COLUMNS);
     const page = await readListPage<Record<string, any>>({
       rows,
-      sort: this.sortOf(query),
-      idColumn: 'c.id',
-      nullsHigh: !this.isSqlite,
+      ...this.listShape(query),
       limit: query.limit ?? 25,
       ...(query.cursor !== undefined
         ? { cursor: query.cursor }
@@ -576,19 +585,14 @@ export class DatabaseCredentialStore implements CredentialStore {
     const columns = [...SUMMARY_COLUMNS, 'e.owner as environment_owner'];
     if (withPasswords)
       columns.push('c.password_encrypted', 'c.password_key_id');
-    // A batch at a time, each after the last row of the one before (no row read twice or skipped when rows
-    // change in between, and no offset walked).
-    for (let cursor: string | undefined; ; ) {
-      const batch = await readListPage<Record<string, any>>({
-        rows: () =>
-          this.baseQuery({ ...options, joinEnvironment: true }).select(columns),
-        sort: this.sortOf(options.query),
-        idColumn: 'c.id',
-        nullsHigh: !this.isSqlite,
-        limit: EXPORT_BATCH_SIZE,
-        ...(cursor ? { cursor } : { offset: 0 }),
-      });
-      for (const row of batch.rows) {
+    const batches = readListInBatches<Record<string, any>>({
+      rows: () =>
+        this.baseQuery({ ...options, joinEnvironment: true }).select(columns),
+      ...this.listShape(options.query),
+      batchSize: EXPORT_BATCH_SIZE,
+    });
+    for await (const batch of batches) {
+      for (const row of batch) {
         const credential: CredentialResource = {
           ...toSummary(row),
           environmentOwner: orUndefined(row.environment_owner),
@@ -607,8 +611,6 @@ export class DatabaseCredentialStore implements CredentialStore {
             }
           : credential;
       }
-      if (!batch.nextCursor) return;
-      cursor = batch.nextCursor;
     }
   }
 
