@@ -6,8 +6,9 @@
 import type { RotateAfterRevealSettings } from './credentialLifecycle';
 
 /**
- * One page of a list: the rows of the page and how many rows match in all. A list with cursor paging (the
- * credential list) also gives the cursors of the pages next to this one, when there are such pages.
+ * One page of a list: the rows of the page and how many rows match in all. A list with cursor paging
+ * ({@link CursorListQuery}: credentials, inventory) also gives the cursors of the pages next to this one, when
+ * there are such pages.
  * @public
  */
 export interface Page<T> {
@@ -34,6 +35,18 @@ export interface ListQuery {
   order?: 'asc' | 'desc';
   /** Free-text search. */
   q?: string;
+}
+
+/**
+ * {@link ListQuery} of a list that also pages by cursor (credentials, inventory).
+ * @public
+ */
+export interface CursorListQuery extends ListQuery {
+  /**
+   * A page's `nextCursor` or `prevCursor`: reads the page next to it (instead of `offset`), as fast deep in the
+   * list as at its start. Send the same filters, search and sort as for the page it came from.
+   */
+  cursor?: string;
 }
 
 /**
@@ -252,17 +265,12 @@ export interface CredentialSummary {
 }
 
 /**
- * Filters of the credential list, on top of {@link ListQuery}.
+ * Filters of the credential list, on top of {@link CursorListQuery}.
  * Sortable columns: resourceName, resourceType, username, credentialType, accountType, domainName, source,
  * expiryStatus, expiryDate, lastSeenAt.
  * @public
  */
-export interface CredentialListQuery extends ListQuery {
-  /**
-   * A page's `nextCursor` or `prevCursor`: reads the page next to it (instead of `offset`), as fast deep in the
-   * list as at its start. Send the same filters, search and sort as for the page it came from.
-   */
-  cursor?: string;
+export interface CredentialListQuery extends CursorListQuery {
   /** Exact resource name, e.g. an ESXi host's FQDN (the credentials of one resource). */
   resourceName?: string;
   resourceType?: string;
@@ -709,11 +717,13 @@ export interface InventoryScope {
 }
 
 /**
- * `GET /inventory/:kind`: paging, sorting, search and filters. `orderBy` is a row field name (`name`, `numCpu`,
+ * `GET /inventory/:kind`: paging (by offset or cursor), sorting, search and filters. `orderBy` is a row field name (`name`, `numCpu`,
  * `usedPercent`, `vcenterId`, …).
  * @public
  */
-export interface InventoryListQuery extends ListQuery, InventoryScope {
+export interface InventoryListQuery
+  extends CursorListQuery,
+    InventoryScope {
   /** Alarms only: `red`, `yellow`, … */
   severity?: string;
   /** VMs only: `poweredOn`, `poweredOff`, `suspended`. */

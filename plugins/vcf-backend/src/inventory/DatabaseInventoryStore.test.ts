@@ -1,5 +1,9 @@
-import { NotFoundError } from '@backstage/errors';
-import { INVENTORY_KINDS, type VmRow } from '@vcf-backstage/plugin-vcf-common';
+import { InputError, NotFoundError } from '@backstage/errors';
+import {
+  INVENTORY_KINDS,
+  type InventoryListQuery,
+  type VmRow,
+} from '@vcf-backstage/plugin-vcf-common';
 import {
   createMigratedDatabase,
   createVcfTestDatabases,
@@ -246,6 +250,130 @@ describe.each(databases.eachSupportedId())(
       expect(exported.map(v => v.id)).toEqual(
         expected.filter(v => v.vcenterId === 'vc-a').map(v => v.id),
       );
+    });
+
+    it('pages by cursor forwards and back through the same rows as by offset, in every sort, empty values last', async () => {
+      const { store } = await setup();
+      // The same 12 names in both vCenters (ties broken by vCenter, then moref); every third VM without a host
+      // or a snapshot date, every fourth without a CPU count.
+      const vms = (vcenterId: string) =>
+        Array.from({ length: 12 }, (_, i) =>
+          vmRow(vcenterId, i + 1, {
+            host: (i + 1) % 3 ? `esxi-0${(i + 1) % 5}.example.test` : undefined,
+            numCpu: (i + 1) % 4 || undefined,
+            template: (i + 1) % 2 === 0,
+          }),
+        );
+      const all = [...vms('vc-a'), ...vms('vc-b')];
+      await store.replaceVcenterInventory('vc-a', {
+        ...sampleInventory('vc-a', 0),
+        vms: all.slice(0, 12),
+      });
+      await store.replaceVcenterInventory('vc-b', {
+        ...sampleInventory('vc-b', 0),
+        vms: all.slice(12),
+      });
+      const compare = (a: unknown, b: unknown) =>
+        typeof a === 'number' && typeof b === 'number'
+          ? a - b
+          : compareText(String(a), String(b));
+      /** The rows in a sort, computed here: values in order, ties by vCenter and moref, then the empty ones. */
+      const sorted = (
+        field: keyof VmRow,
+        order: 'asc' | 'desc',
+        rows = all,
+      ) => {
+        const sign = order === 'asc' ? 1 : -1;
+        const byKeys = (x: VmRow, y: VmRow) =>
+          compareText(x.vcenterId, y.vcenterId) ||
+          compareText(x.moref, y.moref);
+        const has = rows.filter(r => r[field] !== undefined);
+        const empty = rows.filter(r => r[field] === undefined);
+        return [
+          ...has.sort(
+            (x, y) => sign * (compare(x[field], y[field]) || byKeys(x, y)),
+          ),
+          ...empty.sort((x, y) => sign * byKeys(x, y)),
+        ].map(r => r.id);
+      };
+      const cases: Array<{ query: InventoryListQuery; field: keyof VmRow }> = [
+        { query: {}, field: 'name' },
+        { query: { orderBy: 'host' }, field: 'host' },
+        { query: { orderBy: 'numCpu' }, field: 'numCpu' },
+        { query: { orderBy: 'oldestSnapshotAt' }, field: 'oldestSnapshotAt' },
+        { query: { orderBy: 'template' }, field: 'template' },
+        { query: { orderBy: 'vcenterId' }, field: 'vcenterId' },
+        { query: { orderBy: 'host', q: 'vm-0000' }, field: 'host' },
+        { query: { orderBy: 'numCpu', vcenterId: 'vc-b' }, field: 'numCpu' },
+      ];
+      for (const { query: sort, field } of cases) {
+        const rows = all.filter(
+          r =>
+            (!sort.q || r.name.includes(sort.q)) &&
+            (!sort.vcenterId || r.vcenterId === sort.vcenterId),
+        );
+        for (const order of ['asc', 'desc'] as const) {
+          const query = { ...sort, order, limit: 5 };
+          const ids = (page: { items: VmRow[] }) => page.items.map(v => v.id);
+          const everything = sorted(field, order, rows);
+          expect(
+            ids(await store.list('vms', { ...query, limit: 100 })),
+          ).toEqual(everything);
+          const first = await store.list('vms', query);
+          expect(first.prevCursor).toBeUndefined();
+          const pages = [first];
+          for (let page = first; page.nextCursor; ) {
+            page = await store.list('vms', {
+              ...query,
+              cursor: page.nextCursor,
+            });
+            expect(page.totalCount).toBe(everything.length);
+            pages.push(page);
+          }
+          expect(pages.flatMap(ids)).toEqual(everything);
+          // Back from the last page by prevCursor meets every page again.
+          let back = pages[pages.length - 1];
+          for (let i = pages.length - 2; i >= 0; i--) {
+            back = await store.list('vms', {
+              ...query,
+              cursor: back.prevCursor,
+            });
+            expect(ids(back)).toEqual(ids(pages[i]));
+          }
+          expect(back.prevCursor).toBeUndefined();
+          // Every page by offset, among the empty values too, and its cursor to the page before it.
+          for (let offset = 1; offset < everything.length; offset += 3) {
+            const page = await store.list('vms', { ...query, offset });
+            expect(ids(page)).toEqual(everything.slice(offset, offset + 5));
+            const before = await store.list('vms', {
+              ...query,
+              cursor: page.prevCursor,
+            });
+            expect(ids(before)).toEqual(
+              everything.slice(Math.max(0, offset - 5), offset),
+            );
+          }
+          const beyond = { ...query, offset: everything.length };
+          expect(ids(await store.list('vms', beyond))).toEqual([]);
+        }
+      }
+      // The export reads the same order, batch after batch.
+      const exported: string[] = [];
+      for await (const vm of store.iterate('vms', { orderBy: 'host' }))
+        exported.push(vm.id);
+      expect(exported).toEqual(sorted('host', 'asc'));
+      // A cursor of another list (one id, as the credential list's) or of another sort is refused.
+      const { nextCursor } = await store.list('vms', { limit: 2 });
+      await expect(
+        store.list('vms', { orderBy: 'host', cursor: nextCursor }),
+      ).rejects.toThrow(/sorted by name asc, not host asc/);
+      await expect(
+        store.list('vms', {
+          cursor: Buffer.from('["name","asc","vm-00001","x","next"]').toString(
+            'base64url',
+          ),
+        }),
+      ).rejects.toThrow(InputError);
     });
 
     it('finds rows by name, IP address or host across vCenters, case-insensitively and literally', async () => {

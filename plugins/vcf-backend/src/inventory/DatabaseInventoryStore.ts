@@ -18,6 +18,11 @@ import { INVENTORY_CHANGES_TABLE } from './inventoryChanges';
 import { fromDbRow, rowColumns } from './inventoryRowCodec';
 import { StagedVcenterInventory } from './StagedVcenterInventory';
 import { sortColumnOf } from '../database/sortColumn';
+import {
+  readListInBatches,
+  readListPage,
+  type KeysetList,
+} from '../database/keysetPaging';
 import type {
   InventoryCatalogRows,
   InventoryCounts,
@@ -74,10 +79,14 @@ export class DatabaseInventoryStore implements InventoryStore {
     return new DatabaseInventoryStore(db, storeOptions);
   }
 
+  private readonly isSqlite: boolean;
+
   private constructor(
     private readonly db: Knex,
     private readonly options: DatabaseInventoryStoreOptions = {},
-  ) {}
+  ) {
+    this.isSqlite = String(db.client.config.client ?? '').includes('sqlite');
+  }
 
   async stageVcenterInventory(vcenterId: string): Promise<StagedInventory> {
     return StagedVcenterInventory.begin(this.db, vcenterId, this.options);
@@ -194,7 +203,10 @@ export class DatabaseInventoryStore implements InventoryStore {
     kind: InventoryKind,
     query: InventoryListQuery,
   ): Knex.QueryBuilder {
-    const q = this.scoped(kind, query);
+    // On SQLite a search scans the kind's rows once and sorts the matches, instead of walking the sort column's
+    // index and reading each row's search text until a page of matches is found: that walk reads every row when
+    // the matches sort last (all names starting "web-" when asked for "web"). PostgreSQL's planner weighs both.
+    const q = this.scoped(kind, query, !!query.q && this.isSqlite);
     if (query.severity !== undefined) {
       if (kind !== 'alarms') {
         throw new InputError('The severity filter applies to alarms only');
@@ -216,8 +228,12 @@ export class DatabaseInventoryStore implements InventoryStore {
   private scoped(
     kind: InventoryKind,
     scope: InventoryScope,
+    notIndexed = false,
   ): Knex.QueryBuilder {
-    const q = this.db(`${INVENTORY_TABLES[kind].table} as t`);
+    const table = INVENTORY_TABLES[kind].table;
+    const q: Knex.QueryBuilder = notIndexed
+      ? this.db.from(this.db.raw('?? as t not indexed', [table]))
+      : this.db(`${table} as t`);
     if (scope.vcenterId) q.where('t.vcenter_id', scope.vcenterId);
     if (scope.environmentId) {
       q.whereIn(
@@ -230,40 +246,50 @@ export class DatabaseInventoryStore implements InventoryStore {
     return q;
   }
 
-  /** Sort column, direction and tie-breakers; empty values last in both directions, on both databases. */
-  private ordered(
+  /**
+   * The list's sort (a row field, `name` by default), unique columns and NULL placement: empty values last in
+   * both directions, on both databases.
+   */
+  private listShape(
     kind: InventoryKind,
     query: InventoryListQuery,
-    q: Knex.QueryBuilder,
-  ): Knex.QueryBuilder {
-    const columns = sortColumnsOf(kind);
+  ): Omit<KeysetList, 'rows'> {
     const orderBy = query.orderBy ?? 'name';
-    const column = sortColumnOf(columns, orderBy, kind);
-    const direction = query.order === 'desc' ? 'desc' : 'asc';
-    return q.orderByRaw('(?? is null) asc', [`t.${column}`]).orderBy([
-      { column: `t.${column}`, order: direction },
-      { column: 't.vcenter_id', order: direction },
-      { column: 't.moref', order: direction },
-    ]);
+    return {
+      sort: {
+        orderBy,
+        column: `t.${sortColumnOf(sortColumnsOf(kind), orderBy, kind)}`,
+        order: query.order === 'desc' ? 'desc' : 'asc',
+      },
+      idColumns: ['t.vcenter_id', 't.moref'],
+      nulls: 'last',
+    };
   }
 
+  /**
+   * A page of a kind's rows and the total count of its filters: at `offset`, or next to the row a `cursor` names
+   * (an index range where the sort column has an index, and never a sort of the rows before the page).
+   */
   async list<K extends InventoryKind>(
     kind: K,
     query: InventoryListQuery,
   ): Promise<Page<InventoryRowsByKind[K]>> {
+    const shape = this.listShape(kind, query);
     const base = this.filtered(kind, query);
-    const ordered = this.ordered(
-      kind,
-      query,
-      base.clone().select(rowColumns(kind)),
-    );
     const [{ count }] = await base.clone().count({ count: '*' });
-    const rows: Record<string, unknown>[] = await ordered
-      .offset(query.offset ?? 0)
-      .limit(query.limit ?? 25);
+    const page = await readListPage<Record<string, unknown>>({
+      rows: () => base.clone().select(rowColumns(kind)),
+      ...shape,
+      limit: query.limit ?? 25,
+      ...(query.cursor !== undefined
+        ? { cursor: query.cursor }
+        : { offset: query.offset ?? 0 }),
+    });
     return {
-      items: rows.map(r => fromDbRow(kind, r)),
+      items: page.rows.map(r => fromDbRow(kind, r)),
       totalCount: Number(count),
+      ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+      ...(page.prevCursor ? { prevCursor: page.prevCursor } : {}),
     };
   }
 
@@ -272,25 +298,24 @@ export class DatabaseInventoryStore implements InventoryStore {
     query: InventoryListQuery,
   ): AsyncIterable<InventoryRowsByKind[K]> {
     // Sort and filters are checked now, not at the first row, so a bad query fails before a response starts.
-    const ordered = this.ordered(
+    const shape = this.listShape(kind, query);
+    const filtered = this.filtered(kind, query);
+    return this.rowsOf(
       kind,
-      query,
-      this.filtered(kind, query).select(rowColumns(kind)),
+      readListInBatches<Record<string, unknown>>({
+        rows: () => filtered.clone().select(rowColumns(kind)),
+        ...shape,
+        batchSize: EXPORT_BATCH_SIZE,
+      }),
     );
-    return this.batches(kind, ordered);
   }
 
-  private async *batches<K extends InventoryKind>(
+  private async *rowsOf<K extends InventoryKind>(
     kind: K,
-    ordered: Knex.QueryBuilder,
+    batches: AsyncIterable<Record<string, unknown>[]>,
   ): AsyncIterable<InventoryRowsByKind[K]> {
-    for (let offset = 0; ; offset += EXPORT_BATCH_SIZE) {
-      const rows = await ordered
-        .clone()
-        .offset(offset)
-        .limit(EXPORT_BATCH_SIZE);
-      for (const row of rows) yield fromDbRow(kind, row);
-      if (rows.length < EXPORT_BATCH_SIZE) return;
+    for await (const batch of batches) {
+      for (const row of batch) yield fromDbRow(kind, row);
     }
   }
 

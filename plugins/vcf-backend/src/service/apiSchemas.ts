@@ -116,6 +116,9 @@ const listQueryFields = {
   q: text(200).optional(),
 };
 
+/** `cursor` of a list that also pages by cursor: a page's nextCursor or prevCursor. */
+const cursorField = text(2000).optional();
+
 /** offset/limit of a list without sorting or search. */
 export const pageQuerySchema = z
   .object({ offset: listQueryFields.offset, limit: listQueryFields.limit })
@@ -137,7 +140,7 @@ export const credentialListQuerySchema = z
   .object({
     ...listQueryFields,
     ...credentialFilterFields,
-    cursor: text(2000).optional(),
+    cursor: cursorField,
   })
   .strict();
 
@@ -244,7 +247,11 @@ const inventoryFilterFields = {
 
 /** `GET /inventory/:kind`: paging, sorting, search, scope, and the alarm and VM filters. */
 export const inventoryListQuerySchema = z
-  .object({ ...listQueryFields, ...inventoryFilterFields })
+  .object({
+    ...listQueryFields,
+    ...inventoryFilterFields,
+    cursor: cursorField,
+  })
   .strict();
 
 /** `GET /inventory/:kind/export`: the list's sort and filters, no paging. */

@@ -613,6 +613,28 @@ describe.each(databases.eachSupportedId())(
           'vc-lab:vm-00001',
           'vc-east:vm-00002',
         ]);
+        // The page after it by its cursor, and back.
+        const next = await request(app).get('/inventory/vms').query({
+          orderBy: 'cpuUsageMhz',
+          order: 'desc',
+          limit: 2,
+          cursor: page.body.nextCursor,
+        });
+        expect(next.status).toBe(200);
+        expect(next.body.totalCount).toBe(4);
+        const third = await request(app).get(
+          '/inventory/vms?orderBy=cpuUsageMhz&order=desc&limit=2&offset=3',
+        );
+        expect(next.body.items).toHaveLength(1);
+        expect(next.body.items).toEqual(third.body.items);
+        expect(next.body.nextCursor).toBeUndefined();
+        const back = await request(app).get('/inventory/vms').query({
+          orderBy: 'cpuUsageMhz',
+          order: 'desc',
+          limit: 2,
+          cursor: next.body.prevCursor,
+        });
+        expect(back.body.items).toEqual(page.body.items);
         const web = await request(app).get('/inventory/vms?q=WEB&orderBy=name');
         expect(web.body.items.map((v: any) => v.name)).toEqual([
           'web-01',
@@ -651,6 +673,19 @@ describe.each(databases.eachSupportedId())(
         );
         expect(
           (await request(app).get('/inventory/vms?limit=abc')).status,
+        ).toBe(400);
+        const { nextCursor } = (
+          await request(app).get('/inventory/vms?limit=1')
+        ).body;
+        const otherSort = await request(app)
+          .get('/inventory/vms')
+          .query({ orderBy: 'host', cursor: nextCursor });
+        expect(otherSort.status).toBe(400);
+        expect(otherSort.body.error.message).toMatch(
+          /sorted by name asc, not host asc/,
+        );
+        expect(
+          (await request(app).get('/inventory/vms?cursor=nonsense')).status,
         ).toBe(400);
         expect(
           (await request(app).get('/inventory/vms?limit=501')).status,
