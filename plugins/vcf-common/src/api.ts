@@ -721,9 +721,7 @@ export interface InventoryScope {
  * `usedPercent`, `vcenterId`, …).
  * @public
  */
-export interface InventoryListQuery
-  extends CursorListQuery,
-    InventoryScope {
+export interface InventoryListQuery extends CursorListQuery, InventoryScope {
   /** Alarms only: `red`, `yellow`, … */
   severity?: string;
   /** VMs only: `poweredOn`, `poweredOff`, `suspended`. */

@@ -417,9 +417,7 @@ export class DatabaseCredentialStore implements CredentialStore {
   }
 
   /** The list's sort, unique columns and NULL placement (the database's own: one index per sort). */
-  private listShape(
-    query: CredentialListQuery,
-  ): Omit<KeysetList, 'rows'> {
+  private listShape(query: CredentialListQuery): Omit<KeysetList, 'rows'> {
     const orderBy = query.orderBy ?? 'resourceName';
     return {
       sort: {
