@@ -76,11 +76,17 @@ describe('the VCF collators', () => {
           return new HttpResponse(null, { status: 401 });
         }
         const all = SOURCES[params.kind as string];
-        const offset = Number(url.searchParams.get('offset'));
+        // Inventory kinds give a cursor to the next page, as the VCF backend does (here: the offset it stands for).
+        const cursor = url.searchParams.get('cursor');
+        const offset = Number(cursor ?? url.searchParams.get('offset'));
         const limit = Number(url.searchParams.get('limit'));
+        const next = offset + limit;
         return HttpResponse.json({
-          items: all.slice(offset, offset + limit),
+          items: all.slice(offset, next),
           totalCount: all.length,
+          ...(params.kind !== 'environments' && next < all.length
+            ? { nextCursor: String(next) }
+            : {}),
         });
       }),
     );
@@ -131,8 +137,8 @@ describe('the VCF collators', () => {
     ]);
     expect(requests.filter(r => r.startsWith('vms'))).toEqual([
       'vms?offset=0&limit=2',
-      'vms?offset=2&limit=2',
-      'vms?offset=4&limit=2',
+      'vms?cursor=2&limit=2',
+      'vms?cursor=4&limit=2',
     ]);
     const appThree = documents.find(d => d.title === 'app-3')!;
     expect(appThree).toMatchObject({
@@ -145,6 +151,28 @@ describe('the VCF collators', () => {
     expect(appThree.text).toContain('Ubuntu Linux (64-bit)');
     expect(appThree.text).toContain('cluster-a');
     expect(appThree).not.toHaveProperty('authorization');
+  });
+
+  it('walks by offset where the pages give no cursor, as an older VCF backend answers', async () => {
+    server.use(
+      http.get(`${BASE_URL}/search-sources/:kind`, ({ request, params }) => {
+        const url = new URL(request.url);
+        requests.push(`${params.kind}?${url.searchParams}`);
+        const all = SOURCES[params.kind as string];
+        const offset = Number(url.searchParams.get('offset'));
+        return HttpResponse.json({
+          items: all.slice(offset, offset + 2),
+          totalCount: all.length,
+        });
+      }),
+    );
+    const documents = await collect(new VcfInventoryCollatorFactory(reader()));
+    expect(documents.filter(d => d.kind === 'vms')).toHaveLength(5);
+    expect(requests.filter(r => r.startsWith('vms'))).toEqual([
+      'vms?offset=0&limit=2',
+      'vms?offset=2&limit=2',
+      'vms?offset=4&limit=2',
+    ]);
   });
 
   it('fails the collation when the VCF backend refuses', async () => {

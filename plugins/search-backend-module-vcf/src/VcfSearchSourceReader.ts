@@ -34,22 +34,35 @@ export class VcfSearchSourceReader {
     this.pageSize = options.pageSize ?? 500;
   }
 
-  /** Every object of one kind, one page in memory at a time. */
+  /**
+   * Every object of one kind, one page in memory at a time: the page after one that gave a `nextCursor` is asked
+   * for by that cursor (inventory kinds), any other by offset.
+   */
   async *read(kind: VcfSearchKind): AsyncGenerator<VcfSearchSource> {
     const baseUrl = await this.options.discovery.getBaseUrl('vcf');
+    let cursor: string | undefined;
     for (let offset = 0; ; offset += this.pageSize) {
       const { token } = await this.options.auth.getPluginRequestToken({
         onBehalfOf: await this.options.auth.getOwnServiceCredentials(),
         targetPluginId: 'vcf',
       });
-      const url = `${baseUrl}/search-sources/${kind}?offset=${offset}&limit=${this.pageSize}`;
+      const paging = cursor
+        ? `cursor=${encodeURIComponent(cursor)}`
+        : `offset=${offset}`;
+      const url = `${baseUrl}/search-sources/${kind}?${paging}&limit=${this.pageSize}`;
       const response = await fetch(url, {
         headers: { Authorization: `Bearer ${token}` },
       });
       if (!response.ok) throw await ResponseError.fromResponse(response);
       const page = (await response.json()) as Page<VcfSearchSource>;
       yield* page.items;
+      if (page.nextCursor) {
+        cursor = page.nextCursor;
+        continue;
+      }
+      // A walk by cursor ends at the page without a next one; a walk by offset at a short page or the count.
       if (
+        cursor !== undefined ||
         page.items.length < this.pageSize ||
         offset + page.items.length >= page.totalCount
       )

@@ -464,6 +464,26 @@ describe('the VCF actions', () => {
       );
       expect(new Set(names).size).toBe(vcsim.counts.vms);
       expect(names).toContain(vmName());
+      // The same walk by cursor: every VM once, in the same order, and no cursor after the last page.
+      const byCursor = [...first.body.items];
+      for (let cursor = first.body.nextCursor; cursor; ) {
+        const page = await request(backend.server)
+          .get('/api/vcf/search-sources/vms')
+          .query({ cursor, limit: 7 })
+          .set(service);
+        expect(page.status).toBe(200);
+        byCursor.push(...page.body.items);
+        cursor = page.body.nextCursor;
+      }
+      expect(byCursor.map((v: { name: string }) => v.name)).toEqual(names);
+      const environmentsByCursor = await request(backend.server)
+        .get('/api/vcf/search-sources/environments')
+        .query({ cursor: first.body.nextCursor })
+        .set(service);
+      expect(environmentsByCursor.status).toBe(400);
+      expect(environmentsByCursor.body.error.message).toMatch(
+        /page by offset only/,
+      );
       const environments = await request(backend.server)
         .get('/api/vcf/search-sources/environments')
         .set(service);

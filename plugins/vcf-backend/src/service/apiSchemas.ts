@@ -117,7 +117,7 @@ const listQueryFields = {
 };
 
 /** `cursor` of a list that also pages by cursor: a page's nextCursor or prevCursor. */
-const cursorField = text(2000).optional();
+export const cursorField = text(2000).optional();
 
 /** offset/limit of a list without sorting or search. */
 export const pageQuerySchema = z

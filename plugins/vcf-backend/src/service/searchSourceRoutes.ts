@@ -1,7 +1,7 @@
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import type { HttpAuthService } from '@backstage/backend-plugin-api';
-import { NotFoundError } from '@backstage/errors';
+import { InputError, NotFoundError } from '@backstage/errors';
 import {
   VCF_SEARCH_KINDS,
   type Page,
@@ -12,12 +12,14 @@ import type { EnvironmentStore } from '../environments/EnvironmentStore';
 import type { InventoryStore } from '../inventory/InventoryStore';
 import type { VcenterStore } from '../vcenters/VcenterStore';
 import { vcenterPlacements } from '../vcenters/vcenterPlacement';
-import { parseInput, queryInteger } from './apiSchemas';
+import { cursorField, parseInput, queryInteger } from './apiSchemas';
 
 const searchSourceQuerySchema = z
   .object({
     offset: queryInteger(0, 999_999_999).default(0),
     limit: queryInteger(1, 1000).default(500),
+    /** Inventory kinds: the page's nextCursor, for the page after it without walking the offset. */
+    cursor: cursorField,
   })
   .strict();
 
@@ -28,7 +30,8 @@ function isSearchKind(value: string): value is VcfSearchKind {
 /**
  * `GET /search-sources/:kind`, for backend services only: one page of the objects of a kind, as the search
  * collator indexes them (names, placement, addresses, owner; never a credential). Inventory pages are read in
- * SQL, ordered by vCenter and moref so the pages of a walk do not overlap.
+ * SQL, ordered by vCenter and moref so the pages of a walk do not overlap, and give a `nextCursor` that reads the
+ * page after them as an index range (a walk through 50,000 VMs by offset would read every page before each).
  * @internal
  */
 export function createSearchSourceRoutes(options: {
@@ -45,11 +48,18 @@ export function createSearchSourceRoutes(options: {
         `No search source "${kind}"; use one of ${VCF_SEARCH_KINDS.join(', ')}`,
       );
     }
-    const { offset, limit } = parseInput(
+    const { offset, limit, cursor } = parseInput(
       searchSourceQuerySchema,
       req.query,
       'query',
     );
+    if (
+      cursor !== undefined &&
+      (kind === 'environments' || kind === 'vcenters')
+    )
+      throw new InputError(
+        `The ${kind} search sources page by offset only; cursor applies to inventory kinds`,
+      );
     const environments = await options.environments.list();
     let page: Page<VcfSearchSource>;
     if (kind === 'environments') {
@@ -88,7 +98,7 @@ export function createSearchSourceRoutes(options: {
         page = await listInventorySources(
           options.inventory.inventory,
           kind,
-          { offset, limit },
+          cursor !== undefined ? { cursor, limit } : { offset, limit },
           placement,
         );
       }
@@ -101,7 +111,7 @@ export function createSearchSourceRoutes(options: {
 async function listInventorySources(
   inventory: InventoryStore,
   kind: Exclude<VcfSearchKind, 'environments' | 'vcenters'>,
-  paging: { offset: number; limit: number },
+  paging: { limit: number } & ({ offset: number } | { cursor: string }),
   placement: ReturnType<typeof vcenterPlacements>,
 ): Promise<Page<VcfSearchSource>> {
   const query = {
@@ -120,11 +130,16 @@ async function listInventorySources(
     vcenterId: row.vcenterId,
     ...placement.get(row.vcenterId),
   });
+  // The count and the cursor to the next page, as the inventory list gave them.
+  const pageOf = (page: Page<unknown>) => ({
+    totalCount: page.totalCount,
+    ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+  });
   switch (kind) {
     case 'vms': {
       const page = await inventory.list('vms', query);
       return {
-        totalCount: page.totalCount,
+        ...pageOf(page),
         items: page.items.map(vm => ({
           ...base(vm),
           cluster: vm.cluster,
@@ -138,7 +153,7 @@ async function listInventorySources(
     case 'hosts': {
       const page = await inventory.list('hosts', query);
       return {
-        totalCount: page.totalCount,
+        ...pageOf(page),
         items: page.items.map(host => ({
           ...base(host),
           cluster: host.cluster,
@@ -148,7 +163,7 @@ async function listInventorySources(
     case 'datastores': {
       const page = await inventory.list('datastores', query);
       return {
-        totalCount: page.totalCount,
+        ...pageOf(page),
         items: page.items.map(datastore => ({
           ...base(datastore),
           description: datastore.type,
@@ -157,7 +172,7 @@ async function listInventorySources(
     }
     default: {
       const page = await inventory.list('clusters', query);
-      return { totalCount: page.totalCount, items: page.items.map(base) };
+      return { ...pageOf(page), items: page.items.map(base) };
     }
   }
 }
