@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { VsphereInventoryFetcher } from '../../plugins/vcf-backend/src/clients/vsphere';
-import { arg, statusMb } from './ownProcess';
+import { arg, runMain, statusMb } from './ownProcess';
 
 async function main() {
   const fetcher = VsphereInventoryFetcher.create({
@@ -42,7 +42,4 @@ async function main() {
   );
 }
 
-main().catch(error => {
-  process.stderr.write(`${error?.stack ?? error}\n`);
-  process.exit(1);
-});
+runMain(main);

@@ -9,17 +9,14 @@
  *
  *   node scripts/run-ts.js bench/inventory/lists.ts [--vms 50000] [--rounds 5] [--json]
  */
-import knexFactory from 'knex';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { InventoryListQuery } from '@vcf-backstage/plugin-vcf-common';
-import { openVcfDatabase } from '../../plugins/vcf-backend/src/database/VcfDatabase';
 import { DatabaseInventoryStore } from '../../plugins/vcf-backend/src/inventory/DatabaseInventoryStore';
 import {
   insertVcenter,
   vmRow,
 } from '../../plugins/vcf-backend/src/__testUtils__/inventoryFixtures';
+import { runMain } from './ownProcess';
+import { withVcfSqliteFile } from './sqliteFile';
 
 const PAGE = 50;
 
@@ -37,18 +34,11 @@ async function main() {
   const vmCount = option('vms', 50_000);
   const rounds = option('rounds', 5);
   const json = process.argv.includes('--json');
-  const dir = mkdtempSync(join(tmpdir(), 'vcf-inventory-lists-'));
-  const db = knexFactory({
-    client: 'better-sqlite3',
-    connection: { filename: join(dir, 'vcf.sqlite') },
-    useNullAsDefault: true,
-  });
   const figures: Record<string, number> = {};
   const log = (line: string) => {
     if (!json) process.stdout.write(`${line}\n`);
   };
-  try {
-    await openVcfDatabase({ getClient: async () => db });
+  await withVcfSqliteFile(async db => {
     const store = DatabaseInventoryStore.create({ db });
     const filled = performance.now();
     for (const vcenterId of ['vc-a', 'vc-b']) {
@@ -115,13 +105,7 @@ async function main() {
       if (rows !== vmCount) throw new Error(`exported ${rows} rows`);
     });
     if (json) process.stdout.write(`${JSON.stringify(figures)}\n`);
-  } finally {
-    await db.destroy();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
-main().catch(error => {
-  process.stderr.write(`${error?.stack ?? error}\n`);
-  process.exit(1);
-});
+runMain(main);

@@ -1,5 +1,7 @@
 /*
- * What fetchOnce.ts and syncOnce.ts share: their command-line arguments and their own resident memory.
+ * What the scripts run as processes of their own (fetchOnce.ts, syncOnce.ts, lists.ts) share: their command-line
+ * arguments, their resident memory and how they end. Nothing heavy is imported here: fetchOnce.ts measures its
+ * own resident memory (a database is in sqliteFile.ts).
  */
 import { readFileSync } from 'node:fs';
 
@@ -18,4 +20,12 @@ export function statusMb(field: 'VmRSS' | 'VmHWM'): number {
     )?.[1],
   );
   return Math.round(kb / 1024);
+}
+
+/** Runs the script's main function; a failure is printed to stderr and ends the process with status 1. */
+export function runMain(main: () => Promise<void>): void {
+  main().catch(error => {
+    process.stderr.write(`${error?.stack ?? error}\n`);
+    process.exit(1);
+  });
 }

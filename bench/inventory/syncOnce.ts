@@ -9,17 +9,14 @@
  *
  *   node scripts/run-ts.js bench/inventory/syncOnce.ts --url URL --username USER --ca FILE --page-size N --runs 3
  */
-import knexFactory from 'knex';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { SecretCipher } from '../../plugins/vcf-backend/src/crypto/SecretCipher';
-import { openVcfDatabase } from '../../plugins/vcf-backend/src/database/VcfDatabase';
 import { DatabaseInventoryStore } from '../../plugins/vcf-backend/src/inventory/DatabaseInventoryStore';
 import { InventorySyncRunner } from '../../plugins/vcf-backend/src/inventory/InventorySyncRunner';
 import { DatabaseVcenterStore } from '../../plugins/vcf-backend/src/vcenters/DatabaseVcenterStore';
-import { arg, statusMb } from './ownProcess';
+import { arg, runMain, statusMb } from './ownProcess';
+import { withVcfSqliteFile } from './sqliteFile';
 
 const silentLogger = {
   debug() {},
@@ -32,16 +29,7 @@ const silentLogger = {
 };
 
 async function main() {
-  const dir = mkdtempSync(join(tmpdir(), 'vcf-sync-bench-'));
-  const db = knexFactory({
-    client: 'better-sqlite3',
-    connection: { filename: join(dir, 'vcf.sqlite') },
-    useNullAsDefault: true,
-  });
-  try {
-    // Opened as the plugin opens its database in the backend: on a SQLite file that means write-ahead logging
-    // (commits without an fsync each) and the process lock, then the migrations.
-    await openVcfDatabase({ getClient: async () => db });
+  await withVcfSqliteFile(async db => {
     const tls = { verify: true, ca: readFileSync(arg('ca'), 'utf8') };
     const connection = {
       baseUrl: arg('url'),
@@ -96,13 +84,7 @@ async function main() {
         peakRssMb: statusMb('VmHWM'),
       })}\n`,
     );
-  } finally {
-    await db.destroy();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
-main().catch(error => {
-  process.stderr.write(`${error?.stack ?? error}\n`);
-  process.exit(1);
-});
+runMain(main);
