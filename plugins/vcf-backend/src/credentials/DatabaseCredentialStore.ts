@@ -38,6 +38,7 @@ import {
   type KeysetList,
 } from '../database/keysetPaging';
 import { ShortLivedMap } from '../cache/ShortLivedMap';
+import { isSqlite } from '../database/databaseKind';
 
 /** API sort names → columns. Anything else is refused, so no caller text reaches ORDER BY. */
 const SORT_COLUMNS: Record<string, string> = {
@@ -253,7 +254,7 @@ export class DatabaseCredentialStore implements CredentialStore {
     countCache: { ttlMs: number; now?: () => number },
   ) {
     this.counts = new ShortLivedMap(countCache);
-    this.isSqlite = String(db.client.config.client ?? '').includes('sqlite');
+    this.isSqlite = isSqlite(db);
   }
 
   async replaceSourceSet(options: {

@@ -5,6 +5,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import type { Knex } from 'knex';
 import { SqliteProcessLock } from './SqliteProcessLock';
+import { isSqlite } from './databaseKind';
 
 const migrationsDir = resolvePackagePath(
   '@vcf-backstage/plugin-vcf-backend',
@@ -16,8 +17,7 @@ const SQLITE_BUSY_TIMEOUT_MS = 10_000;
 
 /** The file of a SQLite database, or undefined for another database or an in-memory one. */
 function sqliteFileOf(client: Knex): string | undefined {
-  const driver = String(client.client.config.client ?? '');
-  if (!driver.includes('sqlite')) return undefined;
+  if (!isSqlite(client)) return undefined;
   const filename = (
     client.client.connectionSettings as { filename?: string } | undefined
   )?.filename;

@@ -31,6 +31,7 @@ import type {
   InventoryStore,
   StagedInventory,
 } from './InventoryStore';
+import { isSqlite } from '../database/databaseKind';
 
 const EXPORT_BATCH_SIZE = 1000;
 
@@ -85,7 +86,7 @@ export class DatabaseInventoryStore implements InventoryStore {
     private readonly db: Knex,
     private readonly options: DatabaseInventoryStoreOptions = {},
   ) {
-    this.isSqlite = String(db.client.config.client ?? '').includes('sqlite');
+    this.isSqlite = isSqlite(db);
   }
 
   async stageVcenterInventory(vcenterId: string): Promise<StagedInventory> {

@@ -19,6 +19,7 @@ import {
 } from './inventoryChanges';
 import { fromDbColumns, rowColumns, toDbRow } from './inventoryRowCodec';
 import type { InventoryCounts, StagedInventory } from './InventoryStore';
+import { isPostgres } from '../database/databaseKind';
 
 /** Bound parameters per INSERT stay well under SQLite's limit (32,766) and PostgreSQL's (65,535). */
 const MAX_PARAMETERS_PER_INSERT = 10_000;
@@ -75,11 +76,6 @@ export function insertBatchSize(kind: InventoryKind): number {
       ),
     ),
   );
-}
-
-function isPostgres(db: Knex): boolean {
-  const client = db.client.config.client;
-  return client === 'pg' || client === 'postgresql';
 }
 
 /**
