@@ -33,6 +33,7 @@ import type {
 import type { UpstreamCredential } from './UpstreamCredential';
 import { sortColumnOf } from '../database/sortColumn';
 import {
+  cursorsOf,
   readListInBatches,
   readListPage,
   type KeysetList,
@@ -489,8 +490,7 @@ export class DatabaseCredentialStore implements CredentialStore {
     return {
       items: page.rows.map(toSummary),
       totalCount: total.count,
-      ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
-      ...(page.prevCursor ? { prevCursor: page.prevCursor } : {}),
+      ...cursorsOf(page),
     };
   }
 

@@ -167,6 +167,20 @@ export async function readListPage<Row extends Record<string, unknown>>(
 }
 
 /**
+ * The cursors a page read by {@link readListPage} gives, as an API `Page` carries them: only those it has.
+ * @internal
+ */
+export function cursorsOf(page: { nextCursor?: string; prevCursor?: string }): {
+  nextCursor?: string;
+  prevCursor?: string;
+} {
+  return {
+    ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+    ...(page.prevCursor ? { prevCursor: page.prevCursor } : {}),
+  };
+}
+
+/**
  * Every row of a list, in its sort, a batch of up to `batchSize` rows at a time, each batch read after the last
  * row of the one before: no row is read twice or skipped when rows change in between, and no offset is walked.
  * @internal
