@@ -7,8 +7,7 @@ import type { RotateAfterRevealSettings } from './credentialLifecycle';
 
 /**
  * One page of a list: the rows of the page and how many rows match in all. A list with cursor paging
- * ({@link CursorListQuery}: credentials, inventory) also gives the cursors of the pages next to this one, when
- * there are such pages.
+ * ({@link CursorPaging}) also gives the cursors of the pages next to this one, when there are such pages.
  * @public
  */
 export interface Page<T> {
@@ -38,10 +37,10 @@ export interface ListQuery {
 }
 
 /**
- * {@link ListQuery} of a list that also pages by cursor (credentials, inventory).
+ * The cursor of a list that also pages by cursor (credentials, inventory, the change feed, the audit trail).
  * @public
  */
-export interface CursorListQuery extends ListQuery {
+export interface CursorPaging {
   /**
    * A page's `nextCursor` or `prevCursor`: reads the page next to it (instead of `offset`), as fast deep in the
    * list as at its start. Send the same filters, search and sort as for the page it came from.
@@ -265,12 +264,12 @@ export interface CredentialSummary {
 }
 
 /**
- * Filters of the credential list, on top of {@link CursorListQuery}.
+ * Filters of the credential list, on top of {@link ListQuery} and {@link CursorPaging}.
  * Sortable columns: resourceName, resourceType, username, credentialType, accountType, domainName, source,
  * expiryStatus, expiryDate, lastSeenAt.
  * @public
  */
-export interface CredentialListQuery extends CursorListQuery {
+export interface CredentialListQuery extends ListQuery, CursorPaging {
   /** Exact resource name, e.g. an ESXi host's FQDN (the credentials of one resource). */
   resourceName?: string;
   resourceType?: string;
@@ -721,7 +720,10 @@ export interface InventoryScope {
  * `usedPercent`, `vcenterId`, …).
  * @public
  */
-export interface InventoryListQuery extends CursorListQuery, InventoryScope {
+export interface InventoryListQuery
+  extends ListQuery,
+    CursorPaging,
+    InventoryScope {
   /** Alarms only: `red`, `yellow`, … */
   severity?: string;
   /** VMs only: `poweredOn`, `poweredOff`, `suspended`. */
@@ -857,10 +859,10 @@ export interface InventoryChange {
 }
 
 /**
- * Filters of the change feed, on top of {@link ListQuery} (sorted by time, newest first).
+ * Filters and paging of the change feed (sorted by time, newest first): by `offset`, or by a page's cursor.
  * @public
  */
-export interface InventoryChangeQuery {
+export interface InventoryChangeQuery extends CursorPaging {
   vcenterId?: string;
   kind?: InventoryChangeKind;
   /** One object's changes, by row id. */

@@ -27,6 +27,8 @@ export interface AuditFilter {
 export interface AuditListQuery extends AuditFilter {
   offset: number;
   limit: number;
+  /** A page's nextCursor or prevCursor: the page next to it, instead of `offset`. */
+  cursor?: string;
 }
 
 /**

@@ -12,11 +12,13 @@ import type {
   AuditStore,
   NewAuditEntry,
 } from './AuditStore';
-
-const NEWEST_FIRST = [
-  { column: 'at', order: 'desc' as const },
-  { column: 'id', order: 'desc' as const },
-];
+import { isSqlite } from '../database/databaseKind';
+import {
+  cursorsOf,
+  readListInBatches,
+  readListPage,
+  type KeysetList,
+} from '../database/keysetPaging';
 
 /**
  * {@link AuditStore} on the plugin's database (SQLite or PostgreSQL).
@@ -28,7 +30,16 @@ export class DatabaseAuditStore implements AuditStore {
     return new DatabaseAuditStore(options.db);
   }
 
-  private constructor(private readonly db: Knex) {}
+  /** Newest first: by time, then by id (the order rows were written in). */
+  private readonly newestFirst: Omit<KeysetList, 'rows'>;
+
+  private constructor(private readonly db: Knex) {
+    this.newestFirst = {
+      sort: { orderBy: 'at', column: 'at', order: 'desc' },
+      idColumns: ['id'],
+      nulls: isSqlite(db) ? 'low' : 'high',
+    };
+  }
 
   async append(entry: NewAuditEntry): Promise<void> {
     await this.db('audit_events').insert({
@@ -46,39 +57,31 @@ export class DatabaseAuditStore implements AuditStore {
   async list(options: AuditListQuery): Promise<Page<AuditEntry>> {
     const base = this.filtered(options);
     const [{ count }] = await base.clone().count({ count: '*' });
-    const rows = await base
-      .clone()
-      .orderBy(NEWEST_FIRST)
-      .offset(options.offset)
-      .limit(options.limit);
-    return { totalCount: Number(count), items: rows.map(toAuditEntry) };
+    const page = await readListPage<Record<string, unknown>>({
+      rows: () => base.clone(),
+      ...this.newestFirst,
+      limit: options.limit,
+      ...(options.cursor !== undefined
+        ? { cursor: options.cursor }
+        : { offset: options.offset }),
+    });
+    return {
+      totalCount: Number(count),
+      items: page.rows.map(toAuditEntry),
+      ...cursorsOf(page),
+    };
   }
 
   async *iterate(filter: AuditFilter): AsyncIterable<AuditEntry> {
-    const batchSize = 1000;
-    // Keyset paging (after the last row read) rather than offsets: rows appended while the export runs (its own
-    // audit row, say) neither shift nor repeat what follows.
-    // `at` is kept as the driver returned it (a Date on PostgreSQL, text on SQLite) so it compares exactly.
-    let last: { at: unknown; id: number } | undefined;
-    for (;;) {
-      const query = this.filtered(filter);
-      if (last) {
-        const after = last;
-        query.where(q =>
-          q
-            .where('at', '<', after.at as Knex.Value)
-            .orWhere(q2 =>
-              q2
-                .where('at', after.at as Knex.Value)
-                .andWhere('id', '<', after.id),
-            ),
-        );
-      }
-      const rows = await query.orderBy(NEWEST_FIRST).limit(batchSize);
-      for (const row of rows) yield toAuditEntry(row);
-      if (rows.length < batchSize) return;
-      const tail = rows[rows.length - 1];
-      last = { at: tail.at, id: Number(tail.id) };
+    // Each batch after the last row of the one before: rows appended while the export runs (its own audit row,
+    // say) neither shift nor repeat what follows.
+    const batches = readListInBatches<Record<string, unknown>>({
+      rows: () => this.filtered(filter),
+      ...this.newestFirst,
+      batchSize: 1000,
+    });
+    for await (const batch of batches) {
+      for (const row of batch) yield toAuditEntry(row);
     }
   }
 

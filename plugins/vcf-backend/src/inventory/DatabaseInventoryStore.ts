@@ -19,6 +19,7 @@ import { fromDbRow, rowColumns } from './inventoryRowCodec';
 import { StagedVcenterInventory } from './StagedVcenterInventory';
 import { sortColumnOf } from '../database/sortColumn';
 import {
+  cursorsOf,
   readListInBatches,
   readListPage,
   type KeysetList,
@@ -133,16 +134,20 @@ export class DatabaseInventoryStore implements InventoryStore {
     if (query.since) q.where('c.at', '>=', nowIso(new Date(query.since)));
     if (query.until) q.where('c.at', '<', nowIso(new Date(query.until)));
     const [{ count }] = await q.clone().count({ count: '*' });
-    const rows: Array<Record<string, any>> = await q
-      .select('c.*')
-      .orderBy([
-        { column: 'c.at', order: 'desc' },
-        { column: 'c.id', order: 'desc' },
-      ])
-      .offset(query.offset ?? 0)
-      .limit(query.limit ?? 25);
+    const page = await readListPage<Record<string, any>>({
+      rows: () => q.clone().select('c.*'),
+      // Newest first: by time, then by id (the order the syncs wrote them in).
+      sort: { orderBy: 'at', column: 'c.at', order: 'desc' },
+      idColumns: ['c.id'],
+      nulls: this.isSqlite ? 'low' : 'high',
+      limit: query.limit ?? 25,
+      ...(query.cursor !== undefined
+        ? { cursor: query.cursor }
+        : { offset: query.offset ?? 0 }),
+    });
     return {
-      items: rows.map(r => ({
+      ...cursorsOf(page),
+      items: page.rows.map(r => ({
         id: Number(r.id),
         vcenterId: r.vcenter_id,
         kind: r.kind as InventoryChangeKind,
@@ -289,8 +294,7 @@ export class DatabaseInventoryStore implements InventoryStore {
     return {
       items: page.rows.map(r => fromDbRow(kind, r)),
       totalCount: Number(count),
-      ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
-      ...(page.prevCursor ? { prevCursor: page.prevCursor } : {}),
+      ...cursorsOf(page),
     };
   }
 

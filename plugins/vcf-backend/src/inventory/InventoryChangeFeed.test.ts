@@ -196,6 +196,24 @@ describe.each(databases.eachSupportedId())(
         '2026-12-02T11:00:00.000Z',
         '2026-12-02T11:00:00.000Z',
       ]);
+      // By cursor, two at a time, ties of time broken by id: the same rows as one page of all, and back.
+      const pages = [await store.listChanges({ kind: 'vms', limit: 2 })];
+      while (pages[pages.length - 1].nextCursor) {
+        pages.push(
+          await store.listChanges({
+            kind: 'vms',
+            limit: 2,
+            cursor: pages[pages.length - 1].nextCursor,
+          }),
+        );
+      }
+      expect(pages.flatMap(p => p.items)).toEqual(all.items);
+      const newer = await store.listChanges({
+        kind: 'vms',
+        limit: 2,
+        cursor: pages[2].prevCursor,
+      });
+      expect(newer.items).toEqual(pages[1].items);
       const window = await store.listChanges({
         since: '2026-12-02T00:00:00.000Z',
         until: '2026-12-03T00:00:00.000Z',

@@ -183,7 +183,7 @@ const FROM_BEFORE_TO = {
 
 /** `GET /audit`. */
 export const auditQuerySchema = z
-  .object({ ...listQueryFields, ...auditFilterFields })
+  .object({ ...listQueryFields, ...auditFilterFields, cursor: cursorField })
   .strict()
   .refine(fromBeforeTo, FROM_BEFORE_TO);
 
@@ -321,6 +321,7 @@ export const inventoryChangeQuerySchema = z
     until: z.string().datetime({ offset: true }).optional(),
     offset: queryInteger(0, 1_000_000_000).default(0),
     limit: queryInteger(1, 500).default(25),
+    cursor: cursorField,
   })
   .strict();
 

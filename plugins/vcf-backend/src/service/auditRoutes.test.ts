@@ -128,6 +128,49 @@ describe.each(databases.eachSupportedId())(
       expect(csvRows(denied.text)).toHaveLength(1 + 20);
     });
 
+    it('pages the list newest first by cursor, forwards and back, as by offset', async () => {
+      const { app, knex } = await setup();
+      // 40 rows, four to a timestamp: the cursor breaks ties by id.
+      await knex('audit_events').insert(
+        Array.from({ length: 40 }, (_, i) => ({
+          at: new Date(
+            Date.UTC(2026, 0, 1, 10, Math.floor(i / 4)),
+          ).toISOString(),
+          actor: 'user:default/alice',
+          action: 'credential.reveal',
+          result: 'succeeded',
+          details: JSON.stringify({ n: i }),
+        })),
+      );
+      const ids = (body: { items: Array<{ id: number }> }) =>
+        body.items.map(e => e.id);
+      const everything = ids((await request(app).get('/audit?limit=100')).body);
+      expect(everything).toHaveLength(40);
+      expect(everything).toEqual([...everything].sort((a, b) => b - a));
+      const pages = [(await request(app).get('/audit?limit=7')).body];
+      while (pages[pages.length - 1].nextCursor) {
+        const next = await request(app)
+          .get('/audit')
+          .query({ limit: 7, cursor: pages[pages.length - 1].nextCursor });
+        expect(next.status).toBe(200);
+        expect(next.body.totalCount).toBe(40);
+        pages.push(next.body);
+      }
+      expect(pages.flatMap(ids)).toEqual(everything);
+      let back = pages[pages.length - 1];
+      for (let i = pages.length - 2; i >= 0; i--) {
+        back = (
+          await request(app)
+            .get('/audit')
+            .query({ limit: 7, cursor: back.prevCursor })
+        ).body;
+        expect(ids(back)).toEqual(ids(pages[i]));
+      }
+      expect(back.prevCursor).toBeUndefined();
+      const badCursor = await request(app).get('/audit?cursor=nonsense');
+      expect(badCursor.status).toBe(400);
+    });
+
     it('audits the export with its filters and row count', async () => {
       const { app, auditStore } = await setup();
       await auditStore.append({

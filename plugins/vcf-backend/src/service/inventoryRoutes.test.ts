@@ -1001,6 +1001,15 @@ describe.each(databases.eachSupportedId())(
         );
         expect(page.body.items).toHaveLength(1);
         expect(page.body.totalCount).toBe(all.body.totalCount);
+        // The same page as the one after the first, by the first page's cursor.
+        const first = await request(app).get('/inventory/changes?limit=1');
+        const second = await request(app)
+          .get('/inventory/changes')
+          .query({ limit: 1, cursor: first.body.nextCursor });
+        expect(second.body.items).toEqual(page.body.items);
+        expect(
+          (await request(app).get('/inventory/changes?cursor=x')).status,
+        ).toBe(400);
         const future = await request(app).get(
           '/inventory/changes?since=2999-01-01T00:00:00Z',
         );

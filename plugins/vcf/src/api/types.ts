@@ -1,4 +1,7 @@
-import type { CredentialFacets } from '@vcf-backstage/plugin-vcf-common';
+import type {
+  CredentialFacets,
+  CursorPaging,
+} from '@vcf-backstage/plugin-vcf-common';
 
 export type {
   CredentialFacets,
@@ -46,10 +49,10 @@ export interface TopItemsQuery {
 }
 
 /**
- * Parameters of `GET /audit`.
+ * Parameters of `GET /audit` (newest first): `offset` or a page's cursor, `limit` and the filters.
  * @public
  */
-export interface AuditListQuery {
+export interface AuditListQuery extends CursorPaging {
   offset?: number;
   limit?: number;
   action?: string;

@@ -62,6 +62,38 @@ describe('AuditPage', () => {
     );
   });
 
+  it('asks for the next page by the cursor the page before gave', async () => {
+    const api = mockVcfApi();
+    api.listEnvironments.mockResolvedValue([environment()]);
+    const entry = (id: number) => ({
+      id,
+      at: '2026-01-01T10:00:00Z',
+      actor: `user:default/user-${id}`,
+      action: 'credential.reveal',
+      result: 'succeeded' as const,
+    });
+    api.listAuditEntries.mockImplementation(async query =>
+      query?.cursor
+        ? { items: [entry(26)], totalCount: 26, prevCursor: 'before-26' }
+        : {
+            items: Array.from({ length: 25 }, (_, i) => entry(i + 1)),
+            totalCount: 26,
+            nextCursor: 'after-25',
+          },
+    );
+    renderVcfPage('/vcf/audit', [
+      [vcfApiRef, api],
+      mockApis.permission({ authorize: allow }),
+    ]);
+
+    expect(await screen.findByText('user:default/user-1')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Next Page' }));
+    expect(await screen.findByText('user:default/user-26')).toBeInTheDocument();
+    expect(api.listAuditEntries).toHaveBeenLastCalledWith(
+      expect.objectContaining({ cursor: 'after-25', limit: 25 }),
+    );
+  });
+
   it('filters by action, actor, outcome and time and shows details as labelled values', async () => {
     const api = mockVcfApi();
     api.listEnvironments.mockResolvedValue([environment()]);

@@ -111,6 +111,7 @@ type AuditTableQuery = AuditListQuery & { period?: string };
 /** The table's state as the API's query: the period becomes `from`. */
 function toAuditQuery({
   offset,
+  cursor,
   limit,
   environmentId,
   action,
@@ -120,6 +121,7 @@ function toAuditQuery({
 }: AuditTableQuery): AuditListQuery {
   return {
     offset,
+    ...(cursor ? { cursor } : {}),
     limit,
     environmentId,
     action,

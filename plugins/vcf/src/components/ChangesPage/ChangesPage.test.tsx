@@ -61,10 +61,7 @@ describe('ChangesPage', () => {
     await waitFor(() =>
       expect(screen.getAllByText('vCenter 01').length).toBeGreaterThan(0),
     );
-    expect(api.listInventoryChanges).toHaveBeenLastCalledWith({
-      offset: 0,
-      limit: 50,
-    });
+    expect(api.listInventoryChanges).toHaveBeenLastCalledWith({ limit: 50 });
 
     // The Kind select (the table's Kind column header is a button too).
     const kindSelect = screen
@@ -77,7 +74,54 @@ describe('ChangesPage', () => {
     await waitFor(() =>
       expect(api.listInventoryChanges).toHaveBeenLastCalledWith({
         kind: 'hosts',
-        offset: 0,
+        limit: 50,
+      }),
+    );
+  });
+
+  it('pages to older and newer changes by the cursors each page gives, and starts over on a new filter', async () => {
+    const api = mockVcfApi();
+    api.listVcenters.mockResolvedValue([vcenter()]);
+    api.listInventoryChanges.mockImplementation(async query =>
+      query?.cursor === 'older'
+        ? { items: [changes[1]], totalCount: 2, prevCursor: 'newer' }
+        : { items: [changes[0]], totalCount: 2, nextCursor: 'older' },
+    );
+    renderVcfPage('/vcf/changes', [
+      [vcfApiRef, api],
+      mockApis.permission({ authorize: allow }),
+    ]);
+
+    expect(
+      await screen.findByText('poweredOn → poweredOff'),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Newer' })).toBeDisabled();
+    await userEvent.click(screen.getByRole('button', { name: 'Older' }));
+    expect(await screen.findByText('removed')).toBeInTheDocument();
+    expect(api.listInventoryChanges).toHaveBeenLastCalledWith({
+      cursor: 'older',
+      limit: 50,
+    });
+    expect(screen.getByRole('button', { name: 'Older' })).toBeDisabled();
+    await userEvent.click(screen.getByRole('button', { name: 'Newer' }));
+    expect(
+      await screen.findByText('poweredOn → poweredOff'),
+    ).toBeInTheDocument();
+    expect(api.listInventoryChanges).toHaveBeenLastCalledWith({
+      cursor: 'newer',
+      limit: 50,
+    });
+
+    await userEvent.click(screen.getByRole('button', { name: 'Older' }));
+    await screen.findByText('removed');
+    const kindSelect = screen
+      .getAllByRole('button', { name: /Kind/ })
+      .find(button => button.getAttribute('aria-haspopup') === 'listbox')!;
+    await userEvent.click(kindSelect);
+    await userEvent.click(within(screen.getByRole('listbox')).getByText('vms'));
+    await waitFor(() =>
+      expect(api.listInventoryChanges).toHaveBeenLastCalledWith({
+        kind: 'vms',
         limit: 50,
       }),
     );

@@ -19,17 +19,18 @@ export function ChangesPage() {
   const api = useApi(vcfApiRef);
   const [vcenterId, setVcenterId] = useState('');
   const [kind, setKind] = useState<InventoryChangeKind | ''>('');
-  const [offset, setOffset] = useState(0);
+  // The page shown: the first, or the one next to a page by its cursor (an index range, however old the page).
+  const [cursor, setCursor] = useState<string>();
   const vcenters = useAsync(() => api.listVcenters(), [api]);
   const changes = useAsync(
     () =>
       api.listInventoryChanges({
         ...(vcenterId ? { vcenterId } : {}),
         ...(kind ? { kind } : {}),
-        offset,
+        ...(cursor ? { cursor } : {}),
         limit: PAGE_SIZE,
       }),
-    [api, vcenterId, kind, offset],
+    [api, vcenterId, kind, cursor],
   );
   const titles = Object.fromEntries(
     (vcenters.value ?? []).map(v => [v.id, v.title]),
@@ -44,7 +45,7 @@ export function ChangesPage() {
           value={vcenterId}
           onChange={e => {
             setVcenterId(e.target.value);
-            setOffset(0);
+            setCursor(undefined);
           }}
           style={{ minWidth: 200 }}
         >
@@ -62,7 +63,7 @@ export function ChangesPage() {
           value={kind}
           onChange={e => {
             setKind(e.target.value as InventoryChangeKind | '');
-            setOffset(0);
+            setCursor(undefined);
           }}
           style={{ minWidth: 200 }}
         >
@@ -85,14 +86,14 @@ export function ChangesPage() {
           />
           <div style={{ display: 'flex', gap: 8, marginTop: 8 }}>
             <Button
-              disabled={offset === 0}
-              onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}
+              disabled={!changes.value.prevCursor}
+              onClick={() => setCursor(changes.value?.prevCursor)}
             >
               Newer
             </Button>
             <Button
-              disabled={offset + PAGE_SIZE >= changes.value.totalCount}
-              onClick={() => setOffset(offset + PAGE_SIZE)}
+              disabled={!changes.value.nextCursor}
+              onClick={() => setCursor(changes.value?.nextCursor)}
             >
               Older
             </Button>
