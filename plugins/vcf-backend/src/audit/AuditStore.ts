@@ -2,13 +2,13 @@ import type { AuditEntry, Page } from '@vcf-backstage/plugin-vcf-common';
 
 /**
  * An audit row to write; the store sets its id and time.
- * @public
+ * @internal
  */
 export type NewAuditEntry = Omit<AuditEntry, 'id' | 'at'>;
 
 /**
  * Filters of `GET /audit` and `GET /audit/export`.
- * @public
+ * @internal
  */
 export interface AuditFilter {
   action?: string;
@@ -22,7 +22,7 @@ export interface AuditFilter {
 
 /**
  * Paging and filters of `GET /audit`.
- * @public
+ * @internal
  */
 export interface AuditListQuery extends AuditFilter {
   offset: number;
@@ -33,7 +33,7 @@ export interface AuditListQuery extends AuditFilter {
 
 /**
  * The audit rows the UI reads (`GET /audit`), newest first.
- * @public
+ * @internal
  */
 export interface AuditStore {
   append(entry: NewAuditEntry): Promise<void>;

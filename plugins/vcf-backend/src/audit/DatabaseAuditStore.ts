@@ -22,7 +22,7 @@ import {
 
 /**
  * {@link AuditStore} on the plugin's database (SQLite or PostgreSQL).
- * @public
+ * @internal
  */
 export class DatabaseAuditStore implements AuditStore {
   /** The store on a migrated plugin database (see `openVcfDatabase`). */

@@ -8,7 +8,7 @@ import type { AuditStore } from './AuditStore';
 
 /**
  * Audited actions. Each is an auditor event id (`vcf-<action>`) and the `action` of an audit row.
- * @public
+ * @internal
  */
 export type VcfAuditAction =
   | 'audit.read'
@@ -54,7 +54,7 @@ const SEVERITY: Partial<
 
 /**
  * What an audited action is about.
- * @public
+ * @internal
  */
 export interface VcfAuditSubject {
   actor: string;
@@ -66,7 +66,7 @@ export interface VcfAuditSubject {
 
 /**
  * An audited action under way: end it exactly once.
- * @public
+ * @internal
  */
 export interface VcfAuditEvent {
   succeeded(details?: JsonObject): Promise<void>;
@@ -78,7 +78,7 @@ export interface VcfAuditEvent {
 /**
  * Writes every audited action twice: to `coreServices.auditor` (the deployment's audit pipeline) and to the
  * plugin's audit table (the UI's audit page). Details never carry a secret.
- * @public
+ * @internal
  */
 export class VcfAuditLog {
   constructor(

@@ -9,7 +9,7 @@ import type { ResolvedTlsSettings } from '../http/UpstreamHttpClient';
 
 /**
  * An SDDC Manager or VCF Installer endpoint with its service account.
- * @public
+ * @internal
  */
 export interface EndpointDefinition {
   baseUrl: string;
@@ -21,7 +21,7 @@ export interface EndpointDefinition {
 
 /**
  * A VCF environment as configured (in app-config or through the API).
- * @public
+ * @internal
  */
 export interface EnvironmentDefinition {
   id: string;
@@ -36,7 +36,7 @@ export interface EnvironmentDefinition {
 
 /**
  * A vCenter as configured.
- * @public
+ * @internal
  */
 export interface VcenterDefinition {
   id: string;
@@ -53,7 +53,7 @@ export interface VcenterDefinition {
 
 /**
  * Settings of the sync dispatcher.
- * @public
+ * @internal
  */
 export interface SyncSettings {
   concurrency: number;

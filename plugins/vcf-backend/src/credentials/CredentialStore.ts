@@ -14,7 +14,7 @@ import type { UpstreamCredential } from './UpstreamCredential';
 
 /**
  * What a sync changed.
- * @public
+ * @internal
  */
 export interface CredentialSyncCounts {
   total: number;
@@ -26,7 +26,7 @@ export interface CredentialSyncCounts {
 
 /**
  * Credential counts of one environment.
- * @public
+ * @internal
  */
 export interface CredentialCounts {
   total: number;
@@ -37,7 +37,7 @@ export interface CredentialCounts {
 
 /**
  * Expired and soon-expiring credentials of one environment, for the owner's expiry digest.
- * @public
+ * @internal
  */
 export interface CredentialExpiryGroup {
   owner: string;
@@ -55,7 +55,7 @@ export interface CredentialExpiryGroup {
  * Synced credentials. Passwords are encrypted at rest and leave the store only through
  * {@link CredentialStore.revealPassword}, {@link CredentialStore.listHistory} with passwords, and exports that
  * ask for them.
- * @public
+ * @internal
  */
 export interface CredentialStore {
   /**

@@ -12,7 +12,7 @@ import type { UpstreamCredential } from './UpstreamCredential';
 
 /**
  * Timeouts and retries of the SDDC Manager and Installer clients, and the page size of SDDC Manager's lists.
- * @public
+ * @internal
  */
 export interface VcfClientSettings {
   timeoutMs?: number;
@@ -63,7 +63,7 @@ export function createSourceClient(
  * transaction. Any failure before the write leaves the stored credentials as they were. The run's counts are the
  * store's (`total`, `added`, `passwordsChanged`, …) and `pages`: the pages read (SDDC Manager list pages, or the
  * Installer's deployment specs).
- * @public
+ * @internal
  */
 export class CredentialSyncRunner implements SyncRunner {
   readonly kind = 'credentials' as const;

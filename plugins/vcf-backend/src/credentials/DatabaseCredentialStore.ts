@@ -226,7 +226,7 @@ const SUMMARY_COLUMNS = [
 
 /**
  * {@link CredentialStore} on the plugin's database (SQLite or PostgreSQL).
- * @public
+ * @internal
  */
 export class DatabaseCredentialStore implements CredentialStore {
   /**

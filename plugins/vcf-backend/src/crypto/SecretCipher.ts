@@ -8,7 +8,7 @@ import type { Config } from '@backstage/config';
 
 /**
  * A secret encrypted with AES-256-GCM, and the id of the key that did it.
- * @public
+ * @internal
  */
 export interface EncryptedSecret {
   /** `v1.<iv>.<tag>.<ciphertext>`, each part base64. */
@@ -37,7 +37,7 @@ function keyIdOf(key: Buffer): string {
 /**
  * Encrypts and decrypts stored passwords with AES-256-GCM. New secrets use the current key; rows written with an
  * earlier key (listed in `vcf.encryption.previousKeys`) can still be read, so keys can be rotated.
- * @public
+ * @internal
  */
 export class SecretCipher {
   private readonly currentKeyId: string;

@@ -46,7 +46,7 @@ async function prepareSqliteFile(
 /**
  * Opens the plugin's database and brings its schema up to date (unless the app skips migrations). On a SQLite
  * file it also takes the process lock (see {@link SqliteProcessLock}), released through `lifecycle` at shutdown.
- * @public
+ * @internal
  */
 export async function openVcfDatabase(
   database: DatabaseService,

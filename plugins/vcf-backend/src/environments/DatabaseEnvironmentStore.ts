@@ -40,7 +40,7 @@ function deepFreeze<T>(value: T): T {
 
 /**
  * {@link EnvironmentStore} on the plugin's database.
- * @public
+ * @internal
  */
 export class DatabaseEnvironmentStore implements EnvironmentStore {
   /**

@@ -54,7 +54,7 @@ function describeInterval(minutes: number): string {
  * they are read for all environments at once and reused for `statusCacheMs` (default 2 s). Changes made through
  * this service, and finished sync runs ({@link EnvironmentService.forgetCachedStatus}), show at once; changes
  * made through another replica show within that time.
- * @public
+ * @internal
  */
 export class EnvironmentService {
   private readonly status: ShortLivedCache<EnvironmentStatus>;

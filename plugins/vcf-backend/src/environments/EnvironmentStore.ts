@@ -12,13 +12,13 @@ import type { VcfQueryFilter } from '../permissions/VcfQueryFilter';
 
 /**
  * An endpoint as stored, without its password.
- * @public
+ * @internal
  */
 export type StoredEndpoint = Omit<EndpointDefinition, 'password'>;
 
 /**
  * An environment as stored, without passwords.
- * @public
+ * @internal
  */
 export interface StoredEnvironment {
   id: string;
@@ -33,7 +33,7 @@ export interface StoredEnvironment {
 
 /**
  * An environment change through the API: endpoint passwords may be left out to keep the stored ones.
- * @public
+ * @internal
  */
 export type EnvironmentChange = Omit<EnvironmentDefinition, 'endpoints'> & {
   endpoints: Partial<
@@ -46,7 +46,7 @@ export type EnvironmentChange = Omit<EnvironmentDefinition, 'endpoints'> & {
 
 /**
  * Environments and their endpoints; service-account passwords are stored encrypted.
- * @public
+ * @internal
  */
 export interface EnvironmentStore {
   /** Makes the config-managed rows match `vcf.environments` (adds, updates, removes). */

@@ -8,13 +8,13 @@ import ExcelJS from 'exceljs';
  *   spreadsheet program opening the file cannot run it as a formula (such values are then not exact);
  * - `csv-raw`: every value exactly as stored, for scripts; never open it in a spreadsheet program;
  * - `xlsx`: every value exactly, written as a text cell (a text cell never runs as a formula).
- * @public
+ * @internal
  */
 export type ExportFormat = 'csv' | 'csv-raw' | 'xlsx';
 
 /**
  * One column of an export.
- * @public
+ * @internal
  */
 export interface ExportColumn<T> {
   header: string;
@@ -26,7 +26,7 @@ type CellValue = string | number | boolean;
 /**
  * Spreadsheet programs run cells that start with `=`, `+`, `-` or `@` (and tab / carriage return) as formulas.
  * Such text is prefixed with a quote so it stays text (CSV/formula injection).
- * @public
+ * @internal
  */
 export function neutralizeFormula(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
@@ -165,7 +165,7 @@ async function writeSheet<T>(
 
 /**
  * One sheet of a workbook export.
- * @public
+ * @internal
  */
 export interface ExportSheet<T> {
   sheetName: string;
@@ -177,7 +177,7 @@ export interface ExportSheet<T> {
  * Streams several tables to an HTTP response as one XLSX workbook, a sheet per table, one sheet after the other
  * and row by row (exceljs' streaming writer), so memory holds one batch whatever the size. A failure after the
  * first byte destroys the response and is thrown on.
- * @public
+ * @internal
  */
 export async function writeWorkbookExport(
   res: Response,
@@ -214,7 +214,7 @@ export async function writeWorkbookExport(
  * The first row is read before anything is sent, so a query the store refuses (an unknown sort column, say) is
  * thrown as an ordinary error the router answers with a 4xx. A failure after the first byte destroys the response
  * (the client sees an incomplete transfer, never a truncated file that looks whole) and is thrown on.
- * @public
+ * @internal
  */
 export async function writeTableExport<T>(
   res: Response,
@@ -259,7 +259,7 @@ export async function writeTableExport<T>(
   }
 }
 
-/** Reads `format` from a query value. @public */
+/** Reads `format` from a query value. @internal */
 export function parseExportFormat(value: unknown): ExportFormat | undefined {
   return value === 'csv' || value === 'csv-raw' || value === 'xlsx'
     ? value

@@ -1,6 +1,6 @@
 /**
  * What went wrong talking to an upstream.
- * @public
+ * @internal
  */
 export type UpstreamErrorKind =
   | 'config'
@@ -15,7 +15,7 @@ export type UpstreamErrorKind =
 /**
  * A failure talking to SDDC Manager, the VCF Installer or a vCenter. Its message is meant for people (it is shown
  * as the sync error in the UI) and never carries a secret: it names the upstream, the request path and the cause.
- * @public
+ * @internal
  */
 export class UpstreamError extends Error {
   readonly kind: UpstreamErrorKind;

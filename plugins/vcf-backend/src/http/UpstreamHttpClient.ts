@@ -18,7 +18,7 @@ export type ResolvedTlsSettings = TlsSettings & { verify: boolean };
 
 /**
  * Options of an {@link UpstreamHttpClient}.
- * @public
+ * @internal
  */
 export interface UpstreamHttpClientOptions {
   /** e.g. `https://sddc-manager.example.com` */
@@ -37,7 +37,7 @@ export interface UpstreamHttpClientOptions {
 
 /**
  * One request to an upstream.
- * @public
+ * @internal
  */
 export interface UpstreamRequest {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -56,7 +56,7 @@ export interface UpstreamRequest {
 
 /**
  * What came back: status, headers and the body as text (JSON parsing is the caller's).
- * @public
+ * @internal
  */
 export interface UpstreamResponse {
   status: number;
@@ -67,7 +67,7 @@ export interface UpstreamResponse {
 /**
  * What {@link UpstreamHttpClient.requestStreamed} returns: a 2xx answer with its body unread (`body`), or any
  * other answer read as text, as {@link UpstreamHttpClient.request} returns it.
- * @public
+ * @internal
  */
 export type UpstreamStreamedResponse =
   | { status: number; headers: Headers; body: ReadableStream<Uint8Array> }
@@ -105,7 +105,7 @@ function sleep(ms: number) {
  * connection pool per endpoint with that endpoint's TLS settings, a timeout per attempt, and bounded retries with
  * exponential backoff on 5xx, timeouts and network errors, never on 4xx. Errors name the upstream and the path,
  * never a header or a body, so no token or password can leak through them.
- * @public
+ * @internal
  */
 export class UpstreamHttpClient {
   readonly baseUrl: string;

@@ -38,7 +38,7 @@ const EXPORT_BATCH_SIZE = 1000;
 
 /**
  * Options of a {@link DatabaseInventoryStore}.
- * @public
+ * @internal
  */
 export interface DatabaseInventoryStoreOptions {
   /** Days the change feed keeps changes (default 90). */
@@ -70,7 +70,7 @@ function likePattern(text: string): string {
 
 /**
  * {@link InventoryStore} on the plugin's database (SQLite or PostgreSQL).
- * @public
+ * @internal
  */
 export class DatabaseInventoryStore implements InventoryStore {
   /** A store on the plugin's database, migrated by `openVcfDatabase`. */

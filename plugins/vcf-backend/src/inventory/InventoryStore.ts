@@ -20,13 +20,13 @@ export type {
 
 /**
  * Rows per kind, as a sync stored them or a count reports them.
- * @public
+ * @internal
  */
 export type InventoryCounts = Record<InventoryKind, number>;
 
 /**
  * What the catalog reads of a vCenter's inventory: names, morefs and placement, never anything else.
- * @public
+ * @internal
  */
 export interface InventoryCatalogRows {
   clusters: Array<{ vcenterId: string; moref: string; name: string }>;
@@ -49,7 +49,7 @@ export interface InventoryCatalogRows {
 /**
  * A new inventory of one vCenter being written as it is read (see {@link InventoryStore.stageVcenterInventory}):
  * readers keep seeing the previous inventory until {@link StagedInventory.commit}.
- * @public
+ * @internal
  */
 export interface StagedInventory extends VsphereInventorySink {
   /**
@@ -64,7 +64,7 @@ export interface StagedInventory extends VsphereInventorySink {
 
 /**
  * The synced inventory of every vCenter, one typed table per kind. Lists page, sort and filter in SQL.
- * @public
+ * @internal
  */
 export interface InventoryStore {
   /**

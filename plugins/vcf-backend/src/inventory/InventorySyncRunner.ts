@@ -17,7 +17,7 @@ import type { InventoryStore } from './InventoryStore';
  * rows as it arrives, and a complete fetch is swapped into the live inventory in one short transaction. A failed
  * or partial fetch discards the staged rows, so the last good inventory stays whole. The run's counts are the
  * rows stored per kind, and their total.
- * @public
+ * @internal
  */
 export class InventorySyncRunner implements SyncRunner {
   readonly kind = 'inventory' as const;

@@ -34,13 +34,13 @@ import type {
 
 /**
  * Who a rotation scheduled by rotate-after-reveal is requested by.
- * @public
+ * @internal
  */
 export const ROTATE_AFTER_REVEAL_REQUESTER = 'vcf:rotate-after-reveal';
 
 /**
  * A source of the current time, injectable so that tests move time instead of sleeping.
- * @public
+ * @internal
  */
 export interface Clock {
   now(): Date;
@@ -65,7 +65,7 @@ interface StoredChange {
 
 /**
  * A password operation to start.
- * @public
+ * @internal
  */
 export interface CredentialOperationRequest {
   operation: Exclude<CredentialOperation, 'expiry-check'>;
@@ -78,7 +78,7 @@ export interface CredentialOperationRequest {
 
 /**
  * Options of the {@link CredentialLifecycleService}.
- * @public
+ * @internal
  */
 export interface CredentialLifecycleServiceOptions {
   environments: EnvironmentStore;
@@ -124,7 +124,7 @@ function readableError(error: unknown): string {
  * and expiry checks, records each as a task, polls the tasks under a lease (one instance per task), re-syncs an
  * environment's SDDC Manager credentials when a task succeeds, and runs the rotations that rotate-after-reveal
  * schedules. We never change a password ourselves: the new one arrives through the normal sync.
- * @public
+ * @internal
  */
 export class CredentialLifecycleService {
   private readonly clock: Clock;

@@ -8,7 +8,7 @@ import type {
 
 /**
  * A task to record: SDDC Manager already accepted it (or them: an expiry check starts one per resource type).
- * @public
+ * @internal
  */
 export interface NewCredentialTask {
   environmentId: string;
@@ -26,7 +26,7 @@ export interface NewCredentialTask {
 
 /**
  * A task leased to one backend instance for one poll.
- * @public
+ * @internal
  */
 export interface ClaimedCredentialTask {
   id: string;
@@ -39,7 +39,7 @@ export interface ClaimedCredentialTask {
 
 /**
  * What one poll found out.
- * @public
+ * @internal
  */
 export interface CredentialTaskProgress {
   status: CredentialTaskStatus;
@@ -53,7 +53,7 @@ export interface CredentialTaskProgress {
 
 /**
  * A rotation that rotate-after-reveal scheduled, leased to one instance while it starts.
- * @public
+ * @internal
  */
 export interface ClaimedRotation {
   credentialId: string;
@@ -64,7 +64,7 @@ export interface ClaimedRotation {
 /**
  * Credential tasks (rows we own, polled until SDDC Manager says they ended) and scheduled rotations.
  * Claims are leases in the database, so with several backend instances each task or rotation is handled by one.
- * @public
+ * @internal
  */
 export interface CredentialTaskStore {
   add(task: NewCredentialTask, now: Date): Promise<string>;

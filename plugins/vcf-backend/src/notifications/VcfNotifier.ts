@@ -19,7 +19,7 @@ import type { VcfNotificationSettings } from './notificationSettings';
 
 /**
  * The notification topics of the VCF plugin (users can filter and mute them in the notifications page).
- * @public
+ * @internal
  */
 export const VCF_NOTIFICATION_TOPICS = {
   sync: 'vcf-sync',
@@ -75,7 +75,7 @@ interface FinishedRun {
 
 /**
  * Options of the {@link VcfNotifier}.
- * @public
+ * @internal
  */
 export interface VcfNotifierOptions {
   notifications: NotificationService;
@@ -100,7 +100,7 @@ function leadingFailures(runs: SyncRun[]): number {
  * soon (a daily digest per owner), and the end of the credential tasks they started. Each notice is recorded in
  * the database before it is sent, so that it goes out once however many backend instances run. Notices carry
  * names, counts and links; never a password, username of a service account, or upstream error text.
- * @public
+ * @internal
  */
 export class VcfNotifier {
   constructor(private readonly options: VcfNotifierOptions) {}

@@ -2,7 +2,7 @@ import type { Config } from '@backstage/config';
 
 /**
  * `vcf.notifications`: when the plugin notifies owners through the notifications service.
- * @public
+ * @internal
  */
 export interface VcfNotificationSettings {
   enabled: boolean;
@@ -32,7 +32,7 @@ function integerIn(
 
 /**
  * Reads `vcf.notifications`, with the defaults of the config schema (on, 3 failures, 14 days, 07:00 UTC).
- * @public
+ * @internal
  */
 export function readNotificationSettings(
   config: Config,

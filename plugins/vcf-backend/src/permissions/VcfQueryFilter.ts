@@ -19,13 +19,13 @@ export interface VcfQueryFilter {
 
 /**
  * SQL column of each filter field in the query being filtered.
- * @public
+ * @internal
  */
 export type VcfFilterColumns = Partial<Record<VcfQueryFilter['field'], string>>;
 
 /**
  * Adds permission criteria (allOf / anyOf / not of {@link VcfQueryFilter}s) to a knex query as a WHERE clause.
- * @public
+ * @internal
  */
 export function applyPermissionCriteria(
   query: Knex.QueryBuilder,

@@ -35,7 +35,7 @@ import type { EnvironmentVisibilityOptions } from './environmentAccess';
 
 /**
  * What the `/vcenters` and `/inventory` routes need.
- * @public
+ * @internal
  */
 export interface VcfInventoryRouterOptions {
   vcenterService: VcenterService;
@@ -47,7 +47,7 @@ export interface VcfInventoryRouterOptions {
 
 /**
  * Everything the `/api/vcf` router needs.
- * @public
+ * @internal
  */
 export interface VcfRouterOptions {
   /** Where errors the routes did not mean to answer with are logged (their detail never reaches a response). */
@@ -82,7 +82,7 @@ export interface VcfRouterOptions {
  * The `/api/vcf` router. `GET /health` is open (the plugin adds an auth policy for it); everything else needs a
  * signed-in user and checks the permission framework. Errors are answered by the router's own error handler:
  * 4xx with their message, anything unexpected as a 500 with a log id, never with a stack or a SQL statement.
- * @public
+ * @internal
  */
 export function createRouter(options: VcfRouterOptions): express.Router {
   const router = Router();

@@ -37,7 +37,7 @@ import {
 
 /**
  * What the credential lifecycle routes need.
- * @public
+ * @internal
  */
 export interface CredentialLifecycleRouterOptions {
   lifecycle: CredentialLifecycleService;

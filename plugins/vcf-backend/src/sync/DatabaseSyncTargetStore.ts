@@ -88,7 +88,7 @@ function toRun(row: Record<string, any>): SyncRun {
  * {@link SyncTargetStore} on the plugin's database (SQLite or PostgreSQL).
  * Claiming uses a conditional UPDATE per candidate, which is atomic on both databases: when two instances race for
  * a target, the second one's WHERE no longer matches once the first one's lease is written.
- * @public
+ * @internal
  */
 export class DatabaseSyncTargetStore implements SyncTargetStore {
   /** A store on the plugin's database, migrated by `openVcfDatabase`. */

@@ -17,7 +17,7 @@ import { PersistedSyncProgressReporter } from './SyncProgressReporter';
 
 /**
  * Options of the {@link SyncDispatcher}.
- * @public
+ * @internal
  */
 export interface SyncDispatcherOptions {
   store: SyncTargetStore;
@@ -51,7 +51,7 @@ const readableError = describeError;
  * Runs due sync targets. Every backend instance runs one; the lease rows in the database make sure a target is
  * synced by one instance at a time, and a target whose instance died is picked up once its lease expires.
  * `coreServices.scheduler` calls {@link SyncDispatcher.runDueTargets} on a short interval.
- * @public
+ * @internal
  */
 export class SyncDispatcher {
   /** What identifies this backend instance across restarts. */

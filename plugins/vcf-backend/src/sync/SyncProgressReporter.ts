@@ -4,7 +4,7 @@ import type { SyncTargetStore } from './SyncTargetStore';
 
 /**
  * What a {@link SyncRunner} tells about its run: phase changes, and pages as they arrive.
- * @public
+ * @internal
  */
 export interface SyncProgressReporter {
   report(progress: Omit<SyncProgress, 'updatedAt'>): void;

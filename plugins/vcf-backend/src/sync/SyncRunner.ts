@@ -6,7 +6,7 @@ import type { SyncTarget, SyncTargetKind } from './SyncTargetStore';
  * Does the work of one sync for one kind of target. It must fetch everything before it writes anything, and
  * replace the stored data in one transaction only after a complete, valid fetch; a thrown error leaves the last
  * good data in place and becomes the target's visible error (so its message must be readable and secret-free).
- * @public
+ * @internal
  */
 export interface SyncRunner {
   readonly kind: SyncTargetKind;

@@ -7,13 +7,13 @@ import type {
 
 /**
  * What a sync target syncs: an environment source's credentials or a vCenter's inventory.
- * @public
+ * @internal
  */
 export type SyncTargetKind = 'credentials' | 'inventory';
 
 /**
  * One row of `sync_targets`.
- * @public
+ * @internal
  */
 export interface SyncTarget {
   id: string;
@@ -39,7 +39,7 @@ export interface SyncTarget {
 
 /**
  * What the owner of a target declares; the store keeps the schedule state.
- * @public
+ * @internal
  */
 export interface SyncTargetDeclaration {
   id: string;
@@ -52,7 +52,7 @@ export interface SyncTargetDeclaration {
 
 /**
  * How a finished run ended.
- * @public
+ * @internal
  */
 export interface SyncRunOutcome {
   status: 'succeeded' | 'failed';
@@ -62,7 +62,7 @@ export interface SyncRunOutcome {
 
 /**
  * Persistence of the sync engine: targets with their schedule and lease, and the run history.
- * @public
+ * @internal
  */
 export interface SyncTargetStore {
   /** Creates the target (due now) or updates its kind, links, interval and enabled flag. */

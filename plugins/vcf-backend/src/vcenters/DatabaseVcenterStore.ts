@@ -59,7 +59,7 @@ const PUBLIC_COLUMNS = [
 
 /**
  * {@link VcenterStore} on the plugin's database.
- * @public
+ * @internal
  */
 export class DatabaseVcenterStore implements VcenterStore {
   /** A store on the plugin's database, migrated by `openVcfDatabase`; passwords are encrypted with `cipher`. */

@@ -42,7 +42,7 @@ function rank(credential: CredentialSummary): number {
  * Finds the vCenters of a VCF environment in its SDDC Manager (`GET /v1/vcenters`) and, for each, the synced SSO
  * credential to log in with: a credential of resource type PSC or VCENTER for the vCenter's FQDN (or IP address)
  * whose user is an SSO account such as `administrator@vsphere.local`.
- * @public
+ * @internal
  */
 export class VcenterDiscovery {
   constructor(

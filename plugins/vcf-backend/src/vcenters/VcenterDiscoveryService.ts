@@ -18,7 +18,7 @@ interface FinishedRun {
  * environment with `discoverVcenters`, the vCenters it lists (found by {@link VcenterDiscovery}) are added,
  * updated or removed with their inventory targets; those of an environment that is deleted or stops discovering
  * are removed.
- * @public
+ * @internal
  */
 export class VcenterDiscoveryService {
   private readonly targets: VcenterSyncTargets;

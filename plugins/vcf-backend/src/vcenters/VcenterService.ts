@@ -41,7 +41,7 @@ const NEVER_SYNCED: Omit<SyncTargetStatus, 'targetId'> = { status: 'never' };
  * vCenters with their inventory sync targets: applies `vcf.vcenters`, changes API-managed vCenters (one vCenter per
  * URL), tests connections, resolves the account a vCenter is read with, and assembles what the API shows. The
  * vCenters discovered through SDDC Manager are kept by {@link VcenterDiscoveryService}.
- * @public
+ * @internal
  */
 export class VcenterService {
   private readonly targets: VcenterSyncTargets;

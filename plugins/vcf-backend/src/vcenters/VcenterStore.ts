@@ -4,13 +4,13 @@ import type { ResolvedTlsSettings } from '../http/UpstreamHttpClient';
 
 /**
  * Where a vCenter's definition comes from: `app-config.yaml`, the API, or SDDC Manager (`discoverVcenters`).
- * @public
+ * @internal
  */
 export type VcenterManagedBy = VcenterSummary['managedBy'];
 
 /**
  * A vCenter as stored, without its password.
- * @public
+ * @internal
  */
 export interface StoredVcenter {
   id: string;
@@ -32,7 +32,7 @@ export interface StoredVcenter {
 
 /**
  * What an inventory sync reads of a vCenter's `about` and keeps.
- * @public
+ * @internal
  */
 export interface VcenterAbout {
   apiVersion: string;
@@ -41,7 +41,7 @@ export interface VcenterAbout {
 
 /**
  * A vCenter change through the API: the password may be left out on update to keep the stored one.
- * @public
+ * @internal
  */
 export type VcenterChange = Omit<VcenterDefinition, 'password'> & {
   password?: string;
@@ -49,7 +49,7 @@ export type VcenterChange = Omit<VcenterDefinition, 'password'> & {
 
 /**
  * A vCenter found in an environment's SDDC Manager, with the synced credential to log in with (if one was found).
- * @public
+ * @internal
  */
 export interface DiscoveredVcenter {
   id: string;
@@ -65,7 +65,7 @@ export interface DiscoveredVcenter {
 
 /**
  * vCenters and their service accounts; stored passwords are encrypted. Deleting a vCenter deletes its inventory.
- * @public
+ * @internal
  */
 export interface VcenterStore {
   /** Makes the config-managed rows match `vcf.vcenters`; returns the ids it removed. */

@@ -12,7 +12,7 @@ function text(value: unknown): string | undefined {
  * VCF Operations (admin and each node's root), fleet management, collector and automation. It reads the VCF 9
  * field names and the VCF 5.2 ones where they differ (`sddcManagerSpec.rootUserCredentials`,
  * `secondUserCredentials`, `pscSpecs[].adminUserSsoPassword`). Fields without a password are skipped.
- * @public
+ * @internal
  */
 export class InstallerSpecParser {
   private readonly credentials: UpstreamCredential[] = [];

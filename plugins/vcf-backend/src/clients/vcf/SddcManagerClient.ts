@@ -39,7 +39,7 @@ interface SddcCredential {
 /**
  * A page of a paged upstream list has arrived: its number (from 1), the page count when the
  * upstream announces it, and the items fetched so far.
- * @public
+ * @internal
  */
 export interface FetchedPage {
   page: number;
@@ -59,7 +59,7 @@ interface PageOf<T> {
 
 /**
  * A vCenter that SDDC Manager manages.
- * @public
+ * @internal
  */
 export interface SddcVcenter {
   id: string;
@@ -71,7 +71,7 @@ export interface SddcVcenter {
 
 /**
  * Connection settings of an SDDC Manager or VCF Installer client.
- * @public
+ * @internal
  */
 export interface VcfEndpointClientOptions {
   baseUrl: string;
@@ -102,7 +102,7 @@ function isoDate(value?: string): string | undefined {
 
 /**
  * Reads credentials and vCenters from SDDC Manager's public API (`/v1/credentials`, `/v1/vcenters`).
- * @public
+ * @internal
  */
 export class SddcManagerClient {
   static readonly upstreamName = 'SDDC Manager';

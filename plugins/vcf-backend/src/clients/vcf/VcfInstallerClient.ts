@@ -11,7 +11,7 @@ import { InstallerSpecParser } from './InstallerSpecParser';
 /**
  * Reads the deployment specs the VCF Installer holds (`GET /v1/sddcs`, `GET /v1/sddcs/{id}/spec`) and the
  * passwords in them.
- * @public
+ * @internal
  */
 export class VcfInstallerClient {
   static readonly upstreamName = 'VCF Installer';

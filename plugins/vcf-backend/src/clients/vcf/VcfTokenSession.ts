@@ -13,7 +13,7 @@ interface TokenPair {
  * Token authentication shared by SDDC Manager and the VCF Installer: `POST /v1/tokens` with the service account,
  * then `Authorization: Bearer`. When a call answers 401 (the token expired), the session renews the token once —
  * with the refresh token when it has one, otherwise by logging in again — and repeats the call.
- * @public
+ * @internal
  */
 export class VcfTokenSession {
   private accessToken?: string;

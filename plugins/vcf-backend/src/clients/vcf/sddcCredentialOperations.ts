@@ -5,7 +5,7 @@ import type {
 
 /**
  * SDDC Manager's `operationType` of `PATCH /v1/credentials`.
- * @public
+ * @internal
  */
 export type SddcOperationType =
   | 'ROTATE'
@@ -15,7 +15,7 @@ export type SddcOperationType =
 
 /**
  * One credential an operation changes, named the way SDDC Manager finds it.
- * @public
+ * @internal
  */
 export interface SddcCredentialTarget {
   resourceName: string;
@@ -28,7 +28,7 @@ export interface SddcCredentialTarget {
 
 /**
  * A password operation to start. `password` (UPDATE and REMEDIATE) is sent to SDDC Manager and nowhere else.
- * @public
+ * @internal
  */
 export interface SddcCredentialChange {
   operationType: SddcOperationType;
@@ -40,7 +40,7 @@ export interface SddcCredentialChange {
 /**
  * A credentials task as the client hands it on: SDDC Manager's `CredentialsTask` with the sub-tasks' `oldPassword`
  * and `newPassword` dropped (only the listed fields are copied).
- * @public
+ * @internal
  */
 export interface SddcCredentialTask {
   id: string;
@@ -58,7 +58,7 @@ export interface SddcCredentialTask {
 
 /**
  * An expiration check's state and, once completed, the expiry of each credential it looked at.
- * @public
+ * @internal
  */
 export interface SddcExpirationCheck {
   id: string;

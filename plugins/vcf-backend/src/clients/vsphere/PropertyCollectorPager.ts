@@ -14,7 +14,7 @@ import { xmlChildren, xmlElement } from './vimXml';
 
 /**
  * Options of a {@link PropertyCollectorPager}.
- * @public
+ * @internal
  */
 export interface PropertyCollectorPagerOptions {
   client: VimSoapClient;
@@ -52,7 +52,7 @@ function readObjectContent(o: VimNode): ObjectContent | undefined {
 /**
  * What a paged retrieval does with what it reads: each object as soon as it is parsed, and the end of each page
  * (the server's next page is already requested by then).
- * @public
+ * @internal
  */
 export interface PropertyCollectorPageHandlers {
   onObject(object: ObjectContent): void;
@@ -73,7 +73,7 @@ export interface PropertyCollectorPageHandlers {
  * {@link PropertyCollectorPager.retrieveView} reads every object of a type below the root folder through a
  * recursive ContainerView, destroyed afterwards (also on error). If the session ends mid-way (views and tokens die
  * with it) and the client logs in again, the retrieval starts over once in the new session.
- * @public
+ * @internal
  */
 export class PropertyCollectorPager {
   readonly pageSize: number;

@@ -8,7 +8,7 @@ import { child, readMoRef, readString, xsiType } from './vimValues';
  * A SOAP fault answered by vCenter, e.g. `InvalidLogin`, `NotAuthenticated`, `InvalidProperty`. Its message names
  * the vCenter, the method, the fault type and the server's localized message; it never contains a request body.
  * Faults are answers, not transient failures: they are never retryable.
- * @public
+ * @internal
  */
 export class VimFaultError extends UpstreamError {
   /** The vim25 fault type, e.g. `InvalidLogin`. */

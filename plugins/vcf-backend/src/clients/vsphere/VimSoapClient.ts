@@ -23,7 +23,7 @@ import { VimXmlStream } from './vimXmlParser';
 
 /**
  * Options of a {@link VimSoapClient}.
- * @public
+ * @internal
  */
 export interface VimSoapClientOptions {
   /** The vCenter, e.g. `https://vcenter.example.com` (the SOAP endpoint `/sdk` is added) or its `/sdk` URL. */
@@ -43,7 +43,7 @@ export interface VimSoapClientOptions {
 
 /**
  * A successful SOAP answer whose body is still arriving (see {@link VimSoapClient.requestStreamed}).
- * @public
+ * @internal
  */
 export interface VimStreamedReply {
   /**
@@ -90,7 +90,7 @@ function looksLikeSoapFault(text: string): boolean {
  * the server's API version (`SOAPAction: urn:vim25/<about.apiVersion>`), logs in again once when a call fails with
  * NotAuthenticated (an expired or terminated session), and turns SOAP faults into readable
  * {@link VimFaultError}s. It never echoes a request body, so the password of the Login request cannot leak.
- * @public
+ * @internal
  */
 export class VimSoapClient {
   readonly upstreamName: string;

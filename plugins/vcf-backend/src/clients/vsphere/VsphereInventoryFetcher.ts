@@ -41,7 +41,7 @@ const VMS_PER_WRITE = 50;
 
 /**
  * Options of a {@link VsphereInventoryFetcher}.
- * @public
+ * @internal
  */
 export interface VsphereInventoryFetcherOptions {
   /** The vCenter's id in this plugin; row ids are `${vcenterId}:${moref}`. */
@@ -72,7 +72,7 @@ export interface VsphereInventoryFetcherOptions {
 /**
  * Where a streamed fetch puts its rows: the VMs (with their snapshots, disks and NICs) a few dozen at a time as
  * they are parsed, then the other kinds. A kind can come in several calls.
- * @public
+ * @internal
  */
 export interface VsphereInventorySink {
   write<K extends InventoryKind>(
@@ -85,7 +85,7 @@ export interface VsphereInventorySink {
 
 /**
  * What a streamed fetch tells about itself once every row went to the sink.
- * @public
+ * @internal
  */
 export interface VsphereInventoryFetchSummary {
   /** vim25 API version of the vCenter, e.g. `8.0.3.0`. */
@@ -104,7 +104,7 @@ export interface VsphereInventoryFetchSummary {
 
 /**
  * Everything read from one vCenter in one fetch.
- * @public
+ * @internal
  */
 export interface VsphereInventory extends VsphereInventoryFetchSummary {
   rows: VsphereInventoryRows;
@@ -115,7 +115,7 @@ export interface VsphereInventory extends VsphereInventoryFetchSummary {
  * networks and distributed switches through paged ContainerView retrievals, the triggered alarms of the root
  * folder, the recent tasks and the latest events, maps them to inventory rows and logs out. It reads everything or
  * throws: a caller never gets a partial inventory.
- * @public
+ * @internal
  */
 export class VsphereInventoryFetcher {
   private readonly options: VsphereInventoryFetcherOptions;

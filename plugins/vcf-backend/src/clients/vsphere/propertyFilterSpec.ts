@@ -3,7 +3,7 @@ import { xmlChildren, xmlElement, XmlFragment } from './vimXml';
 
 /**
  * Properties to read from objects of one type (`PropertySpec`).
- * @public
+ * @internal
  */
 export interface PropertySpecInput {
   /** Managed object type, e.g. `VirtualMachine`; a base type (`ManagedEntity`) matches its subtypes. */
@@ -14,7 +14,7 @@ export interface PropertySpecInput {
 
 /**
  * A step from an object to the objects a property refers to (`TraversalSpec`).
- * @public
+ * @internal
  */
 export interface TraversalSpecInput {
   name?: string;
@@ -26,7 +26,7 @@ export interface TraversalSpecInput {
 
 /**
  * A starting object of a retrieval and where to go from it (`ObjectSpec`).
- * @public
+ * @internal
  */
 export interface ObjectSpecInput {
   obj: ManagedObjectReference;
@@ -37,7 +37,7 @@ export interface ObjectSpecInput {
 
 /**
  * What to retrieve (`PropertyFilterSpec`).
- * @public
+ * @internal
  */
 export interface PropertyFilterSpecInput {
   propSet: readonly PropertySpecInput[];
@@ -46,7 +46,7 @@ export interface PropertyFilterSpecInput {
 
 /**
  * The traversal from a ContainerView to the objects it holds.
- * @public
+ * @internal
  */
 export function containerViewTraversal(): TraversalSpecInput {
   return {

@@ -1,6 +1,6 @@
 /**
  * A vSphere managed object reference, e.g. `{ type: 'VirtualMachine', value: 'vm-42' }`.
- * @public
+ * @internal
  */
 export interface ManagedObjectReference {
   type: string;
@@ -11,14 +11,14 @@ export interface ManagedObjectReference {
  * A node of a parsed SOAP response, as fast-xml-parser returns it: a string for a simple element without
  * attributes, otherwise an object whose keys are child element names, `@_`-prefixed attributes (`@_type`,
  * `@_xsi:type`) and `#text`. Read it with the helpers of `vimValues`.
- * @public
+ * @internal
  */
 export type VimNode = string | { [key: string]: unknown };
 
 /**
  * One object of a PropertyCollector result: its reference, the requested properties that have a value (keyed by
  * property path) and the paths the server could not read.
- * @public
+ * @internal
  */
 export interface ObjectContent {
   obj: ManagedObjectReference;
@@ -29,7 +29,7 @@ export interface ObjectContent {
 
 /**
  * The parts of the vCenter ServiceContent this client uses.
- * @public
+ * @internal
  */
 export interface VimServiceContent {
   rootFolder: ManagedObjectReference;

@@ -14,7 +14,7 @@ function isObject(node: unknown): node is NodeObject {
 
 /**
  * The node or nodes of an element that may repeat, always as an array.
- * @public
+ * @internal
  */
 export function asArray<T = VimNode>(node: unknown): T[] {
   if (node === undefined || node === null || node === '') return [];
@@ -23,7 +23,7 @@ export function asArray<T = VimNode>(node: unknown): T[] {
 
 /**
  * A child of a complex node, following a dotted path (`summary.hardware.cpuMhz`).
- * @public
+ * @internal
  */
 export function child(node: unknown, path: string): VimNode | undefined {
   let current: unknown = node;
@@ -36,7 +36,7 @@ export function child(node: unknown, path: string): VimNode | undefined {
 
 /**
  * The text of a simple node (`undefined` when absent).
- * @public
+ * @internal
  */
 export function readString(node: unknown): string | undefined {
   if (node === undefined || node === null) return undefined;
@@ -53,7 +53,7 @@ export function readString(node: unknown): string | undefined {
 
 /**
  * A number (int, long, short) or `undefined` when absent or not a number.
- * @public
+ * @internal
  */
 export function readNumber(node: unknown): number | undefined {
   const text = readString(node);
@@ -64,7 +64,7 @@ export function readNumber(node: unknown): number | undefined {
 
 /**
  * A boolean (`true`/`false`, also `1`/`0`) or `undefined` when absent.
- * @public
+ * @internal
  */
 export function readBoolean(node: unknown): boolean | undefined {
   const text = readString(node)?.trim();
@@ -75,7 +75,7 @@ export function readBoolean(node: unknown): boolean | undefined {
 
 /**
  * A dateTime as an ISO 8601 string in UTC, or `undefined`.
- * @public
+ * @internal
  */
 export function readDate(node: unknown): string | undefined {
   const text = readString(node);
@@ -91,7 +91,7 @@ class ReadMoRef implements ManagedObjectReference {
 
 /**
  * A managed object reference (`<x type="HostSystem">host-1</x>`), or `undefined`.
- * @public
+ * @internal
  */
 export function readMoRef(node: unknown): ManagedObjectReference | undefined {
   if (!isObject(node)) return undefined;
@@ -125,7 +125,7 @@ function internedType(type: string): string {
 
 /**
  * A list of references: an `ArrayOfManagedObjectReference` value or repeated reference elements.
- * @public
+ * @internal
  */
 export function readMoRefs(node: unknown): ManagedObjectReference[] {
   const items =
@@ -139,7 +139,7 @@ export function readMoRefs(node: unknown): ManagedObjectReference[] {
 
 /**
  * A list of strings: an `ArrayOfString` value or repeated elements.
- * @public
+ * @internal
  */
 export function readStrings(node: unknown): string[] {
   const items = isObject(node) && 'string' in node ? node.string : node;
@@ -151,7 +151,7 @@ export function readStrings(node: unknown): string[] {
 /**
  * The items of an `ArrayOf<Type>` value (e.g. `ArrayOfGuestNicInfo` → its `GuestNicInfo` elements), or of a
  * repeated element.
- * @public
+ * @internal
  */
 export function readArrayOf(node: unknown, itemType: string): VimNode[] {
   if (isObject(node)) {
@@ -166,7 +166,7 @@ export function readArrayOf(node: unknown, itemType: string): VimNode[] {
 /**
  * The `xsi:type` of a node, e.g. `VmPoweredOnEvent`. Servers may bind the XML Schema instance namespace to any
  * prefix (Go's encoder writes `XMLSchema-instance:type`); the only prefixed `type` attribute in vim25 is that one.
- * @public
+ * @internal
  */
 export function xsiType(node: unknown): string | undefined {
   if (!isObject(node)) return undefined;
@@ -183,7 +183,7 @@ export function xsiType(node: unknown): string | undefined {
 
 /**
  * The key of a reference for maps: `type:value`.
- * @public
+ * @internal
  */
 export function moRefKey(ref: ManagedObjectReference): string {
   return `${ref.type}:${ref.value}`;

@@ -3,7 +3,7 @@ import { parseVimXml } from './vimXmlParser';
 
 /**
  * Escapes text for an XML element or attribute value. Every string that goes into a request passes through it.
- * @public
+ * @internal
  */
 export function escapeXml(value: string): string {
   return value
@@ -18,7 +18,7 @@ export function escapeXml(value: string): string {
  * A value of a request element: strings, numbers and booleans become escaped text, a
  * {@link ManagedObjectReference} becomes `<x type="T">value</x>`, arrays repeat the element, `undefined` leaves it
  * out and an {@link XmlFragment} is inserted as is.
- * @public
+ * @internal
  */
 export type XmlValue =
   | string
@@ -32,7 +32,7 @@ export type XmlValue =
 /**
  * Request XML built by {@link xmlElement} and {@link xmlChildren}, inserted without escaping. Build fragments with
  * those functions only, so that every value is escaped.
- * @public
+ * @internal
  */
 export class XmlFragment {
   constructor(readonly xml: string) {}
@@ -52,7 +52,7 @@ function isMoRef(value: unknown): value is ManagedObjectReference {
 /**
  * One element (repeated for an array value). `xsiType` adds `xsi:type`, for polymorphic values such as a
  * TraversalSpec in a selectSet.
- * @public
+ * @internal
  */
 export function xmlElement(
   name: string,
@@ -83,7 +83,7 @@ export function xmlElement(
 
 /**
  * Child elements given as `[name, value]` pairs or fragments, in order (the vim25 WSDL is order sensitive).
- * @public
+ * @internal
  */
 export function xmlChildren(
   children: Array<[string, XmlValue] | XmlFragment>,

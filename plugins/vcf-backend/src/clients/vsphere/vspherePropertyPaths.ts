@@ -4,7 +4,7 @@ import type { PropertySpecInput } from './propertyFilterSpec';
  * The property paths the inventory reads, per managed object type: the one place that lists them. Paths stop at
  * a property whose declared type is a base type (`configurationEx`, `config.defaultPortConfig`): vCenter rejects
  * paths into subtype fields.
- * @public
+ * @internal
  */
 export const VSPHERE_PROPERTY_PATHS = {
   VirtualMachine: [
@@ -125,7 +125,7 @@ export const VSPHERE_PROPERTY_PATHS = {
 
 /**
  * One inventory list read through a ContainerView: the view's types and the property specs.
- * @public
+ * @internal
  */
 export interface VsphereViewRetrieval {
   viewTypes: readonly string[];
@@ -135,7 +135,7 @@ export interface VsphereViewRetrieval {
 /**
  * The ContainerView retrievals of an inventory fetch, keyed by what they read. Benchmarks and peers (govmomi,
  * pyvmomi) read the same specs so that their timings compare.
- * @public
+ * @internal
  */
 export const VSPHERE_VIEW_RETRIEVALS = {
   vms: {

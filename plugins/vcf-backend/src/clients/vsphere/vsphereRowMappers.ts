@@ -47,7 +47,7 @@ import {
 
 /**
  * The inventory rows of one vCenter, by inventory kind (a list for every {@link @vcf-backstage/plugin-vcf-common#InventoryKind}).
- * @public
+ * @internal
  */
 export type VsphereInventoryRows = {
   [K in InventoryKind]: Array<InventoryRowsByKind[K]>;
