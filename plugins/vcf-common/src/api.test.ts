@@ -1,7 +1,11 @@
-import { INVENTORY_ROW_ID_PATTERN, inventoryRowId } from './api';
+import {
+  INVENTORY_ROW_ID_PATTERN,
+  inventoryRowId,
+  splitInventoryRowId,
+} from './api';
 
 describe('inventoryRowId', () => {
-  it('writes the id that INVENTORY_ROW_ID_PATTERN reads back into its vCenter and moref', () => {
+  it('writes the id that INVENTORY_ROW_ID_PATTERN and splitInventoryRowId read back into its vCenter and moref', () => {
     for (const [vcenterId, moref] of [
       ['vc-01', 'vm-42'],
       ['vcenter.example_1', 'host-7'],
@@ -14,6 +18,12 @@ describe('inventoryRowId', () => {
         vcenterId,
         moref,
       ]);
+      expect(splitInventoryRowId(id)).toEqual({ vcenterId, moref });
     }
+  });
+
+  it('splits nothing that is not a row id', () => {
+    for (const text of ['vm-42', ':vm-42', 'vc-01:', '-vc:vm-1', 'vc 01:vm-1'])
+      expect(splitInventoryRowId(text)).toBeUndefined();
   });
 });

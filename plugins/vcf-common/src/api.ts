@@ -503,6 +503,18 @@ export function inventoryRowId(vcenterId: string, moref: string): string {
   return `${vcenterId}:${moref}`;
 }
 
+/**
+ * The vCenter id and moref of an inventory row id ({@link inventoryRowId}'s inverse), or undefined for a text
+ * that {@link INVENTORY_ROW_ID_PATTERN} does not accept.
+ * @public
+ */
+export function splitInventoryRowId(
+  id: string,
+): { vcenterId: string; moref: string } | undefined {
+  const match = INVENTORY_ROW_ID_PATTERN.exec(id);
+  return match ? { vcenterId: match[1], moref: match[2] } : undefined;
+}
+
 /** Fields every inventory row has. @public */
 export interface InventoryRowBase {
   /** `${vcenterId}:${moref}` */

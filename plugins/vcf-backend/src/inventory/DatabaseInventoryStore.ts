@@ -3,6 +3,7 @@ import { InputError } from '@backstage/errors';
 import {
   INVENTORY_KINDS,
   inventoryRowId,
+  splitInventoryRowId,
   type InventoryChange,
   type InventoryChangeKind,
   type InventoryChangeQuery,
@@ -125,11 +126,12 @@ export class DatabaseInventoryStore implements InventoryStore {
     }
     if (query.kind) q.where('c.kind', query.kind);
     if (query.objectId) {
-      const separator = query.objectId.indexOf(':');
-      q.where('c.vcenter_id', query.objectId.slice(0, separator)).where(
-        'c.moref',
-        query.objectId.slice(separator + 1),
-      );
+      const object = splitInventoryRowId(query.objectId);
+      if (!object)
+        throw new InputError(
+          `objectId "${query.objectId}" is not an inventory row id (vcenterId:moref)`,
+        );
+      q.where('c.vcenter_id', object.vcenterId).where('c.moref', object.moref);
     }
     if (query.since) q.where('c.at', '>=', nowIso(new Date(query.since)));
     if (query.until) q.where('c.at', '<', nowIso(new Date(query.until)));

@@ -1,6 +1,6 @@
 import { NotFoundError } from '@backstage/errors';
 import {
-  INVENTORY_ROW_ID_PATTERN,
+  splitInventoryRowId,
   inventoryRowId,
   type InventoryDetail,
   type InventoryDetailKind,
@@ -24,13 +24,13 @@ export function parseInventoryRowId(id: string): {
   vcenterId: string;
   moref: string;
 } {
-  const match = INVENTORY_ROW_ID_PATTERN.exec(id);
-  if (!match) {
+  const parts = splitInventoryRowId(id);
+  if (!parts) {
     throw new NotFoundError(
       `No inventory object "${id}"; ids are vcenterId:moref`,
     );
   }
-  return { vcenterId: match[1], moref: match[2] };
+  return parts;
 }
 
 /**
