@@ -36,15 +36,28 @@ const changes: InventoryChange[] = [
   },
 ];
 
+function renderChangesPage(api: ReturnType<typeof mockVcfApi>) {
+  renderVcfPage('/vcf/changes', [
+    [vcfApiRef, api],
+    mockApis.permission({ authorize: allow }),
+  ]);
+}
+
+/** Picks a kind in the Kind select (the table's Kind column header is a button too). */
+async function chooseKind(kind: string) {
+  const kindSelect = screen
+    .getAllByRole('button', { name: /Kind/ })
+    .find(button => button.getAttribute('aria-haspopup') === 'listbox')!;
+  await userEvent.click(kindSelect);
+  await userEvent.click(within(screen.getByRole('listbox')).getByText(kind));
+}
+
 describe('ChangesPage', () => {
   it('lists changes with before → after, vCenter titles and links to the changed VM, and filters by kind', async () => {
     const api = mockVcfApi();
     api.listVcenters.mockResolvedValue([vcenter()]);
     api.listInventoryChanges.mockResolvedValue(page(changes));
-    renderVcfPage('/vcf/changes', [
-      [vcfApiRef, api],
-      mockApis.permission({ authorize: allow }),
-    ]);
+    renderChangesPage(api);
 
     expect(
       await screen.findByText('poweredOn → poweredOff'),
@@ -63,14 +76,7 @@ describe('ChangesPage', () => {
     );
     expect(api.listInventoryChanges).toHaveBeenLastCalledWith({ limit: 50 });
 
-    // The Kind select (the table's Kind column header is a button too).
-    const kindSelect = screen
-      .getAllByRole('button', { name: /Kind/ })
-      .find(button => button.getAttribute('aria-haspopup') === 'listbox')!;
-    await userEvent.click(kindSelect);
-    await userEvent.click(
-      within(screen.getByRole('listbox')).getByText('hosts'),
-    );
+    await chooseKind('hosts');
     await waitFor(() =>
       expect(api.listInventoryChanges).toHaveBeenLastCalledWith({
         kind: 'hosts',
@@ -87,10 +93,7 @@ describe('ChangesPage', () => {
         ? { items: [changes[1]], totalCount: 2, prevCursor: 'newer' }
         : { items: [changes[0]], totalCount: 2, nextCursor: 'older' },
     );
-    renderVcfPage('/vcf/changes', [
-      [vcfApiRef, api],
-      mockApis.permission({ authorize: allow }),
-    ]);
+    renderChangesPage(api);
 
     expect(
       await screen.findByText('poweredOn → poweredOff'),
@@ -114,11 +117,7 @@ describe('ChangesPage', () => {
 
     await userEvent.click(screen.getByRole('button', { name: 'Older' }));
     await screen.findByText('removed');
-    const kindSelect = screen
-      .getAllByRole('button', { name: /Kind/ })
-      .find(button => button.getAttribute('aria-haspopup') === 'listbox')!;
-    await userEvent.click(kindSelect);
-    await userEvent.click(within(screen.getByRole('listbox')).getByText('vms'));
+    await chooseKind('vms');
     await waitFor(() =>
       expect(api.listInventoryChanges).toHaveBeenLastCalledWith({
         kind: 'vms',
