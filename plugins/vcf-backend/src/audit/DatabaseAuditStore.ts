@@ -12,9 +12,9 @@ import type {
   AuditStore,
   NewAuditEntry,
 } from './AuditStore';
-import { isSqlite } from '../database/databaseKind';
 import {
   cursorsOf,
+  newestFirst,
   readListInBatches,
   readListPage,
   type KeysetList,
@@ -34,11 +34,7 @@ export class DatabaseAuditStore implements AuditStore {
   private readonly newestFirst: Omit<KeysetList, 'rows'>;
 
   private constructor(private readonly db: Knex) {
-    this.newestFirst = {
-      sort: { orderBy: 'at', column: 'at', order: 'desc' },
-      idColumns: ['id'],
-      nulls: isSqlite(db) ? 'low' : 'high',
-    };
+    this.newestFirst = newestFirst(db, { time: 'at', id: 'id' });
   }
 
   async append(entry: NewAuditEntry): Promise<void> {

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { InputError } from '@backstage/errors';
+import { isSqlite } from './databaseKind';
 
 /**
  * The sort of a list: the API's sort name, the column behind it and the direction. Rows are ordered by that
@@ -164,6 +165,22 @@ export async function readListPage<Row extends Record<string, unknown>>(
   return cursor.direction === 'next'
     ? { rows, nextCursor: more ? last : undefined, prevCursor: first }
     : { rows, nextCursor: last, prevCursor: more ? first : undefined };
+}
+
+/**
+ * The shape of a log-like list read newest first: by a time column, then by an id that grows as rows are written
+ * (the audit trail, the change feed).
+ * @internal
+ */
+export function newestFirst(
+  db: Knex,
+  columns: { time: string; id: string },
+): Omit<KeysetList, 'rows'> {
+  return {
+    sort: { orderBy: 'at', column: columns.time, order: 'desc' },
+    idColumns: [columns.id],
+    nulls: isSqlite(db) ? 'low' : 'high',
+  };
 }
 
 /**

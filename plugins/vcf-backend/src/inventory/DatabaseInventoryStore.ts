@@ -21,6 +21,7 @@ import { StagedVcenterInventory } from './StagedVcenterInventory';
 import { sortColumnOf } from '../database/sortColumn';
 import {
   cursorsOf,
+  newestFirst,
   readListInBatches,
   readListPage,
   type KeysetList,
@@ -139,9 +140,7 @@ export class DatabaseInventoryStore implements InventoryStore {
     const page = await readListPage<Record<string, any>>({
       rows: () => q.clone().select('c.*'),
       // Newest first: by time, then by id (the order the syncs wrote them in).
-      sort: { orderBy: 'at', column: 'c.at', order: 'desc' },
-      idColumns: ['c.id'],
-      nulls: this.isSqlite ? 'low' : 'high',
+      ...newestFirst(this.db, { time: 'c.at', id: 'c.id' }),
       limit: query.limit ?? 25,
       ...(query.cursor !== undefined
         ? { cursor: query.cursor }
